@@ -1,0 +1,187 @@
+package com.servicecoach.account;
+
+import com.servicecoach.web.ConflictException;
+import com.servicecoach.web.FieldError;
+import com.servicecoach.web.InvalidInputException;
+import com.servicecoach.web.NotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Users: sign-in with lock-out, creation and changes by administrators. */
+@Singleton
+public class AccountService {
+
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,32}");
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SecuritySettings settings;
+    private final Clock clock;
+    private final Optional<EmployeeNumbers> employeeNumbers;
+
+    AccountService(UserRepository users, PasswordHasher hasher, SecuritySettings settings, Clock clock,
+                   Optional<EmployeeNumbers> employeeNumbers) {
+        this.users = users;
+        this.hasher = hasher;
+        this.settings = settings;
+        this.clock = clock;
+        this.employeeNumbers = employeeNumbers;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * Checks a username and password, however they arrive (form, Basic, /api/login). The 5th failure in
+     * a row locks the account; while locked even the right password is refused; success resets the count.
+     */
+    @Transactional
+    public SignInResult signIn(String username, String password) {
+        Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username.trim());
+        if (found.isEmpty()) {
+            hasher.burnTime(password);
+            return new SignInResult(SignInResult.Outcome.BAD_CREDENTIALS, null);
+        }
+        User user = found.get();
+        LocalDateTime now = now();
+        if (user.isLockedAt(now)) {
+            return new SignInResult(SignInResult.Outcome.LOCKED, user);
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            int failures = user.failedSignIns() + 1;
+            if (failures >= settings.maxFailedSignIns()) {
+                users.update(user.withFailures(0, now.plusMinutes(settings.lockMinutes())));
+                return new SignInResult(SignInResult.Outcome.LOCKED, user);
+            }
+            users.update(user.withFailures(failures, null));
+            return new SignInResult(SignInResult.Outcome.BAD_CREDENTIALS, user);
+        }
+        if (!user.enabled()) {
+            return new SignInResult(SignInResult.Outcome.DISABLED, user);
+        }
+        if (user.failedSignIns() != 0 || user.lockedUntil() != null) {
+            user = users.update(user.withFailures(0, null));
+        }
+        return new SignInResult(SignInResult.Outcome.OK, user);
+    }
+
+    public List<User> list() {
+        return users.findAllOrderByUsername();
+    }
+
+    public User get(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new NotFoundException("No user " + username));
+    }
+
+    public Optional<User> find(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional
+    public User create(UserForm form) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = form.username() == null ? "" : form.username().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.of("username", "validation.username"));
+        } else if (users.existsByUsername(username)) {
+            errors.add(FieldError.of("username", "validation.username.taken", username));
+        }
+        checkPassword(form.password(), true, errors);
+        Role role = Role.parse(form.role());
+        if (role == null) {
+            errors.add(FieldError.of("role", "validation.role"));
+        }
+        String employeeNo = checkEmployeeNo(role, form.employeeNo(), null, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return users.save(new User(null, username, hasher.hash(form.password()), role, true, employeeNo, null, 0, null, now()));
+    }
+
+    /** Changes role, enabled state, linked agent and, when given, the password. */
+    @Transactional
+    public User update(String username, UserChange change) {
+        User user = get(username);
+        List<FieldError> errors = new ArrayList<>();
+        Role role = change.role() == null ? user.role() : Role.parse(change.role());
+        if (role == null) {
+            errors.add(FieldError.of("role", "validation.role"));
+        }
+        boolean enabled = change.enabled() == null ? user.enabled() : change.enabled();
+        String employeeNo = change.employeeNo() == null && role == Role.AGENT ? user.employeeNo() : change.employeeNo();
+        employeeNo = checkEmployeeNo(role, employeeNo, user.username(), errors);
+        boolean newPassword = change.password() != null && !change.password().isEmpty();
+        if (newPassword) {
+            checkPassword(change.password(), true, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        User updated = user.withAccess(role, enabled, employeeNo);
+        if (newPassword) {
+            updated = updated.withPasswordHash(hasher.hash(change.password()));
+        }
+        return users.update(updated);
+    }
+
+    @Transactional
+    public void setLocale(String username, String tag) {
+        users.findByUsername(username).ifPresent(u -> users.update(u.withLocale(tag)));
+    }
+
+    /** Used once, on first start with an empty database. */
+    @Transactional
+    public User createBootstrapAdmin(String password) {
+        if (users.existsByUsername("admin")) {
+            throw new ConflictException("admin exists");
+        }
+        return users.save(new User(null, "admin", hasher.hash(password), Role.ADMIN, true, null, null, 0, null, now()));
+    }
+
+    public boolean hasAnyUser() {
+        return users.count() > 0;
+    }
+
+    private static void checkPassword(String password, boolean required, List<FieldError> errors) {
+        if (password == null || password.isEmpty()) {
+            if (required) {
+                errors.add(FieldError.of("password", "validation.password.length", PasswordHasher.MIN_LENGTH));
+            }
+        } else if (password.length() < PasswordHasher.MIN_LENGTH) {
+            errors.add(FieldError.of("password", "validation.password.length", PasswordHasher.MIN_LENGTH));
+        } else if (password.length() > 72) {
+            errors.add(FieldError.of("password", "validation.password.tooLong"));
+        }
+    }
+
+    private @Nullable String checkEmployeeNo(@Nullable Role role, @Nullable String employeeNo, @Nullable String self,
+                                             List<FieldError> errors) {
+        String value = employeeNo == null || employeeNo.isBlank() ? null : employeeNo.trim();
+        if (role != Role.AGENT) {
+            return null;
+        }
+        if (value == null) {
+            errors.add(FieldError.of("employeeNo", "validation.employeeNo.required"));
+            return null;
+        }
+        if (employeeNumbers.isPresent() && !employeeNumbers.get().exists(value)) {
+            errors.add(FieldError.of("employeeNo", "validation.employeeNo.unknown", value));
+            return null;
+        }
+        Optional<User> linked = users.findByEmployeeNo(value);
+        if (linked.isPresent() && !linked.get().username().equals(self)) {
+            errors.add(FieldError.of("employeeNo", "validation.employeeNo.linked", value, linked.get().username()));
+        }
+        return value;
+    }
+}

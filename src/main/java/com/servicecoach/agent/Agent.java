@@ -1,0 +1,29 @@
+package com.servicecoach.agent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/** An agent's profile. {@code channels} is stored as a ';'-separated list, e.g. "chat;email". */
+@MappedEntity("agent")
+public record Agent(
+        @Id @GeneratedValue @Nullable Long id,
+        String employeeNo,
+        String name,
+        String email,
+        Long teamId,
+        String channels,
+        @Nullable LocalDate hiredOn,
+        String status,
+        LocalDateTime updatedAt) {
+
+    public List<String> channelList() {
+        return channels.isEmpty() ? List.of() : Arrays.asList(channels.split(";"));
+    }
+}

@@ -1,0 +1,23 @@
+package com.servicecoach.agent;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface AgentRepository extends CrudRepository<Agent, Long> {
+
+    Optional<Agent> findByEmployeeNo(String employeeNo);
+
+    boolean existsByEmployeeNo(String employeeNo);
+
+    List<Agent> findAllOrderByEmployeeNo();
+
+    List<Agent> findByTeamIdInOrderByEmployeeNo(Collection<Long> teamIds);
+
+    long countByTeamId(Long teamId);
+}

@@ -1,0 +1,13 @@
+package com.servicecoach.agent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An agent as the API shows it: {employeeNo, name, email, team, channels, hiredOn, status}. */
+@Serdeable
+public record AgentView(String employeeNo, String name, String email, String team, List<String> channels,
+                        @Nullable LocalDate hiredOn, String status) {
+}

@@ -1,0 +1,26 @@
+package com.servicecoach.scoring;
+
+/** How many ratings fall in each band (metrics.md, "Customer ratings"). */
+public record RatingBands(int verySatisfied, int satisfied, int neutral, int dissatisfied, int veryDissatisfied) {
+
+    /** The count of one band. */
+    public int count(RatingBand band) {
+        return switch (band) {
+            case VERY_SATISFIED -> verySatisfied;
+            case SATISFIED -> satisfied;
+            case NEUTRAL -> neutral;
+            case DISSATISFIED -> dissatisfied;
+            case VERY_DISSATISFIED -> veryDissatisfied;
+        };
+    }
+
+    /** Ratings of 7 or more: the numerator of CSAT %. */
+    public int satisfiedOrBetter() {
+        return verySatisfied + satisfied;
+    }
+
+    /** All ratings. */
+    public int total() {
+        return verySatisfied + satisfied + neutral + dissatisfied + veryDissatisfied;
+    }
+}

@@ -1,0 +1,22 @@
+package com.servicecoach.web;
+
+import java.util.List;
+
+/** The request was understood but its values are invalid (422). Nothing has been stored. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    public InvalidInputException(List<FieldError> errors) {
+        super("Invalid input");
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInputException(FieldError error) {
+        this(List.of(error));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,31 @@
+package com.servicecoach.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The menu of each role: what that person needs, in the order they need it. */
+public final class Navigation {
+
+    public record Item(String href, String labelKey) {
+    }
+
+    private Navigation() {
+    }
+
+    public static List<Item> forRoles(Collection<String> roles) {
+        List<Item> items = new ArrayList<>();
+        items.add(new Item("/", "nav.home"));
+        if (roles.contains("AGENT")) {
+            items.add(new Item("/me", "nav.myProfile"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
+            items.add(new Item("/agents", "nav.agents"));
+            items.add(new Item("/teams", "nav.teams"));
+        }
+        if (roles.contains("ADMIN")) {
+            items.add(new Item("/admin/users", "nav.users"));
+        }
+        return items;
+    }
+}

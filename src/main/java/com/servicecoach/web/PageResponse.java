@@ -1,0 +1,14 @@
+package com.servicecoach.web;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A page of a list, as api.md says: content, page (from 0), size, totalElements. */
+@Serdeable
+public record PageResponse<T>(List<T> content, int page, int size, long totalElements) {
+
+    public int totalPages() {
+        return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
+    }
+}
