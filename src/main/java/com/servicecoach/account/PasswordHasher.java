@@ -3,15 +3,20 @@ package com.servicecoach.account;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** bcrypt (cost 10) password hashes. */
+/** bcrypt password hashes (cost 10; tests lower it to stay fast). */
 @Singleton
 public class PasswordHasher {
 
     public static final int MIN_LENGTH = 12;
 
-    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
+    private final BCryptPasswordEncoder encoder;
     /** A hash to compare against when the user does not exist, so timing does not reveal usernames. */
-    private final String decoy = encoder.encode("decoy-password-never-used");
+    private final String decoy;
+
+    PasswordHasher(@io.micronaut.context.annotation.Value("${servicecoach.security.bcrypt-cost:10}") int cost) {
+        encoder = new BCryptPasswordEncoder(cost);
+        decoy = encoder.encode("decoy-password-never-used");
+    }
 
     public String hash(String password) {
         return encoder.encode(password);

@@ -71,6 +71,9 @@ public class AgentService implements EmployeeNumbers {
     }
 
     public Team visibleTeam(Viewer viewer, String name) {
+        if (viewer.isAgent()) {
+            throw new ForbiddenException("Agents do not see teams");
+        }
         Team team = teams.findByName(name).orElseThrow(() -> new NotFoundException("No team " + name));
         if (viewer.readsAllTeams() || (viewer.isSupervisor() && viewer.username().equals(team.supervisor()))) {
             return team;

@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvHeaderException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,9 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvHeaderException;
+
+import com.servicecoach.csv.CsvRecordReader;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -33,14 +33,13 @@ public class ErrorPages {
         this.layout = layout;
     }
 
+    /** Scripts get JSON; only a browser asking for a page (Accept: text/html) outside /api gets a page. */
     public static boolean wantsJson(HttpRequest<?> request) {
         String path = request.getPath();
         if (path.startsWith("/api/") || path.equals("/api")) {
             return true;
         }
-        java.util.Collection<MediaType> accept = request.accept();
-        return !accept.isEmpty() && accept.stream().noneMatch(m -> m.getName().equals(MediaType.TEXT_HTML))
-                && accept.stream().anyMatch(m -> m.getName().equals(MediaType.APPLICATION_JSON));
+        return request.accept().stream().noneMatch(m -> m.getName().equals(MediaType.TEXT_HTML));
     }
 
     public MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String message, List<ApiError.Item> items) {

@@ -8,7 +8,8 @@ public class InvalidInputException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super("Invalid input");
+        // the field errors in the message help whoever reads a log or a failed test
+        super("Invalid input: " + errors);
         this.errors = List.copyOf(errors);
     }
 

@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvHeaderException;
+
 import static com.servicecoach.interaction.TestCsv.SHANGHAI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

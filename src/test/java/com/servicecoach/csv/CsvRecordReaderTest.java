@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.csv;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package com.servicecoach.interaction;
+package com.servicecoach.csv;
 
 /**
- * The header row of an interaction file is unusable (missing required columns, duplicated column, no header
+ * The header row of a CSV file is unusable (missing required columns, duplicated column, no header
  * at all, malformed CSV). The whole file is rejected; the error is reported at {@link #line()}, which is
  * always 1 (the contract reports header problems at line 1).
  */
