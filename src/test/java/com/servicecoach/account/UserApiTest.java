@@ -1,6 +1,7 @@
 package com.servicecoach.account;
 
 import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
@@ -22,26 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class UserApiTest {
+class UserApiTest extends HttpTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    Fixtures fixtures;
 
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        TestDatabase.clean(dataSource);
-        fixtures.standardCast();
-        api = new Api(http, mapper);
-    }
 
     @Test
     void adminCreatesAnAgentUserLinkedToAProfileWhoCanThenSignIn() {

@@ -1,6 +1,7 @@
 package com.servicecoach.agent;
 
 import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
@@ -21,28 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class AgentApiTest {
+class AgentApiTest extends HttpTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    Fixtures fixtures;
     @Inject
     AgentRepository agents;
 
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        TestDatabase.clean(dataSource);
-        fixtures.standardCast();
-        api = new Api(http, mapper);
-    }
 
     @Test
     void createAnswers201WithTheAgentAsApiMdShowsIt() {

@@ -4,6 +4,7 @@ import com.servicecoach.account.SessionTokens;
 import com.servicecoach.account.UserRepository;
 import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
@@ -27,19 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pages as a browser gets them: signed in with the session cookie, forms with the CSRF token. */
 @MicronautTest(transactional = false)
-class PagesTest {
+class PagesTest extends HttpTest {
 
     static final String CSRF = "test-csrf-token-0123456789";
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    Fixtures fixtures;
     @Inject
     SessionTokens tokens;
     @Inject
@@ -47,14 +39,7 @@ class PagesTest {
     @Inject
     AgentRepository agents;
 
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        TestDatabase.clean(dataSource);
-        fixtures.standardCast();
-        api = new Api(http, mapper);
-    }
 
     MutableHttpRequest<?> asBrowser(String user, MutableHttpRequest<?> request) {
         request.accept(MediaType.TEXT_HTML_TYPE).cookie(Cookie.of("sc_csrf", CSRF));
