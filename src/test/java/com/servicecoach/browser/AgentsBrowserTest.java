@@ -43,18 +43,18 @@ class AgentsBrowserTest {
             b.type("#f-email", "not-an-email");
             new Select(b.find("#f-team")).selectByVisibleText("North");
             b.click("input[name=channel_chat]");
-            b.click("#agent-form button[type=submit]");
+            b.clickAndWait("#agent-form button[type=submit]");
             assertTrue(b.text("#e-email").contains("valid email"), "the form comes back with the field's error");
             assertEquals("赵雷", b.find("#f-name").getAttribute("value"), "entered values are kept");
 
             assertTrue(b.find("input[name=channel_chat]").isSelected(), "the ticked channel stays ticked");
             b.type("#f-email", "zhao.lei@shop.test");
-            b.click("#agent-form button[type=submit]");
+            b.clickAndWait("#agent-form button[type=submit]");
             assertEquals("/agents/N77", b.path());
 
             b.go("/agents");
             b.type("#q", "赵雷");
-            b.click(".filters button[type=submit]");
+            b.clickAndWait(".filters button[type=submit]");
             String table = b.text("#agents-table tbody");
             assertTrue(table.contains("N77") && table.contains("North"), table);
             b.screenshot("agents-list");

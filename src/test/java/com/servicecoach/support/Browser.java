@@ -74,6 +74,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads a new page, and waits until the new page is there. */
+    public Browser clickAndWait(String css) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+        find("body");
+        return this;
+    }
+
     public String text(String css) {
         return find(css).getText();
     }
@@ -90,7 +99,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         type("#username", username);
         type("#password", password);
-        click("button[type=submit]");
+        clickAndWait("button[type=submit]");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !java.net.URI.create(d.getCurrentUrl()).getPath().equals("/login"));
         return this;
     }
