@@ -60,6 +60,7 @@ class UserApiTest extends HttpTest {
         Api.Reply r = api.put("admin", "/api/users/hr.lin", Map.of("role", "SUPERVISOR", "password", "a-brand-new-password"));
         assertEquals(200, r.status(), r.body());
         assertEquals("SUPERVISOR", r.json().get("role"));
+        assertTrue(r.json().containsKey("employeeNo"), "keys are present even when null");
         assertNull(r.json().get("employeeNo"));
         assertEquals(401, api.exchange(HttpRequest.POST("/api/login", Map.of("username", "hr.lin", "password", Fixtures.PASSWORD))).status());
         assertEquals(200, api.exchange(HttpRequest.POST("/api/login", Map.of("username", "hr.lin", "password", "a-brand-new-password"))).status());

@@ -72,6 +72,8 @@ class AgentApiTest extends HttpTest {
         assertEquals(1, page.content().size());
         assertEquals(3, ((Number) page.json().get("totalElements")).intValue());
         assertEquals(400, api.get("hr.lin", "/api/agents?sort=salary,asc").status());
+        Api.Reply none = api.get("hr.lin", "/api/agents?q=nobody-at-all");
+        assertEquals(java.util.List.of(), none.json().get("content"), "an empty list is [], not left out");
     }
 
     @Test
