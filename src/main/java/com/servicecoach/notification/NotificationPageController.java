@@ -51,7 +51,7 @@ class NotificationPageController {
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("sort", paging.sortParam());
-        return new ModelAndView<>("training/notifications", model);
+        return new ModelAndView<>("notification/list", model);
     }
 
     /** Marks the notification read; with {@code open=1} goes on to its link, else back to the list. */

@@ -1,6 +1,5 @@
 package com.servicecoach.notification;
 
-import com.servicecoach.training.content.Localized;
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.NotFoundException;
 import io.micronaut.serde.ObjectMapper;
@@ -39,8 +38,8 @@ public class Notifications {
 
     /**
      * Notifies {@code username} unless a notification with the same {@code dedupeKey} was already made for
-     * them. {@code args} fill the message {@code notification.<kind>}: each is a String, or a
-     * {@link Localized} text shown in the reader's language.
+     * them. {@code args} fill the message {@code notification.<kind>}: each is a String, or a map from
+     * language tag ("en", "zh-CN") to text, shown in the reader's language (English when theirs is missing).
      *
      * @return true when a notification was created
      */
@@ -50,10 +49,9 @@ public class Notifications {
         }
         List<Object> stored = new ArrayList<>();
         for (Object a : args) {
-            if (a instanceof Localized l) {
+            if (a instanceof Map<?, ?> texts) {
                 Map<String, String> m = new LinkedHashMap<>();
-                m.put("en", l.en());
-                m.put("zh-CN", l.zh());
+                texts.forEach((k, v) -> m.put(String.valueOf(k), String.valueOf(v)));
                 stored.add(m);
             } else {
                 stored.add(String.valueOf(a));

@@ -339,7 +339,7 @@ public class AssignmentService {
                 if (days >= 0 && days <= DUE_SOON_DAYS) {
                     for (User u : usersOf(r.agent())) {
                         if (notifications.notify(u.username(), "assignment.dueSoon",
-                                "assignment.dueSoon:" + a.id() + ":" + a.dueOn(), LINK, List.of(m.title(), a.dueOn().toString()))) {
+                                "assignment.dueSoon:" + a.id() + ":" + a.dueOn(), LINK, List.of(texts(m), a.dueOn().toString()))) {
                             made++;
                         }
                     }
@@ -353,9 +353,14 @@ public class AssignmentService {
         boolean made = false;
         for (User u : usersOf(agent)) {
             made |= notifications.notify(u.username(), "assignment.new", "assignment.new:" + a.id(), LINK,
-                    List.of(m.title(), a.dueOn().toString()));
+                    List.of(texts(m), a.dueOn().toString()));
         }
         return made;
+    }
+
+    /** The module's title in both languages, as notification arguments. */
+    private static Map<String, String> texts(TrainingModule m) {
+        return Map.of("en", m.titleEn(), "zh-CN", m.titleZh());
     }
 
     private List<User> usersOf(Agent agent) {
