@@ -58,7 +58,7 @@ public class TrainingCatalog {
             if (category != null && !category.isBlank() && !m.categoryList().contains(category.trim())) {
                 continue;
             }
-            int questionCount = questions.findByModuleIdAndActiveOrderById(m.id(), true).size();
+            int questionCount = (int) questions.countByModuleIdAndActive(m.id(), true);
             out.add(new CatalogViews.ModuleSummary(m.code(), m.version(), m.title().in(locale), m.summary().in(locale),
                     m.skillList(), m.categoryList(), m.estimatedMinutes(), m.passMark(),
                     lessonCounts.getOrDefault(m.id(), 0), questionCount));

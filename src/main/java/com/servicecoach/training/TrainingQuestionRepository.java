@@ -14,4 +14,6 @@ public interface TrainingQuestionRepository extends CrudRepository<TrainingQuest
     List<TrainingQuestion> findByModuleIdAndActiveOrderById(Long moduleId, boolean active);
 
     List<TrainingQuestion> findByModuleIdAndSource(Long moduleId, String source);
+
+    long countByModuleIdAndActive(Long moduleId, boolean active);
 }
