@@ -201,9 +201,16 @@ public class AssignmentService {
         assignments.update(a.cancelled(viewer.username(), now()));
     }
 
+    /** One assignment; an agent sees only their own line of a team assignment, not their team-mates'. */
     public AssignmentViews.Assignment get(Viewer viewer, long id, Locale locale) {
         Assignment a = visible(viewer, id);
-        return contextOf(a).view(a, locale);
+        AssignmentViews.Assignment view = contextOf(a).view(a, locale);
+        if (!viewer.isAgent()) {
+            return view;
+        }
+        return new AssignmentViews.Assignment(view.id(), view.module(), view.moduleTitle(), view.team(), view.agent(),
+                view.dueOn(), view.assignedBy(), view.createdAt(),
+                view.agents().stream().filter(s -> s.employeeNo().equals(viewer.employeeNo())).toList());
     }
 
     // ---- reading -------------------------------------------------------------------------------

@@ -124,6 +124,10 @@ class AssignmentRulesTest {
         assertEquals("greeting-attitude", created.get("module"));
         assertEquals(List.of("N1", "N2"), ((List<Map<String, Object>>) created.get("agents")).stream().map(a -> a.get("employeeNo")).toList());
 
+        Map<String, Object> seenByAgent = api.get("agent.north", "/api/assignments/" + created.get("id")).json();
+        assertEquals(List.of("N1"), ((List<Map<String, Object>>) seenByAgent.get("agents")).stream().map(a -> a.get("employeeNo")).toList(),
+                "an agent does not see team-mates' progress");
+
         fixtures.agent("N3", "New Joiner", teams.findByName("North").orElseThrow(), "chat");
         fixtures.user("agent.n3", "AGENT", "N3");
         List<Map<String, Object>> n3 = lines("agent.n3", "");
