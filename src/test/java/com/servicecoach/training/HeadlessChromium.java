@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,11 +89,16 @@ final class HeadlessChromium implements AutoCloseable {
         return this;
     }
 
-    /** Clicks something that loads another page and waits for that page. */
+    /**
+     * Clicks something that loads another page and waits until that page has loaded: the old page's window
+     * carries a mark that a new page does not have. Errors while the page is changing are retried.
+     */
     HeadlessChromium follow(String css) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        JavascriptExecutor js = driver;
+        js.executeScript("window.__trainingOldPage = true;");
         element(css).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d ->
+                Boolean.TRUE.equals(js.executeScript("return window.__trainingOldPage === undefined && document.readyState === 'complete';")));
         element("body");
         return this;
     }
