@@ -18,10 +18,18 @@ public final class Navigation {
         items.add(new Item("/", "nav.home"));
         if (roles.contains("AGENT")) {
             items.add(new Item("/me", "nav.myProfile"));
+            items.add(new Item("/my-training", "nav.myTraining"));
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
             items.add(new Item("/agents", "nav.agents"));
             items.add(new Item("/teams", "nav.teams"));
+            items.add(new Item("/modules", "nav.training"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR")) {
+            items.add(new Item("/assignments", "nav.assignments"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
+            items.add(new Item("/training-matrix", "nav.trainingMatrix"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));
