@@ -1,6 +1,7 @@
 package com.servicecoach;
 
 import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
@@ -27,30 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Access section promises: 401 anonymous, 403 role not allowed, 404 for objects the caller may not see.
  */
 @MicronautTest(transactional = false)
-class AccessRulesTest {
+class AccessRulesTest extends HttpTest {
 
     static final String ANON = null;
     static final List<String> CALLERS = java.util.Arrays.asList(ANON, "admin", "hr.lin", "sup.north", "agent.north");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    Fixtures fixtures;
 
-    Api api;
     int serial;
 
-    @BeforeEach
-    void setUp() {
-        TestDatabase.clean(dataSource);
-        fixtures.standardCast();
-        api = new Api(http, mapper);
-    }
 
     record Route(String name, Supplier<MutableHttpRequest<?>> request, Map<String, Integer> expected) {
     }

@@ -37,63 +37,19 @@ final class ErrorHandlers {
         }
     }
 
+    /** 404, 403, 409 and 400 raised by the application's own rules. */
     @Produces
     @Singleton
-    static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<?>> {
+    static class Status implements ExceptionHandler<StatusException, HttpResponse<?>> {
         private final ErrorPages pages;
 
-        NotFound(ErrorPages pages) {
+        Status(ErrorPages pages) {
             this.pages = pages;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, NotFoundException e) {
-            return pages.respond(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<?>> {
-        private final ErrorPages pages;
-
-        Forbidden(ErrorPages pages) {
-            this.pages = pages;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ForbiddenException e) {
-            return pages.respond(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static class Conflict implements ExceptionHandler<ConflictException, HttpResponse<?>> {
-        private final ErrorPages pages;
-
-        Conflict(ErrorPages pages) {
-            this.pages = pages;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConflictException e) {
-            return pages.respond(request, HttpStatus.CONFLICT, e.getMessage(), List.of());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static class BadRequest implements ExceptionHandler<BadRequestException, HttpResponse<?>> {
-        private final ErrorPages pages;
-
-        BadRequest(ErrorPages pages) {
-            this.pages = pages;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, BadRequestException e) {
-            return pages.respond(request, HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+        public HttpResponse<?> handle(HttpRequest request, StatusException e) {
+            return pages.respond(request, e.status(), e.getMessage(), List.of());
         }
     }
 

@@ -33,6 +33,7 @@ public final class Navigation {
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));
+            items.add(new Item("/admin/audit", "nav.audit"));
         }
         return items;
     }

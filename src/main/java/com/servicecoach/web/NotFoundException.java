@@ -1,8 +1,10 @@
 package com.servicecoach.web;
 
+import io.micronaut.http.HttpStatus;
+
 /** Absent, or not visible to the caller (404, so ids cannot be probed). */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends StatusException {
     public NotFoundException(String what) {
-        super(what);
+        super(HttpStatus.NOT_FOUND, what);
     }
 }

@@ -1,6 +1,7 @@
 package com.servicecoach.account;
 
 import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestClock;
 import com.servicecoach.support.TestDatabase;
@@ -25,17 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class SignInTest {
+class SignInTest extends HttpTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    Fixtures fixtures;
     @Inject
     TestClock clock;
     @Inject
@@ -43,15 +35,6 @@ class SignInTest {
     @Inject
     UserRepository users;
 
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        TestDatabase.clean(dataSource);
-        clock.reset();
-        fixtures.standardCast();
-        api = new Api(http, mapper);
-    }
 
     @AfterEach
     void resetClock() {

@@ -1,0 +1,77 @@
+package com.servicecoach.report;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.web.FieldError;
+import com.servicecoach.web.ForbiddenException;
+import com.servicecoach.web.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and changes the report thresholds: the one thing HR may change (api.md "Access"). */
+@Singleton
+public class ThresholdService {
+
+    /** A change: percentages 0-100 with at most one decimal, or empty for "not checked". */
+    @Serdeable
+    public record Change(@Nullable String csatMin, @Nullable String firstResponseMin, @Nullable String resolutionMin,
+                         @Nullable String knowledgeMin) {
+    }
+
+    private final ThresholdRepository thresholds;
+    private final Clock clock;
+
+    ThresholdService(ThresholdRepository thresholds, Clock clock) {
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    /** Until HR sets them: CSAT 70 %, first-response and resolution SLA 80 %, knowledge 60 %. */
+    static final Thresholds DEFAULTS = new Thresholds(1, new BigDecimal("70.0"), new BigDecimal("80.0"),
+            new BigDecimal("80.0"), new BigDecimal("60.0"), null, null);
+
+    public Thresholds current() {
+        return thresholds.findById(1).orElse(DEFAULTS);
+    }
+
+    public Thresholds change(Viewer viewer, Change change) {
+        if (!viewer.isHr() && !viewer.isAdmin()) {
+            throw new ForbiddenException("Only HR and administrators set report thresholds");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal csat = percent("csatMin", change.csatMin(), errors);
+        BigDecimal frt = percent("firstResponseMin", change.firstResponseMin(), errors);
+        BigDecimal res = percent("resolutionMin", change.resolutionMin(), errors);
+        BigDecimal knowledge = percent("knowledgeMin", change.knowledgeMin(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Thresholds updated = new Thresholds(1, csat, frt, res, knowledge, viewer.username(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return thresholds.existsById(1) ? thresholds.update(updated) : thresholds.save(updated);
+    }
+
+    private static @Nullable BigDecimal percent(String field, @Nullable String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(value.trim());
+            if (v.compareTo(BigDecimal.ZERO) < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0 || v.scale() > 1) {
+                errors.add(FieldError.of(field, "report.threshold.range", value.trim()));
+                return null;
+            }
+            return v.setScale(1, RoundingMode.UNNECESSARY);
+        } catch (NumberFormatException e) {
+            errors.add(FieldError.of(field, "report.threshold.range", value.trim()));
+            return null;
+        }
+    }
+}

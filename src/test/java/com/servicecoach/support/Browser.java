@@ -1,0 +1,123 @@
+package com.servicecoach.support;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * Headless Debian Chromium driven by Selenium through /usr/bin/chromedriver (installed by .ci/run; nothing
+ * is downloaded). Browser tests are skipped, with this message, only where the driver is absent.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String DRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    public static Browser open(String baseUrl) {
+        Assumptions.assumeTrue(new File(DRIVER).canExecute(),
+                "Browser tests skipped: " + DRIVER + " is absent (apt-get install chromium chromium-driver, as .ci/run does)");
+        try {
+            File profile = Files.createTempDirectory("sc-chromium").toFile();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile.getAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+            return new Browser(new ChromeDriver(service, options), baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page is there. */
+    public Browser clickAndWait(String css) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+        find("body");
+        return this;
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    public Browser signIn(String username, String password) {
+        go("/login");
+        type("#username", username);
+        type("#password", password);
+        clickAndWait("button[type=submit]");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !java.net.URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+        return this;
+    }
+
+    /** Saves a screenshot under target/screenshots, for a person to look at. */
+    public void screenshot(String name) {
+        try {
+            File shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+            File dir = new File("target/screenshots");
+            dir.mkdirs();
+            Files.copy(shot.toPath(), new File(dir, name + ".png").toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
