@@ -332,7 +332,7 @@ public class AttemptService {
                 a.attemptNo(), state(a, now), a.language(), a.layout(), m.timeLimitMinutes(),
                 a.startedAt().toInstant(ZoneOffset.UTC), a.deadline().toInstant(ZoneOffset.UTC),
                 graceEnd(a).toInstant(ZoneOffset.UTC), a.submittedAt() == null ? null : a.submittedAt().toInstant(ZoneOffset.UTC),
-                a.autoSubmitted(), review, result, questions);
+                a.autoSubmitted(), a.review(), review, result, questions);
     }
 
     private static List<AttemptViews.Choice> options(Question q, AttemptQuestion aq) {

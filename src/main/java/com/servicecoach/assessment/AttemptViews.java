@@ -59,7 +59,7 @@ public final class AttemptViews {
     public record AttemptView(long attempt, String module, String moduleTitle, String agent, String agentName,
                               int number, String state, String language, String layout, int timeLimitMinutes,
                               Instant startedAt, Instant deadline, Instant graceEndsAt, @Nullable Instant submittedAt,
-                              boolean autoSubmitted, boolean reviewAvailable, @Nullable Result result,
+                              boolean autoSubmitted, String reviewPolicy, boolean reviewAvailable, @Nullable Result result,
                               List<QuestionView> questions) {
     }
 
