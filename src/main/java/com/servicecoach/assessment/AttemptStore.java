@@ -13,6 +13,8 @@ import com.servicecoach.training.TrainingModuleRepository;
 import com.servicecoach.training.TrainingProgress;
 import com.servicecoach.training.TrainingQuestion;
 import com.servicecoach.web.ConflictException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -51,11 +53,13 @@ class AttemptStore {
     private final UserRepository users;
     private final Notifications notifications;
     private final ObjectMapper mapper;
+    private final Counter graded;
+    private final Counter abandoned;
 
     AttemptStore(AttemptRepository attempts, AttemptQuestionRepository attemptQuestions, AnswerRepository answers,
                  RubricScoreRepository rubricScores, TrainingModuleRepository modules, BankContent bank,
                  Certifications certifications, TrainingProgress progress, AssessmentAccess access, UserRepository users,
-                 Notifications notifications, ObjectMapper mapper) {
+                 Notifications notifications, ObjectMapper mapper, MeterRegistry meters) {
         this.attempts = attempts;
         this.attemptQuestions = attemptQuestions;
         this.answers = answers;
@@ -68,6 +72,10 @@ class AttemptStore {
         this.users = users;
         this.notifications = notifications;
         this.mapper = mapper;
+        this.graded = Counter.builder("servicecoach.assessment.attempts.graded")
+                .description("Attempts submitted and graded (each attempt once)").register(meters);
+        this.abandoned = Counter.builder("servicecoach.assessment.attempts.abandoned")
+                .description("Attempts whose time ran out without an answer").register(meters);
     }
 
     /** Stores a new attempt with its questions (the unique attempt number refuses a second, simultaneous start). */
@@ -119,9 +127,11 @@ class AttemptStore {
             attempts.update(new Attempt(a.id(), a.moduleId(), a.agentId(), a.attemptNo(), a.language(), Attempt.ABANDONED,
                     a.passMark(), a.review(), a.layout(), a.startedAt(), a.deadline(), a.submittedAt(), true, 0, null,
                     a.pointsPossible(), null, null, null, a.lastSavedAt()));
+            abandoned.increment();
             return true;
         }
         grade(attemptId, at);
+        graded.increment();
         return true;
     }
 
