@@ -2,6 +2,7 @@ package com.servicecoach.notification;
 
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.NotFoundException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
@@ -92,7 +93,7 @@ public class Notifications {
     NotificationView view(Notification n, Locale locale) {
         List<Object> raw;
         try {
-            raw = mapper.readValue(n.args(), List.class);
+            raw = mapper.readValue(n.args(), Argument.listOf(Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
