@@ -12,9 +12,9 @@ import java.util.Random;
  * Draws an attempt's questions from a bank. Plain Java.
  *
  * <p>When fewer questions are wanted than the bank holds, they are spread over the bank's categories:
- * each category's questions are shuffled, and questions are taken from the categories in turn (the
- * categories in random order) until enough are drawn, so the categories' shares differ by at most one
- * unless a category runs out. The drawn questions are then put in random order (shuffle on) or in bank
+ * each category's questions are shuffled, and questions are taken from the categories in turn (larger
+ * categories first, equal ones in random order) until enough are drawn, so the categories' shares differ
+ * by at most one unless a category runs out. The drawn questions are then put in random order (shuffle on) or in bank
  * order (shuffle off).
  */
 public final class QuestionDraw {
@@ -43,6 +43,8 @@ public final class QuestionDraw {
             List<List<Candidate>> groups = new ArrayList<>(byCategory.values());
             groups.forEach(g -> Collections.shuffle(g, random));
             Collections.shuffle(groups, random);
+            // larger categories first (ties in random order): the questions left over after even rounds go to them
+            groups.sort((x, y) -> Integer.compare(y.size(), x.size()));
             chosen = new ArrayList<>();
             int round = 0;
             while (chosen.size() < count) {
