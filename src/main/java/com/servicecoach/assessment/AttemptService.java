@@ -71,14 +71,13 @@ public class AttemptService {
     private final AssessmentAccess access;
     private final AssessmentConfig config;
     private final ObjectMapper mapper;
-    private final Messages messages;
     private final Clock clock;
     private final Random random = new SecureRandom();
 
     AttemptService(AttemptRepository attempts, AttemptQuestionRepository attemptQuestions, AnswerRepository answers,
                    RubricScoreRepository rubricScores, TrainingModuleRepository modules, BankContent bank, AttemptStore store,
                    Certifications certifications, AssessmentAccess access, AssessmentConfig config, ObjectMapper mapper,
-                   Messages messages, Clock clock) {
+                   Clock clock) {
         this.attempts = attempts;
         this.attemptQuestions = attemptQuestions;
         this.answers = answers;
@@ -90,7 +89,6 @@ public class AttemptService {
         this.access = access;
         this.config = config;
         this.mapper = mapper;
-        this.messages = messages;
         this.clock = clock;
     }
 
