@@ -541,7 +541,11 @@ public class AttemptService {
                 cert, list);
     }
 
+    /**
+     * Now, in whole seconds: MariaDB presents itself to MySQL's driver as version 5.5, which then drops the
+     * fraction of a second, so stored times are kept to the second on every database.
+     */
     LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -263,6 +263,6 @@ public class Certifications {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -211,6 +211,6 @@ public class GradingQueue {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -228,6 +228,30 @@ class AttemptIntegrityTest extends HttpTest {
     }
 
     @Test
+    void twoSimultaneousStartsMakeOneAttempt() throws Exception {
+        modules.standard("trust", AssessmentFixtures.Settings.plain().attempts(1));
+        String token = api.token("agent.north");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return api.exchange(HttpRequest.POST("/api/assessments/trust/attempts", Map.of()).bearerAuth(token));
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>(List.of(replies.get(0).get().status(), replies.get(1).get().status()));
+            statuses.sort(Integer::compare);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, rows("SELECT COUNT(*) FROM assessment_attempt"));
+    }
+
+    @Test
     void savedAnswersAreThereAfterARestart() {
         modules.standard("trust", AssessmentFixtures.Settings.plain().shuffled());
         Map<String, Object> a = start();

@@ -140,6 +140,8 @@ class CertificationTest extends HttpTest {
         assertEquals(1, certs("sup.north", "?status=expiring").size());
         assertTrue(kinds("agent.north").contains("assessment.certExpiring"));
         assertTrue(kinds("sup.north").contains("assessment.certExpiringTeam"));
+        assertTrue(api.get("agent.north", "/certifications").body().contains("id=\"expiring-alert\""), "flagged on the agent's page");
+        assertTrue(api.get("sup.north", "/certifications").body().contains("cert-row cert-expiring"), "and on the supervisor's");
         assertEquals(0, certifications.review(), "flagged once");
 
         clock.advance(Duration.ofDays(20));
