@@ -49,6 +49,11 @@ class AssessmentApiController {
             "agent", Comparator.comparing(AttemptViews.CertificationView::agent).thenComparing(AttemptViews.CertificationView::module),
             "module", Comparator.comparing(AttemptViews.CertificationView::module).thenComparing(AttemptViews.CertificationView::agent));
 
+    static final Map<String, Comparator<AttemptViews.QueueItem>> QUEUE_ORDER = Map.of(
+            "submittedAt", Comparator.comparing(AttemptViews.QueueItem::submittedAt).thenComparing(AttemptViews.QueueItem::attempt),
+            "agent", Comparator.comparing(AttemptViews.QueueItem::agent).thenComparing(AttemptViews.QueueItem::submittedAt),
+            "module", Comparator.comparing(AttemptViews.QueueItem::module).thenComparing(AttemptViews.QueueItem::submittedAt));
+
     private final AttemptService attempts;
     private final GradingQueue grading;
     private final ItemAnalysisService analysis;
@@ -115,9 +120,9 @@ class AssessmentApiController {
     @Get("/api/grading-queue")
     PageResponse<AttemptViews.QueueItem> queue(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String team,
                                                @Nullable @QueryValue String module, @Nullable @QueryValue Integer page,
-                                               @Nullable @QueryValue Integer size) {
-        Paging paging = Paging.parse(page, size, null, "submittedAt", List.of("submittedAt"));
-        return paging.apply(grading.list(viewers.of(auth), team, module, LocaleResolver.resolve(request)), Map.of());
+                                               @Nullable @QueryValue Integer size, @Nullable @QueryValue String sort) {
+        Paging paging = Paging.parse(page, size, sort, "submittedAt", List.of("submittedAt", "agent", "module"));
+        return paging.apply(grading.list(viewers.of(auth), team, module, LocaleResolver.resolve(request)), QUEUE_ORDER);
     }
 
     @Post("/api/attempts/{id}/questions/{questionId}/grade")

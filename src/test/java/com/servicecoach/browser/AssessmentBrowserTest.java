@@ -88,5 +88,12 @@ class AssessmentBrowserTest {
             assertTrue(b.text("#review").contains("Which colour is the sky"), "review after submission");
             b.screenshot("assessment-result");
         }
+        try (Browser sup = Browser.open(server.getURL().toString())) {
+            sup.signIn("sup.north", Fixtures.PASSWORD);
+            sup.go("/item-analysis?module=timed");
+            assertTrue(sup.text("#analysis-summary").endsWith("1"), sup.text("#analysis-summary"));
+            assertTrue(sup.text("#items").contains("MC1"));
+            sup.screenshot("item-analysis");
+        }
     }
 }
