@@ -19,6 +19,8 @@ public final class Navigation {
         if (roles.contains("AGENT")) {
             items.add(new Item("/me", "nav.myProfile"));
             items.add(new Item("/my-training", "nav.myTraining"));
+            items.add(new Item("/my-assessments", "nav.myAssessments"));
+            items.add(new Item("/certifications", "nav.myCertifications"));
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
             items.add(new Item("/agents", "nav.agents"));
@@ -30,6 +32,9 @@ public final class Navigation {
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
             items.add(new Item("/training-matrix", "nav.trainingMatrix"));
+            items.add(new Item("/grading", "nav.grading"));
+            items.add(new Item("/item-analysis", "nav.itemAnalysis"));
+            items.add(new Item("/certifications", "nav.certifications"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));
