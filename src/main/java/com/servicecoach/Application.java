@@ -1,5 +1,6 @@
 package com.servicecoach;
 
+import com.servicecoach.benchmark.BenchmarkCommand;
 import com.servicecoach.interaction.ImportInteractionsCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -17,7 +18,8 @@ public class Application {
 
     /** The command-line commands by name. A new command is a {@link Command} bean added here. */
     static final Map<String, Class<? extends Command>> COMMANDS = new TreeMap<>(Map.of(
-            "import-interactions", ImportInteractionsCommand.class));
+            "import-interactions", ImportInteractionsCommand.class,
+            "benchmark", BenchmarkCommand.class));
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.containsKey(args[0])) {
@@ -30,7 +32,9 @@ public class Application {
     static int runCommand(String name, List<String> args) {
         try (ApplicationContext context = ApplicationContext.builder(Application.class)
                 .properties(Map.of("servicecoach.content.watch", false,
-                        "servicecoach.reports.monthly-job", false))
+                        "servicecoach.reports.monthly-job", false,
+                        // a command that serves HTTP (the benchmark) takes any free port
+                        "micronaut.server.port", -1))
                 .start()) {
             return context.getBean(COMMANDS.get(name)).run(args, System.out, System.err);
         }

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -59,7 +61,7 @@ public class InteractionImporter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionImporter.class);
 
     /** Rows per batch (one transaction, one lookup and one multi-row insert each). */
-    static final int BATCH_ROWS = 2000;
+    static final int BATCH_ROWS = 5000;
     /** A batch is also stored when this much time passed since the last one, so progress shows for slow uploads. */
     static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int LOOKUP_CHUNK = 1000;
@@ -99,6 +101,7 @@ public class InteractionImporter {
     private final ScoringSettingsService settings;
     private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final MySqlBulkInsert bulk = new MySqlBulkInsert();
 
     InteractionImporter(Database db, ImportRecordRepository records, ScoringSettingsService settings, Clock clock) {
         this.db = db;
@@ -221,7 +224,17 @@ public class InteractionImporter {
         }
     }
 
-    /** One import in progress. */
+    /** Rows handed from the reading thread to the writing thread. */
+    private record Batch(List<Pending> rows, List<Rejection> rejections, long receivedSoFar, long bytesSoFar) {
+    }
+
+    private static final Batch END = new Batch(List.of(), List.of(), 0, 0);
+
+    /**
+     * One import in progress. The request's thread reads and validates the file; a second thread stores the
+     * batches, in order, so that reading the next batch overlaps with the database storing the previous one.
+     * At most two batches wait between them, so memory stays bounded.
+     */
     private final class Run {
         final ImportRecord record;
         final Scope scope;
@@ -230,12 +243,15 @@ public class InteractionImporter {
         final Map<Long, Long> teamOfAgent;
         String headerText;
         long received;
+        // written by the writing thread only; read after it has ended
         long inserted;
         long updated;
         long unchanged;
         long rejected;
-        final List<Pending> batch = new ArrayList<>(BATCH_ROWS);
-        final List<Rejection> rejections = new ArrayList<>();
+        private List<Pending> batch = new ArrayList<>(BATCH_ROWS);
+        private List<Rejection> rejections = new ArrayList<>();
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+        private volatile Throwable writerFailure;
 
         Run(ImportRecord record, Scope scope, CountingInputStream in) {
             this.record = record;
@@ -251,12 +267,16 @@ public class InteractionImporter {
         void execute() {
             ZoneId zone = settings.current().settings().orgZone();
             InteractionCsvReader reader = new InteractionCsvReader(in, Charset.forName(record.charset()), zone, agentCheck());
+            Thread writer = new Thread(this::write, "interaction-import-" + record.id());
+            writer.setDaemon(true);
+            boolean handedEnd = false;
             try (reader) {
                 headerText = CsvText.line(reader.header().names());
                 if (record.defaultSource() != null) {
                     reader.defaultSource(record.defaultSource());
                 }
-                long lastFlush = System.nanoTime();
+                writer.start();
+                long lastHandOff = System.nanoTime();
                 while (reader.hasNext()) {
                     RowResult result = reader.next();
                     received++;
@@ -271,12 +291,74 @@ public class InteractionImporter {
                                 // only a supervisor's valid row can still be rejected when it is stored
                                 scope.allAgents() ? null : CsvText.line(reader.rawFields())));
                     }
-                    if (batch.size() + rejections.size() >= BATCH_ROWS || System.nanoTime() - lastFlush > FLUSH_NANOS) {
-                        flush();
-                        lastFlush = System.nanoTime();
+                    if (batch.size() + rejections.size() >= BATCH_ROWS || System.nanoTime() - lastHandOff > FLUSH_NANOS) {
+                        handOff();
+                        lastHandOff = System.nanoTime();
                     }
                 }
-                flush();
+                handOff();
+                put(END);
+                handedEnd = true;
+                join(writer);
+            } finally {
+                if (!handedEnd && writer.isAlive()) {
+                    writer.interrupt();
+                    join(writer);
+                }
+            }
+            if (writerFailure != null) {
+                throw writerFailure instanceof RuntimeException e ? e : new IllegalStateException(writerFailure);
+            }
+        }
+
+        private void handOff() {
+            if (batch.isEmpty() && rejections.isEmpty()) {
+                return;
+            }
+            put(new Batch(batch, rejections, received, in.count()));
+            batch = new ArrayList<>(BATCH_ROWS);
+            rejections = new ArrayList<>();
+        }
+
+        /** Waits for room in the queue; stops when the writing thread has failed. */
+        private void put(Batch b) {
+            try {
+                while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                    failIfWriterFailed();
+                }
+                failIfWriterFailed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing", e);
+            }
+        }
+
+        private void failIfWriterFailed() {
+            Throwable f = writerFailure;
+            if (f != null) {
+                throw f instanceof RuntimeException e ? e : new IllegalStateException(f);
+            }
+        }
+
+        private void join(Thread writer) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing", e);
+            }
+        }
+
+        /** The writing thread: stores the batches in the order they were read. */
+        private void write() {
+            try {
+                for (Batch b = queue.take(); b != END; b = queue.take()) {
+                    flush(b);
+                }
+            } catch (InterruptedException e) {
+                // the reading side stopped
+            } catch (Throwable t) {
+                writerFailure = t;
             }
         }
 
@@ -294,23 +376,18 @@ public class InteractionImporter {
             };
         }
 
-        /** Stores the batch and the rejections in one transaction; retried once if a key appeared meanwhile. */
-        void flush() {
-            if (batch.isEmpty() && rejections.isEmpty()) {
-                return;
-            }
+        /** Stores a batch and its rejections in one transaction; retried once if a key appeared meanwhile. */
+        void flush(Batch b) {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = db.connection()) {
                     c.setAutoCommit(false);
                     try {
-                        long[] delta = apply(c);
+                        long[] delta = apply(c, b);
                         c.commit();
                         inserted += delta[0];
                         updated += delta[1];
                         unchanged += delta[2];
                         rejected += delta[3];
-                        batch.clear();
-                        rejections.clear();
                         return;
                     } catch (SQLException | RuntimeException e) {
                         c.rollback();
@@ -328,14 +405,14 @@ public class InteractionImporter {
         }
 
         /** Counts and writes one batch; returns inserted, updated, unchanged, rejected. */
-        private long[] apply(Connection c) throws SQLException {
-            Map<Key, State> states = lookup(c);
+        private long[] apply(Connection c, Batch b) throws SQLException {
+            Map<Key, State> states = lookup(c, b.rows());
             long ins = 0;
             long upd = 0;
             long same = 0;
-            List<Rejection> rejectedNow = new ArrayList<>(rejections);
+            List<Rejection> rejectedNow = new ArrayList<>(b.rejections());
             Map<Key, State> inserts = new LinkedHashMap<>();
-            for (Pending p : batch) {
+            for (Pending p : b.rows()) {
                 State state = states.get(p.key());
                 if (state == null) {
                     state = new State(null, p.values());
@@ -358,7 +435,7 @@ public class InteractionImporter {
                 }
             }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            if (!inserts.isEmpty()) {
+            if (!inserts.isEmpty() && !(db.isMySql() && bulk.insert(c, bulkRows(inserts), record.id(), now))) {
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                     for (Map.Entry<Key, State> e : inserts.entrySet()) {
                         ps.setString(1, e.getKey().source());
@@ -400,8 +477,8 @@ public class InteractionImporter {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
-                ps.setLong(1, in.count());
-                ps.setLong(2, received);
+                ps.setLong(1, b.bytesSoFar());
+                ps.setLong(2, b.receivedSoFar());
                 ps.setLong(3, inserted + ins);
                 ps.setLong(4, updated + upd);
                 ps.setLong(5, unchanged + same);
@@ -410,6 +487,14 @@ public class InteractionImporter {
                 ps.executeUpdate();
             }
             return new long[]{ins, upd, same, rejectedNow.size()};
+        }
+
+        private List<MySqlBulkInsert.Row> bulkRows(Map<Key, State> inserts) {
+            List<MySqlBulkInsert.Row> rows = new ArrayList<>(inserts.size());
+            inserts.forEach((k, s) -> rows.add(new MySqlBulkInsert.Row(k.source(), k.externalId(), s.values.agentId(),
+                    s.values.channel(), s.values.category(), s.values.createdAt(), s.values.firstResponseAt(),
+                    s.values.resolvedAt(), s.values.rating(), s.values.comment())));
+            return rows;
         }
 
         private boolean ownAgent(long agentId) {
@@ -434,9 +519,9 @@ public class InteractionImporter {
         }
 
         /** The stored values of the batch's keys that exist, by key. */
-        private Map<Key, State> lookup(Connection c) throws SQLException {
+        private Map<Key, State> lookup(Connection c, List<Pending> rows) throws SQLException {
             Map<String, List<String>> bySource = new LinkedHashMap<>();
-            for (Pending p : batch) {
+            for (Pending p : rows) {
                 bySource.computeIfAbsent(p.key().source(), s -> new ArrayList<>()).add(p.key().externalId());
             }
             Map<Key, State> found = new HashMap<>();
