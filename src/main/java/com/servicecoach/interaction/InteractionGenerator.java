@@ -64,7 +64,7 @@ public final class InteractionGenerator {
 
     /**
      * Gives each agent a skill: about one in ten much weaker (2.2), one in ten much stronger (0.5), the others
-     * spread around 1. Deterministic for a seed.
+     * spread around 1 (between 0.7 and 1.5). Deterministic for a seed.
      */
     public static List<AgentProfile> profiles(List<String> employeeNos, List<List<String>> channels, long seed) {
         Random random = new Random(seed);
@@ -77,7 +77,7 @@ public final class InteractionGenerator {
         double[] skill = new double[employeeNos.size()];
         for (int k = 0; k < order.size(); k++) {
             int i = order.get(k);
-            skill[i] = k < tenth ? 2.2 : k < 2 * tenth ? 0.5 : Math.exp(random.nextGaussian() * 0.2);
+            skill[i] = k < tenth ? 2.2 : k < 2 * tenth ? 0.5 : Math.min(1.5, Math.max(0.7, Math.exp(random.nextGaussian() * 0.2)));
         }
         List<AgentProfile> out = new ArrayList<>();
         for (int i = 0; i < employeeNos.size(); i++) {

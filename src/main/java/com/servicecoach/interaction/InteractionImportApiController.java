@@ -79,13 +79,13 @@ class InteractionImportApiController {
     @Post(value = "/api/interactions/import", consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.ms-excel"}, produces = MediaType.APPLICATION_JSON)
     @Secured({"ADMIN", "SUPERVISOR"})
-    HttpResponse<?> importCsv(HttpRequest<?> request, Authentication auth, @Body InputStream body,
+    HttpResponse<?> importCsv(HttpRequest<?> request, Authentication auth, @Nullable @Body InputStream body,
                               @Nullable @QueryValue String charset, @Nullable @QueryValue String source) {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
         ImportRecord record = importer.create(scope, null, charset(request, charset), checkedSource(source));
         try {
-            ImportRecord done = importer.run(record.id(), scope, body);
+            ImportRecord done = importer.run(record.id(), scope, orEmpty(body));
             return HttpResponse.ok(jsonFile(results.summaryFile(done)));
         } catch (CsvHeaderException e) {
             return HttpResponse.unprocessableEntity().body(ImportSummary.headerRejected(e));
@@ -106,11 +106,11 @@ class InteractionImportApiController {
     @Post(value = "/api/interactions/imports/{id}/upload", consumes = {"text/csv", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
     @Secured({"ADMIN", "SUPERVISOR"})
-    HttpResponse<ImportJob> upload(Authentication auth, @PathVariable long id, @Body InputStream body) {
+    HttpResponse<ImportJob> upload(Authentication auth, @PathVariable long id, @Nullable @Body InputStream body) {
         Viewer viewer = viewers.of(auth);
         ImportRecord record = imports.visible(viewer, id);
         try {
-            return HttpResponse.ok(ImportJob.of(importer.run(record.id(), imports.scope(viewer), body)));
+            return HttpResponse.ok(ImportJob.of(importer.run(record.id(), imports.scope(viewer), orEmpty(body))));
         } catch (CsvHeaderException e) {
             return HttpResponse.<ImportJob>unprocessableEntity().body(ImportJob.of(imports.visible(viewer, id)));
         }
@@ -155,6 +155,11 @@ class InteractionImportApiController {
             throw new BadRequestException("source must be at most " + InteractionCsvReader.MAX_ID_CHARS + " characters");
         }
         return source;
+    }
+
+    /** An empty request body is an empty file (rejected for its missing header, as metrics.md says). */
+    static InputStream orEmpty(@Nullable InputStream body) {
+        return body == null ? InputStream.nullInputStream() : body;
     }
 
     /** Streams a temporary file and deletes it once sent. */

@@ -76,7 +76,7 @@ class InteractionImportPageController {
     @Post(value = "/interactions/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> upload(Authentication auth, @Nullable @Part("charset") String charset,
-                           @Nullable @Part("source") String source, @Part("file") StreamingFileUpload file) {
+                           @Nullable @Part("source") String source, StreamingFileUpload file) {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
         ImportRecord record = importer.create(scope, file.getFilename(), CsvCharsets.parse(charset),

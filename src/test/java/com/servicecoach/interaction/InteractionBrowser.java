@@ -49,7 +49,7 @@ final class InteractionBrowser implements AutoCloseable {
             }
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,4200", "--user-data-dir=" + profile);
+                    "--window-size=1280,1600", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
             return new InteractionBrowser(new ChromeDriver(service, options), baseUrl, profile);
         } catch (IOException e) {
