@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -153,9 +152,7 @@ final class MySqlBulkInsert {
     }
 
     private static String datetime(LocalDateTime t) {
-        LocalDateTime u = t.atOffset(ZoneOffset.UTC).toLocalDateTime();
-        return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d", u.getYear(), u.getMonthValue(),
-                u.getDayOfMonth(), u.getHour(), u.getMinute(), u.getSecond(), u.getNano() / 1000);
+        return StoredTimes.text(t);
     }
 
     private static StringBuilder text(StringBuilder b, String s) {

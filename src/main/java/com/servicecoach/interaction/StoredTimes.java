@@ -42,14 +42,24 @@ final class StoredTimes {
         return at.toInstant(ZoneOffset.UTC).plusNanos(rs.getInt(nanosColumn));
     }
 
-    /** Sets a datetime parameter and its nanos parameter (null instant: NULL and 0). */
+    /**
+     * Sets a datetime parameter and its nanos parameter (null instant: NULL and 0). The datetime is sent as text
+     * ({@code YYYY-MM-DD HH:MM:SS.ffffff}): mysql-connector-j drops the fraction of a LocalDateTime when the server
+     * reports an old version number, as MariaDB does.
+     */
     static void set(PreparedStatement ps, int column, int nanosColumn, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(column, Types.TIMESTAMP);
             ps.setInt(nanosColumn, 0);
         } else {
-            ps.setObject(column, micros(t));
+            ps.setString(column, text(micros(t)));
             ps.setInt(nanosColumn, extraNanos(t));
         }
+    }
+
+    /** A UTC datetime as {@code YYYY-MM-DD HH:MM:SS.ffffff}. */
+    static String text(LocalDateTime t) {
+        return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
     }
 }
