@@ -60,8 +60,12 @@ public class InteractionImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionImporter.class);
 
-    /** Rows per batch (one transaction, one lookup and one multi-row insert each). */
-    static final int BATCH_ROWS = 5000;
+    /**
+     * Rows per batch: one transaction, a lookup of its keys and one bulk insert each. Measured on MariaDB: 5,000 rows
+     * per batch stored at half the speed of 20,000 (each statement has a fixed cost); 50,000 was no faster and
+     * needed more heap. At most three batches are in memory (one read, two waiting).
+     */
+    static final int BATCH_ROWS = 20_000;
     /** A batch is also stored when this much time passed since the last one, so progress shows for slow uploads. */
     static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int LOOKUP_CHUNK = 1000;

@@ -59,7 +59,24 @@ final class StoredTimes {
 
     /** A UTC datetime as {@code YYYY-MM-DD HH:MM:SS.ffffff}. */
     static String text(LocalDateTime t) {
-        return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+        char[] c = "0000-00-00 00:00:00.000000".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        digits(c, 20, 6, t.getNano() / 1000);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int width, int value) {
+        if (value < 0 || (width == 4 && value > 9999)) {
+            throw new IllegalArgumentException("year outside 0000-9999: " + value);
+        }
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }
