@@ -4,41 +4,74 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The menu of each role: what that person needs, in the order they need it. */
+/**
+ * The menu of each role: what that person needs, in the order they need it. Agents get a short flat menu;
+ * the other roles get a few groups (people, performance, training, administration) shown as drop-downs.
+ */
 public final class Navigation {
 
-    public record Item(String href, String labelKey) {
+    /** A link, or a group of links when {@code children} is not empty. */
+    public record Item(String href, String labelKey, List<Item> children) {
+        public Item(String href, String labelKey) {
+            this(href, labelKey, List.of());
+        }
+
+        public boolean isGroup() {
+            return !children.isEmpty();
+        }
+
+        /** Whether this item (or one of its links) is the page at {@code path}. */
+        public boolean covers(String path) {
+            if (isGroup()) {
+                return children.stream().anyMatch(c -> c.covers(path));
+            }
+            return href.equals(path) || (!href.equals("/") && path.startsWith(href + "/"));
+        }
     }
 
     private Navigation() {
     }
 
     public static List<Item> forRoles(Collection<String> roles) {
+        boolean admin = roles.contains("ADMIN");
+        boolean supervisor = roles.contains("SUPERVISOR");
+        boolean hr = roles.contains("HR");
         List<Item> items = new ArrayList<>();
         items.add(new Item("/", "nav.home"));
         if (roles.contains("AGENT")) {
-            items.add(new Item("/me", "nav.myProfile"));
             items.add(new Item("/my-training", "nav.myTraining"));
             items.add(new Item("/my-assessments", "nav.myAssessments"));
+            items.add(new Item("/scorecards/me", "nav.myScorecard"));
             items.add(new Item("/certifications", "nav.myCertifications"));
+            items.add(new Item("/me", "nav.myProfile"));
         }
-        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
-            items.add(new Item("/agents", "nav.agents"));
-            items.add(new Item("/teams", "nav.teams"));
-            items.add(new Item("/modules", "nav.training"));
+        if (admin || supervisor || hr) {
+            items.add(new Item("#people", "nav.people", List.of(
+                    new Item("/agents", "nav.agents"),
+                    new Item("/teams", "nav.teams"))));
+            List<Item> performance = new ArrayList<>();
+            performance.add(new Item("/scorecards", "nav.scorecards"));
+            performance.add(new Item("/interactions", "nav.interactions"));
+            if (admin || supervisor) {
+                performance.add(new Item("/interactions/import", "nav.importInteractions"));
+            }
+            items.add(new Item("#performance", "nav.performance", performance));
+            List<Item> training = new ArrayList<>();
+            training.add(new Item("/modules", "nav.training"));
+            if (admin || supervisor) {
+                training.add(new Item("/assignments", "nav.assignments"));
+            }
+            training.add(new Item("/training-matrix", "nav.trainingMatrix"));
+            training.add(new Item("/grading", "nav.grading"));
+            training.add(new Item("/item-analysis", "nav.itemAnalysis"));
+            training.add(new Item("/certifications", "nav.certifications"));
+            items.add(new Item("#training", "nav.trainingGroup", training));
         }
-        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR")) {
-            items.add(new Item("/assignments", "nav.assignments"));
-        }
-        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
-            items.add(new Item("/training-matrix", "nav.trainingMatrix"));
-            items.add(new Item("/grading", "nav.grading"));
-            items.add(new Item("/item-analysis", "nav.itemAnalysis"));
-            items.add(new Item("/certifications", "nav.certifications"));
-        }
-        if (roles.contains("ADMIN")) {
-            items.add(new Item("/admin/users", "nav.users"));
-            items.add(new Item("/admin/audit", "nav.audit"));
+        if (admin) {
+            items.add(new Item("#admin", "nav.adminGroup", List.of(
+                    new Item("/admin/users", "nav.users"),
+                    new Item("/admin/settings", "nav.settings"),
+                    new Item("/admin/audit", "nav.audit"))));
         }
         return items;
     }

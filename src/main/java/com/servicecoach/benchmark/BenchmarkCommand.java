@@ -1,0 +1,506 @@
+package com.servicecoach.benchmark;
+
+import com.servicecoach.Command;
+import com.servicecoach.account.AccountService;
+import com.servicecoach.account.UserChange;
+import com.servicecoach.account.UserForm;
+import com.servicecoach.csv.CsvRecordReader;
+import com.servicecoach.interaction.Database;
+import com.servicecoach.interaction.InteractionGenerator;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code benchmark [--interactions N] [--agents N] [--teams N] [--months N] [--seed N] [--dir DIR]}: measures, in
+ * one run on one machine (benchmarks.md), against the MySQL database chosen with {@code JDBC_URL}:
+ * <ol>
+ *   <li>import rows/s of seeded synthetic interactions through the application's own import path (HTTP,
+ *       {@code POST /api/interactions/import}, streamed), and the ratio to MySQL's {@code LOAD DATA LOCAL INFILE}
+ *       of the same file into a table with the same indexes;</li>
+ *   <li>the JVM's peak heap use during that import (sampled every 20 ms, and the largest heap left after a
+ *       garbage collection);</li>
+ *   <li>p50 and p99 latency over HTTP, with a bearer token, of a random agent's calendar month scorecard and of a
+ *       random team's (50 agents) calendar month scorecard: 50 warm-up requests, then 200 measured.</li>
+ * </ol>
+ * The database must be empty or hold only an earlier benchmark's data, which is replaced. Run it with
+ * {@code -Xmx512m} so the memory goal is enforced, not only measured.
+ */
+@Singleton
+public class BenchmarkCommand implements Command {
+
+    static final String USAGE = "usage: benchmark [--interactions 10000000] [--agents 1000] [--teams 20] [--months 12] "
+            + "[--seed 42] [--dir DIR]   (JDBC_URL must select a MySQL database, with rewriteBatchedStatements=true"
+            + "&allowLoadLocalInfile=true)";
+    static final String PREFIX = "BM";
+    static final String USER = "bench.admin";
+    static final int WARM_UP = 50;
+    static final int MEASURED = 200;
+
+    private final Database db;
+    private final AccountService accounts;
+    private final EmbeddedServer server;
+    private final Clock clock;
+
+    BenchmarkCommand(Database db, AccountService accounts, EmbeddedServer server, Clock clock) {
+        this.db = db;
+        this.accounts = accounts;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    record Options(long interactions, int agents, int teams, int months, long seed, Path dir) {
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        if (!db.isMySql()) {
+            err.println("The benchmark needs MySQL: set JDBC_URL (and JDBC_USER, JDBC_PASSWORD).\n" + USAGE);
+            return 2;
+        }
+        try {
+            return benchmark(o, out);
+        } catch (SQLException e) {
+            err.println("database error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("I/O error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    static Options parse(List<String> args) {
+        long interactions = 10_000_000;
+        int agents = 1000;
+        int teams = 20;
+        int months = 12;
+        long seed = 42;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            String v = args.get(++i);
+            try {
+                switch (a) {
+                    case "--interactions" -> interactions = Long.parseLong(v.replace("_", ""));
+                    case "--agents" -> agents = Integer.parseInt(v);
+                    case "--teams" -> teams = Integer.parseInt(v);
+                    case "--months" -> months = Integer.parseInt(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--dir" -> dir = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(a + " needs a whole number, not " + v);
+            }
+        }
+        if (interactions < 1 || agents < 1 || teams < 1 || teams > agents || months < 1 || months > 120) {
+            throw new IllegalArgumentException("need interactions >= 1, 1 <= teams <= agents, 1 <= months <= 120");
+        }
+        return new Options(interactions, agents, teams, months, seed, dir);
+    }
+
+    private int benchmark(Options o, PrintStream out) throws SQLException, IOException, InterruptedException {
+        String version;
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select version()")) {
+            rs.next();
+            version = rs.getString(1);
+        }
+        out.printf(Locale.ROOT, "ServiceCoach benchmark: %,d interactions, %d agents in %d teams, %d months, seed %d%n",
+                o.interactions(), o.agents(), o.teams(), o.months(), o.seed());
+        out.printf(Locale.ROOT, "machine: %d cores, JVM %s max heap %d MB, database %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, version);
+
+        List<String> agentNos = prepare(o, out);
+        String password = password();
+        if (accounts.find(USER).isPresent()) {
+            accounts.update(USER, new UserChange(null, true, password, null));
+        } else {
+            accounts.create(new UserForm(USER, password, "ADMIN", null));
+        }
+
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        YearMonth last = YearMonth.now(clock.withZone(zone)).minusMonths(1);
+        YearMonth first = last.minusMonths(o.months() - 1L);
+        LocalDate from = first.atDay(1);
+        LocalDate to = last.atEndOfMonth();
+
+        Path file = Files.createTempFile(o.dir(), "servicecoach-bench-", ".csv");
+        try {
+            long t0 = System.nanoTime();
+            long rows = generate(o, agentNos, from, to, zone, file);
+            out.printf(Locale.ROOT, "generated %,d rows (%,d MB) for %s..%s in %.1f s%n", rows, Files.size(file) >> 20, from, to,
+                    seconds(t0));
+
+            if (!server.isRunning()) {
+                server.start();
+            }
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String base = "http://localhost:" + server.getPort();
+            String token = token(http, base, password);
+
+            // 1 + 2: the application's import, with the heap sampled meanwhile
+            HeapSampler heap = new HeapSampler();
+            System.gc();
+            heap.start();
+            long t1 = System.nanoTime();
+            HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(base + "/api/interactions/import"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .timeout(Duration.ofHours(6)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double importSeconds = seconds(t1);
+            heap.stop();
+            if (imported.statusCode() != 200) {
+                out.println("import failed: HTTP " + imported.statusCode() + " " + imported.body());
+                return 1;
+            }
+            String summary = imported.body().length() > 300 ? imported.body().substring(0, 300) + "..." : imported.body();
+            long inserted = number(imported.body(), "inserted");
+            double importRate = inserted / importSeconds;
+            out.printf(Locale.ROOT, "import through the application: %,d rows in %.1f s = %,.0f rows/s (%s)%n", inserted,
+                    importSeconds, importRate, summary);
+            out.printf(Locale.ROOT, "JVM heap during the %,d-row import: peak used %d MB (sampled every 20 ms), "
+                    + "largest after a collection %d MB, max heap %d MB%n", rows, heap.peakUsed() >> 20,
+                    heap.peakAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+            // 1: LOAD DATA of the same file into a table with the same indexes
+            double loadSeconds = loadData(file, o.dir());
+            double loadRate = rows / loadSeconds;
+            out.printf(Locale.ROOT, "LOAD DATA LOCAL INFILE of the same rows: %.1f s = %,.0f rows/s; ratio application/LOAD DATA = %.2f%n",
+                    loadSeconds, loadRate, importRate / loadRate);
+
+            // 3: scorecard latencies
+            Random random = new Random(o.seed());
+            List<String> teams = new ArrayList<>();
+            for (int t = 1; t <= o.teams(); t++) {
+                teams.add(teamName(t));
+            }
+            long[] agentTimes = latencies(http, base, token, random, o.months(), first, m -> {
+                String agent = agentNos.get(random.nextInt(agentNos.size()));
+                return "/api/scorecards/agents/" + agent + "?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+            });
+            out.printf(Locale.ROOT, "agent month scorecard over HTTP: p50 %.1f ms, p99 %.1f ms (%d warm-up, %d measured)%n",
+                    ms(percentile(agentTimes, 50)), ms(percentile(agentTimes, 99)), WARM_UP, MEASURED);
+            long[] teamTimes = latencies(http, base, token, random, o.months(), first, m -> {
+                String team = teams.get(random.nextInt(teams.size()));
+                return "/api/scorecards/teams/" + team.replace(" ", "%20") + "?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+            });
+            out.printf(Locale.ROOT, "team month scorecard (%d agents) over HTTP: p50 %.1f ms, p99 %.1f ms (%d warm-up, %d measured)%n",
+                    o.agents() / o.teams(), ms(percentile(teamTimes, 50)), ms(percentile(teamTimes, 99)), WARM_UP, MEASURED);
+            out.printf(Locale.ROOT, "stored interactions: %,d%n", count("interaction"));
+            return 0;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Empties the interaction tables, and creates the benchmark's teams and agents unless they exist. */
+    private List<String> prepare(Options o, PrintStream out) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from agent where employee_no not like '" + PREFIX + "%'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new SQLException("this database holds agents other than the benchmark's: use an empty database");
+                }
+            }
+            s.execute("set foreign_key_checks = 0");
+            s.execute("truncate table interaction_import_rejection");
+            s.execute("truncate table interaction");
+            s.execute("truncate table interaction_import");
+            s.execute("set foreign_key_checks = 1");
+            s.execute("drop table if exists interaction_load_bench");
+            List<String> nos = new ArrayList<>();
+            for (int a = 1; a <= o.agents(); a++) {
+                nos.add(String.format(Locale.ROOT, "%s%05d", PREFIX, a));
+            }
+            long existing;
+            try (ResultSet rs = s.executeQuery("select count(*) from agent")) {
+                rs.next();
+                existing = rs.getLong(1);
+            }
+            if (existing == o.agents()) {
+                return nos;
+            }
+            s.execute("delete from agent");
+            s.execute("delete from team where name like 'Bench %'");
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            c.setAutoCommit(false);
+            try (PreparedStatement team = c.prepareStatement("insert into team (name, supervisor) values (?, null)")) {
+                for (int t = 1; t <= o.teams(); t++) {
+                    team.setString(1, teamName(t));
+                    team.addBatch();
+                }
+                team.executeBatch();
+            }
+            try (PreparedStatement agent = c.prepareStatement("insert into agent (employee_no, name, email, team_id, channels, "
+                    + "hired_on, status, updated_at) values (?, ?, ?, (select id from team where name = ?), "
+                    + "'chat;email;phone;social', null, 'active', ?)")) {
+                for (int a = 1; a <= o.agents(); a++) {
+                    agent.setString(1, nos.get(a - 1));
+                    agent.setString(2, "Bench Agent " + a);
+                    agent.setString(3, nos.get(a - 1).toLowerCase(Locale.ROOT) + "@bench.example");
+                    agent.setString(4, teamName((a - 1) % o.teams() + 1));
+                    agent.setObject(5, now);
+                    agent.addBatch();
+                }
+                agent.executeBatch();
+            }
+            c.commit();
+            out.printf(Locale.ROOT, "created %d teams and %d agents%n", o.teams(), o.agents());
+            return nos;
+        }
+    }
+
+    static String teamName(int t) {
+        return String.format(Locale.ROOT, "Bench %02d", t);
+    }
+
+    private long generate(Options o, List<String> agentNos, LocalDate from, LocalDate to, ZoneId zone, Path file) throws IOException {
+        double dayWeight = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            dayWeight += d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.7 : 1.0;
+        }
+        double perAgentPerDay = o.interactions() / (agentNos.size() * dayWeight);
+        List<InteractionGenerator.AgentProfile> profiles = InteractionGenerator.profiles(agentNos,
+                agentNos.stream().map(a -> List.<String>of()).toList(), o.seed());
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            Instant now = to.plusDays(1).atStartOfDay(zone).toInstant();
+            return InteractionGenerator.write(profiles, new InteractionGenerator.Options(o.seed(), from, to, zone, now,
+                    perAgentPerDay, true, "B-"), w);
+        }
+    }
+
+    /**
+     * MySQL's own bulk load of the same rows, at its best: the file is first rewritten (not timed) into LOAD DATA's
+     * native form, agent ids resolved, times in UTC as {@code YYYY-MM-DD HH:MM:SS}, ratings on the 1-10 scale, so
+     * that the timed part is the server parsing and storing rows, as the import's is.
+     */
+    private double loadData(Path file, Path dir) throws SQLException, IOException {
+        Map<String, Long> agentIds = new HashMap<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select employee_no, id from agent")) {
+            while (rs.next()) {
+                agentIds.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        Path native_ = Files.createTempFile(dir, "servicecoach-bench-load-", ".tsv");
+        try {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 Writer out = new BufferedWriter(Files.newBufferedWriter(native_, StandardCharsets.UTF_8), 1 << 16)) {
+                CsvRecordReader csv = new CsvRecordReader(in);
+                csv.next(); // header
+                StringBuilder line = new StringBuilder(200);
+                while (csv.next()) {
+                    line.setLength(0);
+                    String rating = csv.get(7);
+                    line.append(csv.get(0)).append('\t').append(agentIds.get(csv.get(1))).append('\t').append(csv.get(2))
+                            .append('\t').append(csv.get(3)).append('\t').append(sqlTime(csv.get(4))).append('\t')
+                            .append(sqlTime(csv.get(5))).append('\t').append(sqlTime(csv.get(6))).append('\t')
+                            .append(rating.isEmpty() ? "\\N" : Integer.toString(Integer.parseInt(rating)
+                                    * (csv.get(8).equals("5") ? 2 : 1)))
+                            .append('\t').append(csv.get(9).isEmpty() ? "\\N" : csv.get(9).replace("\\", "\\\\")
+                                    .replace("\t", "\\t").replace("\n", "\\n"))
+                            .append('\n');
+                    out.append(line);
+                }
+            }
+            try (Connection c = db.connection(); Statement s = c.createStatement()) {
+                s.execute("drop table if exists interaction_load_bench");
+                s.execute("create table interaction_load_bench like interaction");
+                String sql = "load data local infile '" + native_.toAbsolutePath().toString().replace("'", "''") + "' "
+                        + "into table interaction_load_bench character set utf8mb4 "
+                        + "(external_id, agent_id, channel, category, created_at, first_response_at, resolved_at, rating, comment) "
+                        + "set source = 'default', updated_at = utc_timestamp(6)";
+                long t = System.nanoTime();
+                s.execute(sql);
+                double took = seconds(t);
+                s.execute("drop table interaction_load_bench");
+                return took;
+            }
+        } finally {
+            Files.deleteIfExists(native_);
+        }
+    }
+
+    /** 2026-03-02T01:15:00Z as 2026-03-02 01:15:00, or \N. */
+    private static String sqlTime(String iso) {
+        if (iso.isEmpty()) {
+            return "\\N";
+        }
+        return iso.substring(0, 10) + ' ' + iso.substring(11, iso.length() - 1);
+    }
+
+    private long[] latencies(HttpClient http, String base, String token, Random random, int months, YearMonth first,
+                             java.util.function.Function<YearMonth, String> path) throws IOException, InterruptedException {
+        long[] times = new long[MEASURED];
+        for (int i = 0; i < WARM_UP + MEASURED; i++) {
+            YearMonth m = first.plusMonths(random.nextInt(months));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(m)))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t;
+            if (r.statusCode() != 200) {
+                throw new IOException("scorecard answered HTTP " + r.statusCode() + ": " + r.body());
+            }
+            if (i >= WARM_UP) {
+                times[i - WARM_UP] = took;
+            }
+        }
+        return times;
+    }
+
+    private String token(HttpClient http, String base, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IOException("sign-in failed: HTTP " + r.statusCode());
+        }
+        return m.group(1);
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** Nearest rank, as metrics.md defines percentiles. */
+    static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int k = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, k - 1)];
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String password() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Samples the heap in use every 20 ms, and the heap left after each collection. */
+    static final class HeapSampler {
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicLong peakUsed = new AtomicLong();
+        private final AtomicLong peakAfterGc = new AtomicLong();
+        private Thread thread;
+
+        void start() {
+            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            running.set(true);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    long used = 0;
+                    long afterGc = 0;
+                    for (MemoryPoolMXBean p : pools) {
+                        used += p.getUsage().getUsed();
+                        if (p.getCollectionUsage() != null) {
+                            afterGc += p.getCollectionUsage().getUsed();
+                        }
+                    }
+                    long u = used;
+                    long g = afterGc;
+                    peakUsed.accumulateAndGet(u, Math::max);
+                    peakAfterGc.accumulateAndGet(g, Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        long peakUsed() {
+            return peakUsed.get();
+        }
+
+        long peakAfterGc() {
+            return peakAfterGc.get();
+        }
+    }
+}

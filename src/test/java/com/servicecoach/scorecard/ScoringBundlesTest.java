@@ -1,0 +1,117 @@
+package com.servicecoach.scorecard;
+
+import com.servicecoach.web.Messages;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The interaction and scoring bundles: the same keys in English and Chinese, a Chinese text for every key, and every
+ * key that the pages of these features (and their field errors) use exists.
+ */
+class ScoringBundlesTest {
+
+    static final List<String> BUNDLES = List.of("interaction", "scoring");
+    static final List<String> TEMPLATE_DIRS = List.of("scorecard", "interaction", "settings");
+    /** Keys built in templates from a prefix and a code. */
+    static final List<String> CODES_CHANNEL = List.of("chat", "email", "phone", "social");
+
+    static Properties load(String name) {
+        Properties p = new Properties();
+        try (InputStream in = ScoringBundlesTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    @Test
+    void englishAndChineseHaveTheSameKeysAndEveryChineseTextIsTranslated() {
+        for (String bundle : BUNDLES) {
+            Properties en = load(bundle);
+            Properties zh = load(bundle + "_zh_CN");
+            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), bundle);
+            for (String key : en.stringPropertyNames()) {
+                String z = zh.getProperty(key);
+                boolean hasChinese = z.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+                boolean languageFree = key.endsWith(".range") && z.equals(en.getProperty(key));
+                assertTrue(hasChinese || languageFree, bundle + "_zh_CN " + key + " = " + z);
+            }
+        }
+    }
+
+    @Test
+    void everyKeyThePagesUseExists() throws IOException {
+        Messages messages = new Messages();
+        Set<String> missing = new TreeSet<>();
+        Pattern literal = Pattern.compile("msg\\(\\s*[\"']([a-zA-Z0-9_.]+)[\"']\\s*[,)]");
+        for (String dir : TEMPLATE_DIRS) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/resources/views", dir))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
+                    Matcher m = literal.matcher(Files.readString(f));
+                    while (m.find()) {
+                        if (!messages.has(m.group(1))) {
+                            missing.add(f.getFileName() + ": " + m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        List<String> built = new ArrayList<>();
+        for (String key : List.of("interactions", "responded", "resolved", "rated", "frtMedian", "frtP90", "resolutionMedian",
+                "resolutionP90", "firstResponseSla", "resolutionSla", "csat", "averageRating", "knowledge", "bands", "composite", "trend")) {
+            built.add("how." + key);
+        }
+        for (String c : CODES_CHANNEL) {
+            built.add("channel." + c);
+        }
+        for (String c : com.servicecoach.interaction.InteractionService.CATEGORIES) {
+            built.add("category." + c);
+        }
+        for (String b : com.servicecoach.interaction.InteractionService.BANDS) {
+            built.add("band." + b);
+            built.add("band." + b + ".range");
+        }
+        for (String b : com.servicecoach.interaction.InteractionService.BREACHED) {
+            built.add("interactions.breached." + b);
+        }
+        for (String s : List.of("met", "breached", "pending")) {
+            built.add("sla." + s);
+        }
+        for (String s : List.of("waiting", "running", "done", "rejected", "failed")) {
+            built.add("import.status." + s);
+        }
+        for (String d : com.servicecoach.settings.ScoringSettingsService.WEEKDAYS) {
+            built.add("weekday." + d);
+        }
+        for (String c : List.of("responsiveness", "resolution", "satisfaction", "knowledge")) {
+            built.add("component." + c);
+        }
+        for (String key : built) {
+            if (!messages.has(key)) {
+                missing.add(key);
+            }
+        }
+        assertEquals(Set.of(), missing);
+        assertEquals("1 天", messages.get(Locale.SIMPLIFIED_CHINESE, "unit.days", 1));
+    }
+}
