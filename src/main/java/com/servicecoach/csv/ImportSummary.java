@@ -1,5 +1,6 @@
 package com.servicecoach.csv;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * exactly one error per rejected row, at the physical line where the row starts (the header is line 1).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ImportSummary(long received, long inserted, long updated, long unchanged, long rejected, List<LineError> errors) {
 
     @Serdeable

@@ -76,6 +76,7 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
     private final ZoneOffset fixedOffset;
     private final Function<String, String> agentProblem;
     private final String charsetName;
+    private String defaultSource = DEFAULT_SOURCE;
 
     private final StringBuilder problems = new StringBuilder(128);
     private String timeProblem;
@@ -123,6 +124,27 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
     /** The file's header. */
     public ImportHeader header() {
         return header;
+    }
+
+    /**
+     * The source given to rows whose {@code source} is absent or empty ({@value #DEFAULT_SOURCE} unless
+     * changed here, e.g. by the command-line import's {@code --source NAME}). Returns this reader.
+     */
+    public InteractionCsvReader defaultSource(String source) {
+        Objects.requireNonNull(source, "source");
+        if (source.isBlank() || source.strip().length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException("a source is 1-" + MAX_ID_CHARS + " characters");
+        }
+        this.defaultSource = source.strip();
+        return this;
+    }
+
+    /**
+     * The raw (untrimmed) fields of the row last returned by {@link #next()}, as the file holds them; for a
+     * malformed CSV record, the fields completed before the problem. Used to give rejected rows back.
+     */
+    public java.util.List<String> rawFields() {
+        return csv.fields();
     }
 
     @Override
@@ -211,7 +233,7 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         if (problems.length() > 0) {
             return new RowError(line, problems.toString());
         }
-        return new InteractionRow(line, source == null ? DEFAULT_SOURCE : source, externalId, agent, channel,
+        return new InteractionRow(line, source == null ? defaultSource : source, externalId, agent, channel,
                 category == null ? DEFAULT_CATEGORY : category, createdAt, firstResponseAt, resolvedAt,
                 rating10, comment);
     }

@@ -18,13 +18,20 @@ public final class Navigation {
         items.add(new Item("/", "nav.home"));
         if (roles.contains("AGENT")) {
             items.add(new Item("/me", "nav.myProfile"));
+            items.add(new Item("/scorecards/me", "nav.myScorecard"));
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
             items.add(new Item("/agents", "nav.agents"));
             items.add(new Item("/teams", "nav.teams"));
+            items.add(new Item("/scorecards", "nav.scorecards"));
+            items.add(new Item("/interactions", "nav.interactions"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR")) {
+            items.add(new Item("/interactions/import", "nav.importInteractions"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));
+            items.add(new Item("/admin/settings", "nav.settings"));
             items.add(new Item("/admin/audit", "nav.audit"));
         }
         return items;

@@ -1,0 +1,96 @@
+package com.servicecoach.interaction;
+
+import com.servicecoach.Command;
+import com.servicecoach.csv.CsvCharsets;
+import com.servicecoach.csv.CsvHeaderException;
+import com.servicecoach.web.BadRequestException;
+import jakarta.inject.Singleton;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code import-interactions FILE [--charset GBK] [--source NAME]}: imports a file of any size through the same
+ * code as the API and the upload page, with every agent in scope (whoever runs it has the database already).
+ * Prints the counts and one line per rejected row; exit code 0 when the file was read (even with rejected
+ * rows), 1 when the header was unusable or the import failed, 2 for bad arguments.
+ */
+@Singleton
+public class ImportInteractionsCommand implements Command {
+
+    static final String USAGE = "usage: import-interactions FILE [--charset UTF-8|GBK] [--source NAME]";
+    static final String USER = "command-line";
+
+    private final InteractionImporter importer;
+    private final ImportResults results;
+
+    ImportInteractionsCommand(InteractionImporter importer, ImportResults results) {
+        this.importer = importer;
+        this.results = results;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path file = null;
+        Charset charset = StandardCharsets.UTF_8;
+        String source = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--charset") || a.equals("--source")) {
+                    if (i + 1 >= args.size()) {
+                        err.println(a + " needs a value\n" + USAGE);
+                        return 2;
+                    }
+                    String v = args.get(++i);
+                    if (a.equals("--charset")) {
+                        charset = CsvCharsets.parse(v);
+                    } else {
+                        source = InteractionImportApiController.checkedSource(v);
+                    }
+                } else if (a.startsWith("--") || file != null) {
+                    err.println("unexpected argument " + a + "\n" + USAGE);
+                    return 2;
+                } else {
+                    file = Path.of(a);
+                }
+            }
+        } catch (BadRequestException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        if (file == null) {
+            err.println(USAGE);
+            return 2;
+        }
+        InteractionImporter.Scope scope = InteractionImporter.Scope.allAgents(USER);
+        long started = System.nanoTime();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ImportRecord record = importer.create(scope, file.getFileName().toString(), charset, source);
+            ImportRecord done = importer.run(record.id(), scope, in);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf("import %d of %s: received %d, inserted %d, updated %d, unchanged %d, rejected %d (%.1f s)%n",
+                    done.id(), file, done.received(), done.inserted(), done.updated(), done.unchanged(), done.rejected(), seconds);
+            results.forEachRejection(done.id(), (line, reason, row) -> out.println("line " + line + ": " + reason));
+            return 0;
+        } catch (CsvHeaderException e) {
+            err.println("line " + e.line() + ": " + e.getMessage() + " (nothing was imported)");
+            return 1;
+        } catch (NoSuchFileException e) {
+            err.println("no such file: " + file);
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("reading " + file + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

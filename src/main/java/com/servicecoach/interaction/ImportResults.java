@@ -1,0 +1,140 @@
+package com.servicecoach.interaction;
+
+import com.servicecoach.csv.ImportSummary;
+import com.servicecoach.web.PageResponse;
+import jakarta.inject.Singleton;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an import left behind: its rejected rows (line, reason and the row as the file held it), read back in
+ * line order. Large results are written to files that are streamed to the caller, never held in memory.
+ */
+@Singleton
+public class ImportResults {
+
+    private final Database db;
+
+    ImportResults(Database db) {
+        this.db = db;
+    }
+
+    /** One rejected row. */
+    public interface RejectionConsumer {
+        void accept(int line, String reason, String rowText) throws IOException;
+    }
+
+    /** Passes every rejected row of an import to {@code consumer}, in line order, streaming from the database. */
+    public void forEachRejection(long importId, RejectionConsumer consumer) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select line, reason, row_text from interaction_import_rejection where import_id = ? order by line, id")) {
+            db.streamResults(ps);
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page of an import's errors, in line order. */
+    public PageResponse<ImportSummary.LineError> errors(ImportRecord record, int page, int size) {
+        List<ImportSummary.LineError> content = new ArrayList<>(size);
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("select line, reason from interaction_import_rejection "
+                     + "where import_id = ? order by line, id limit ? offset ?")) {
+            ps.setLong(1, record.id());
+            ps.setInt(2, size);
+            ps.setLong(3, (long) page * size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    content.add(new ImportSummary.LineError(rs.getInt(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
+        }
+        return new PageResponse<>(content, page, size, record.rejected());
+    }
+
+    /** The api.md import answer with every error, for small results (tests, the command line's summary). */
+    public ImportSummary summary(ImportRecord record) {
+        List<ImportSummary.LineError> errors = new ArrayList<>();
+        forEachRejection(record.id(), (line, reason, row) -> errors.add(new ImportSummary.LineError(line, reason)));
+        return new ImportSummary(record.received(), record.inserted(), record.updated(), record.unchanged(),
+                record.rejected(), errors);
+    }
+
+    /**
+     * Writes the api.md import answer ({@code received ... errors}) to a temporary file, whatever the number
+     * of errors; the caller streams it and deletes it.
+     */
+    public Path summaryFile(ImportRecord record) {
+        try {
+            Path file = Files.createTempFile("interaction-import-" + record.id() + "-", ".json");
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+                out.write("{\"received\":" + record.received() + ",\"inserted\":" + record.inserted()
+                        + ",\"updated\":" + record.updated() + ",\"unchanged\":" + record.unchanged()
+                        + ",\"rejected\":" + record.rejected() + ",\"errors\":[");
+                boolean[] first = {true};
+                forEachRejection(record.id(), (line, reason, row) -> {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write("{\"line\":" + line + ",\"message\":" + CsvText.json(reason) + "}");
+                });
+                out.write("]}");
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the rejected rows as CSV (UTF-8 with a byte-order mark, for spreadsheet programs): a {@code line}
+     * column, the file's own columns, and a {@code reason} column. The import ignores the two extra columns,
+     * so the corrected file can be imported again as it is.
+     */
+    public Path rejectedCsvFile(ImportRecord record) {
+        try {
+            Path file = Files.createTempFile("interaction-rejected-" + record.id() + "-", ".csv");
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+                out.write('\uFEFF');
+                out.write("line," + (record.header() == null ? "" : record.header() + ",") + "reason\r\n");
+                forEachRejection(record.id(), (line, reason, row) -> {
+                    out.write(line + "," + (record.header() == null ? "" : row + ",") + CsvText.field(reason) + "\r\n");
+                });
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

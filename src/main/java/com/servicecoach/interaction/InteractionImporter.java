@@ -1,0 +1,521 @@
+package com.servicecoach.interaction;
+
+import com.servicecoach.csv.CsvHeaderException;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.web.ConflictException;
+import com.servicecoach.web.NotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The one import path for interactions (API, upload page, command line, demo data and benchmark): streams
+ * a CSV file through {@link InteractionCsvReader} and stores its rows in batches with plain JDBC, one
+ * transaction per batch, so that a file of any size is imported in bounded memory.
+ *
+ * <p>Rules (metrics.md, "Interactions"; api.md): every data row ends up counted exactly once as inserted,
+ * updated, unchanged or rejected; a row is matched on (source, external_id), and a repeated key, in the
+ * database or earlier in the same file, replaces the earlier values (updated), or changes nothing when the
+ * normalised values are equal (unchanged). A rejected row changes nothing and is kept with its line, reason
+ * and fields (for the page's download). An unusable header rejects the whole file before anything is stored.
+ * A supervisor's rows may only hold the agents of the teams they lead, and may not take over an interaction
+ * that belongs to another team's agent. The import's progress is written to its {@link ImportRecord} with each
+ * batch, so any node can report it.
+ *
+ * <p>Imports run one at a time in this process (a second waits), so counts are not blurred by concurrent
+ * writers; a batch that still meets a key inserted meanwhile by another process is retried once.
+ */
+@Singleton
+public class InteractionImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionImporter.class);
+
+    /** Rows per batch (one transaction, one lookup and one multi-row insert each). */
+    static final int BATCH_ROWS = 2000;
+    /** A batch is also stored when this much time passed since the last one, so progress shows for slow uploads. */
+    static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int LOOKUP_CHUNK = 1000;
+
+    private static final String INSERT = "insert into interaction (source, external_id, agent_id, channel, category, "
+            + "created_at, created_ns, first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment, "
+            + "import_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "update interaction set agent_id = ?, channel = ?, category = ?, created_at = ?, "
+            + "created_ns = ?, first_response_at = ?, first_response_ns = ?, resolved_at = ?, resolved_ns = ?, rating = ?, "
+            + "comment = ?, import_id = ?, updated_at = ? where id = ?";
+    private static final String REJECT = "insert into interaction_import_rejection (import_id, line, reason, row_text) "
+            + "values (?, ?, ?, ?)";
+    private static final String PROGRESS = "update interaction_import set bytes_read = ?, received = ?, inserted = ?, "
+            + "updated = ?, unchanged = ?, rejected = ? where id = ?";
+
+    /**
+     * Who imports and which agents their rows may hold: every agent (administrators, the command line) or
+     * those of the teams a supervisor leads.
+     */
+    public record Scope(String username, boolean allAgents, Set<Long> teamIds) {
+        public Scope {
+            Objects.requireNonNull(username, "username");
+            teamIds = Set.copyOf(teamIds);
+        }
+
+        public static Scope allAgents(String username) {
+            return new Scope(username, true, Set.of());
+        }
+
+        boolean allows(long teamId) {
+            return allAgents || teamIds.contains(teamId);
+        }
+    }
+
+    private final Database db;
+    private final ImportRecordRepository records;
+    private final ScoringSettingsService settings;
+    private final Clock clock;
+    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+
+    InteractionImporter(Database db, ImportRecordRepository records, ScoringSettingsService settings, Clock clock) {
+        this.db = db;
+        this.records = records;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Registers an import that will read its file later ({@link #run}); the upload page polls it meanwhile. */
+    public ImportRecord create(Scope scope, @Nullable String fileName, Charset charset, @Nullable String defaultSource) {
+        String name = fileName == null || fileName.isBlank() ? null : shorten(fileName.strip(), 255);
+        String source = defaultSource == null || defaultSource.isBlank() ? null : defaultSource.strip();
+        if (source != null && source.length() > InteractionCsvReader.MAX_ID_CHARS) {
+            throw new IllegalArgumentException("source: at most " + InteractionCsvReader.MAX_ID_CHARS + " characters");
+        }
+        return records.save(new ImportRecord(null, scope.username(), name, charset.name(), source, ImportRecord.WAITING,
+                0, 0, 0, 0, 0, 0, null, null, now(), null, null));
+    }
+
+    /**
+     * Imports a file into the waiting import {@code importId}. Returns the finished record (status done).
+     *
+     * @throws CsvHeaderException when the header is unusable (the record is marked rejected, nothing stored)
+     * @throws UncheckedIOException when reading the input fails (the record is marked failed)
+     */
+    public ImportRecord run(long importId, Scope scope, InputStream input) {
+        ImportRecord record = records.findById(importId).orElseThrow(() -> new NotFoundException("No import " + importId));
+        if (!record.status().equals(ImportRecord.WAITING)) {
+            throw new ConflictException("Import " + importId + " has already received its file");
+        }
+        try {
+            oneAtATime.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another import to finish", e);
+        }
+        Run run = null;
+        try {
+            record = records.update(copy(record, ImportRecord.RUNNING, null, null, now(), null));
+            run = new Run(record, scope, new CountingInputStream(input));
+            run.execute();
+            return finish(run, ImportRecord.DONE, null);
+        } catch (CsvHeaderException e) {
+            finish(run, record, ImportRecord.REJECTED, "line " + e.line() + ": " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            String why = e instanceof UncheckedIOException ? "reading the file failed: " + e.getCause().getMessage()
+                    : "stopped by an error: " + e.getMessage();
+            LOG.warn("Interaction import {} {}", importId, why, e instanceof UncheckedIOException ? null : e);
+            finish(run, record, ImportRecord.FAILED, why);
+            throw e;
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    private ImportRecord finish(Run run, String status, String message) {
+        return finish(run, run.record, status, message);
+    }
+
+    private ImportRecord finish(@Nullable Run run, ImportRecord record, String status, @Nullable String message) {
+        ImportRecord current = records.findById(record.id()).orElse(record);
+        ImportRecord done = new ImportRecord(current.id(), current.username(), current.fileName(), current.charset(),
+                current.defaultSource(), status,
+                run == null ? current.bytesRead() : run.in.count(),
+                run == null ? current.received() : run.received,
+                run == null ? current.inserted() : run.inserted,
+                run == null ? current.updated() : run.updated,
+                run == null ? current.unchanged() : run.unchanged,
+                run == null ? current.rejected() : run.rejected,
+                run == null ? current.header() : run.headerText, message == null ? null : shorten(message, 2000),
+                current.createdAt(), current.startedAt(), now());
+        return records.update(done);
+    }
+
+    private static ImportRecord copy(ImportRecord r, String status, @Nullable String header, @Nullable String message,
+                                     @Nullable LocalDateTime startedAt, @Nullable LocalDateTime finishedAt) {
+        return new ImportRecord(r.id(), r.username(), r.fileName(), r.charset(), r.defaultSource(), status, r.bytesRead(),
+                r.received(), r.inserted(), r.updated(), r.unchanged(), r.rejected(), header, message, r.createdAt(),
+                startedAt, finishedAt);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private record AgentRef(long id, long teamId) {
+    }
+
+    private record Key(String source, String externalId) {
+    }
+
+    /** The stored, normalised values of an interaction (what "unchanged" compares). */
+    private record Values(long agentId, String channel, String category, Instant createdAt, Instant firstResponseAt,
+                          Instant resolvedAt, Integer rating, String comment) {
+    }
+
+    /** A valid row waiting in the batch, with its fields as the file held them (in case it is rejected later). */
+    private record Pending(int line, Key key, Values values, String rowText) {
+    }
+
+    private record Rejection(int line, String reason, String rowText) {
+    }
+
+    /** What a key holds while a batch is applied: the stored values or those of an earlier row of the file. */
+    private static final class State {
+        final Long id;
+        Values values;
+        boolean changed;
+
+        State(Long id, Values values) {
+            this.id = id;
+            this.values = values;
+        }
+    }
+
+    /** One import in progress. */
+    private final class Run {
+        final ImportRecord record;
+        final Scope scope;
+        final CountingInputStream in;
+        final Map<String, AgentRef> agents;
+        final Map<Long, Long> teamOfAgent;
+        String headerText;
+        long received;
+        long inserted;
+        long updated;
+        long unchanged;
+        long rejected;
+        final List<Pending> batch = new ArrayList<>(BATCH_ROWS);
+        final List<Rejection> rejections = new ArrayList<>();
+
+        Run(ImportRecord record, Scope scope, CountingInputStream in) {
+            this.record = record;
+            this.scope = scope;
+            this.in = in;
+            this.agents = loadAgents();
+            this.teamOfAgent = new HashMap<>();
+            if (!scope.allAgents()) {
+                agents.values().forEach(a -> teamOfAgent.put(a.id(), a.teamId()));
+            }
+        }
+
+        void execute() {
+            ZoneId zone = settings.current().settings().orgZone();
+            InteractionCsvReader reader = new InteractionCsvReader(in, Charset.forName(record.charset()), zone, agentCheck());
+            try (reader) {
+                headerText = CsvText.line(reader.header().names());
+                if (record.defaultSource() != null) {
+                    reader.defaultSource(record.defaultSource());
+                }
+                long lastFlush = System.nanoTime();
+                while (reader.hasNext()) {
+                    RowResult result = reader.next();
+                    received++;
+                    if (result instanceof RowError error) {
+                        rejections.add(new Rejection(error.line(), error.message(), CsvText.line(reader.rawFields())));
+                    } else {
+                        InteractionRow row = (InteractionRow) result;
+                        AgentRef agent = agents.get(row.agent());
+                        batch.add(new Pending(row.line(), new Key(row.source(), row.externalId()),
+                                new Values(agent.id(), row.channel(), row.category(), row.createdAt(), row.firstResponseAt(),
+                                        row.resolvedAt(), row.rating10(), row.comment()),
+                                // only a supervisor's valid row can still be rejected when it is stored
+                                scope.allAgents() ? null : CsvText.line(reader.rawFields())));
+                    }
+                    if (batch.size() + rejections.size() >= BATCH_ROWS || System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                        flush();
+                        lastFlush = System.nanoTime();
+                    }
+                }
+                flush();
+            }
+        }
+
+        private Function<String, String> agentCheck() {
+            return employeeNo -> {
+                AgentRef agent = agents.get(employeeNo);
+                if (agent != null && scope.allows(agent.teamId())) {
+                    return null;
+                }
+                String no = employeeNo.length() > 40 ? employeeNo.substring(0, 37) + "..." : employeeNo;
+                if (!scope.allAgents()) {
+                    return "'" + no + "' is not an agent of a team you lead";
+                }
+                return "unknown employee number '" + no + "'";
+            };
+        }
+
+        /** Stores the batch and the rejections in one transaction; retried once if a key appeared meanwhile. */
+        void flush() {
+            if (batch.isEmpty() && rejections.isEmpty()) {
+                return;
+            }
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = db.connection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        long[] delta = apply(c);
+                        c.commit();
+                        inserted += delta[0];
+                        updated += delta[1];
+                        unchanged += delta[2];
+                        rejected += delta[3];
+                        batch.clear();
+                        rejections.clear();
+                        return;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        if (attempt == 1 && e instanceof SQLException sql && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith("23")) {
+                            LOG.info("Import {}: a key of this batch was stored meanwhile elsewhere; retrying the batch", record.id());
+                            continue;
+                        }
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Storing interactions failed: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** Counts and writes one batch; returns inserted, updated, unchanged, rejected. */
+        private long[] apply(Connection c) throws SQLException {
+            Map<Key, State> states = lookup(c);
+            long ins = 0;
+            long upd = 0;
+            long same = 0;
+            List<Rejection> rejectedNow = new ArrayList<>(rejections);
+            Map<Key, State> inserts = new LinkedHashMap<>();
+            for (Pending p : batch) {
+                State state = states.get(p.key());
+                if (state == null) {
+                    state = new State(null, p.values());
+                    states.put(p.key(), state);
+                    inserts.put(p.key(), state);
+                    ins++;
+                    continue;
+                }
+                if (!scope.allAgents() && state.id != null && !ownAgent(state.values.agentId())) {
+                    rejectedNow.add(new Rejection(p.line(), "external_id: '" + p.key().externalId() + "' (source '"
+                            + p.key().source() + "') is an interaction of an agent of a team you do not lead", p.rowText()));
+                    continue;
+                }
+                if (state.values.equals(p.values())) {
+                    same++;
+                } else {
+                    state.values = p.values();
+                    state.changed = true;
+                    upd++;
+                }
+            }
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!inserts.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (Map.Entry<Key, State> e : inserts.entrySet()) {
+                        ps.setString(1, e.getKey().source());
+                        ps.setString(2, e.getKey().externalId());
+                        int i = bindValues(ps, 3, e.getValue().values);
+                        ps.setLong(i, record.id());
+                        ps.setObject(i + 1, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            boolean anyUpdate = false;
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                for (State s : states.values()) {
+                    if (s.id != null && s.changed) {
+                        int i = bindValues(ps, 1, s.values);
+                        ps.setLong(i, record.id());
+                        ps.setObject(i + 1, now);
+                        ps.setLong(i + 2, s.id);
+                        ps.addBatch();
+                        anyUpdate = true;
+                    }
+                }
+                if (anyUpdate) {
+                    ps.executeBatch();
+                }
+            }
+            if (!rejectedNow.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(REJECT)) {
+                    for (Rejection r : rejectedNow) {
+                        ps.setLong(1, record.id());
+                        ps.setInt(2, r.line());
+                        ps.setString(3, r.reason());
+                        ps.setString(4, r.rowText());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
+                ps.setLong(1, in.count());
+                ps.setLong(2, received);
+                ps.setLong(3, inserted + ins);
+                ps.setLong(4, updated + upd);
+                ps.setLong(5, unchanged + same);
+                ps.setLong(6, rejected + rejectedNow.size());
+                ps.setLong(7, record.id());
+                ps.executeUpdate();
+            }
+            return new long[]{ins, upd, same, rejectedNow.size()};
+        }
+
+        private boolean ownAgent(long agentId) {
+            Long teamId = teamOfAgent.get(agentId);
+            return teamId != null && scope.allows(teamId);
+        }
+
+        private int bindValues(PreparedStatement ps, int i, Values v) throws SQLException {
+            ps.setLong(i, v.agentId());
+            ps.setString(i + 1, v.channel());
+            ps.setString(i + 2, v.category());
+            StoredTimes.set(ps, i + 3, i + 4, v.createdAt());
+            StoredTimes.set(ps, i + 5, i + 6, v.firstResponseAt());
+            StoredTimes.set(ps, i + 7, i + 8, v.resolvedAt());
+            if (v.rating() == null) {
+                ps.setNull(i + 9, Types.SMALLINT);
+            } else {
+                ps.setInt(i + 9, v.rating());
+            }
+            ps.setString(i + 10, v.comment());
+            return i + 11;
+        }
+
+        /** The stored values of the batch's keys that exist, by key. */
+        private Map<Key, State> lookup(Connection c) throws SQLException {
+            Map<String, List<String>> bySource = new LinkedHashMap<>();
+            for (Pending p : batch) {
+                bySource.computeIfAbsent(p.key().source(), s -> new ArrayList<>()).add(p.key().externalId());
+            }
+            Map<Key, State> found = new HashMap<>();
+            for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
+                List<String> ids = e.getValue().stream().distinct().toList();
+                for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+                    String sql = "select id, external_id, agent_id, channel, category, created_at, created_ns, "
+                            + "first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment "
+                            + "from interaction where external_id in (" + "?,".repeat(chunk.size() - 1) + "?) and source = ?";
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setString(i + 1, chunk.get(i));
+                        }
+                        ps.setString(chunk.size() + 1, e.getKey());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                Number rating = (Number) rs.getObject(12);
+                                Values v = new Values(rs.getLong(3), rs.getString(4), rs.getString(5),
+                                        StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9), StoredTimes.read(rs, 10, 11),
+                                        rating == null ? null : rating.intValue(), rs.getString(13));
+                                found.put(new Key(e.getKey(), rs.getString(2)), new State(rs.getLong(1), v));
+                            }
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private Map<String, AgentRef> loadAgents() {
+        Map<String, AgentRef> agents = new HashMap<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, employee_no, team_id from agent")) {
+            while (rs.next()) {
+                agents.put(rs.getString(2), new AgentRef(rs.getLong(1), rs.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the agents: " + e.getMessage(), e);
+        }
+        return agents;
+    }
+
+    /** Counts the bytes read, for the progress report. */
+    static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}

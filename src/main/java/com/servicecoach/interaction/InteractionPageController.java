@@ -1,0 +1,102 @@
+package com.servicecoach.interaction;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.account.Viewers;
+import com.servicecoach.agent.AgentService;
+import com.servicecoach.agent.Team;
+import com.servicecoach.scorecard.Formats;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.web.LocaleResolver;
+import com.servicecoach.web.Messages;
+import com.servicecoach.web.PageResponse;
+import com.servicecoach.web.Paging;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The interactions page: the list behind every scorecard figure, with its filters, sorting and paging. */
+@Hidden
+@Produces(MediaType.TEXT_HTML)
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class InteractionPageController {
+
+    private final InteractionService interactions;
+    private final AgentService agents;
+    private final ScoringSettingsService settings;
+    private final Viewers viewers;
+    private final Messages messages;
+
+    InteractionPageController(InteractionService interactions, AgentService agents, ScoringSettingsService settings,
+                              Viewers viewers, Messages messages) {
+        this.interactions = interactions;
+        this.agents = agents;
+        this.settings = settings;
+        this.viewers = viewers;
+        this.messages = messages;
+    }
+
+    @Get("/interactions")
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String agent,
+                                           @Nullable @QueryValue String team, @Nullable @QueryValue String from,
+                                           @Nullable @QueryValue String to, @Nullable @QueryValue String channel,
+                                           @Nullable @QueryValue String category, @Nullable @QueryValue String breached,
+                                           @Nullable @QueryValue String band, @Nullable @QueryValue Integer page,
+                                           @Nullable @QueryValue String sort) {
+        Viewer viewer = viewers.of(auth);
+        Paging paging = InteractionApiController.paging(page, 50, sort);
+        PageResponse<InteractionView> result = interactions.list(viewer,
+                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band), paging);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("agent", nz(agent));
+        filters.put("team", nz(team));
+        filters.put("from", nz(from));
+        filters.put("to", nz(to));
+        filters.put("channel", nz(channel));
+        filters.put("category", nz(category));
+        filters.put("breached", nz(breached));
+        filters.put("band", nz(band));
+        StringBuilder query = new StringBuilder();
+        filters.forEach((k, v) -> {
+            if (!v.isBlank()) {
+                query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        Map<String, Object> model = new HashMap<>();
+        model.put("result", result);
+        model.put("filters", filters);
+        model.put("query", query.toString());
+        model.put("sort", paging.sortParam());
+        model.put("isAgent", viewer.isAgent());
+        model.put("teams", viewer.isAgent() ? List.of() : agents.visibleTeams(viewer).stream().map(Team::name).toList());
+        model.put("channels", InteractionService.CHANNELS);
+        model.put("categories", InteractionService.CATEGORIES);
+        model.put("bands", InteractionService.BANDS);
+        model.put("breachedOptions", InteractionService.BREACHED);
+        model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), settings.current().settings().orgZone()));
+        return new ModelAndView<>("interaction/list", model);
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,320 @@
+package com.servicecoach.interaction;
+
+import com.servicecoach.scoring.BusinessCalendar;
+import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.InteractionFacts;
+import com.servicecoach.scoring.RatingBand;
+import com.servicecoach.scoring.ScoringSettings;
+import com.servicecoach.scoring.Sla;
+import com.servicecoach.scoring.SlaState;
+import com.servicecoach.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads stored interactions with plain JDBC: the facts of a period for scorecards (from the covering index
+ * on agent and creation time) and the paged, filtered, sorted list.
+ */
+@Singleton
+public class InteractionStore {
+
+    /** Sortable list fields and their columns (each ends with the id, so pages never overlap). */
+    public static final Map<String, String> SORT_COLUMNS = Map.of(
+            "createdAt", "i.created_at %1$s, i.created_ns %1$s, i.id %1$s",
+            "firstResponseAt", "i.first_response_at %1$s, i.first_response_ns %1$s, i.id %1$s",
+            "resolvedAt", "i.resolved_at %1$s, i.resolved_ns %1$s, i.id %1$s",
+            "agent", "a.employee_no %1$s, i.created_at %1$s, i.id %1$s",
+            "team", "t.name %1$s, i.created_at %1$s, i.id %1$s",
+            "channel", "i.channel %1$s, i.created_at %1$s, i.id %1$s",
+            "category", "i.category %1$s, i.created_at %1$s, i.id %1$s",
+            "rating", "i.rating %1$s, i.created_at %1$s, i.id %1$s",
+            "externalId", "i.source %1$s, i.external_id %1$s");
+    public static final List<String> SORTABLE = List.of("createdAt", "firstResponseAt", "resolvedAt", "agent", "team",
+            "channel", "category", "rating", "externalId");
+
+    private static final int IN_CHUNK = 500;
+    private static final String VIEW_COLUMNS = "i.id, i.source, i.external_id, a.employee_no, a.name, t.name, i.channel, "
+            + "i.category, i.created_at, i.created_ns, i.first_response_at, i.first_response_ns, i.resolved_at, "
+            + "i.resolved_ns, i.rating, i.comment";
+    private static final String FROM = " from interaction i join agent a on a.id = i.agent_id join team t on t.id = a.team_id";
+
+    private final Database db;
+
+    InteractionStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- facts for scorecards -------------------------------------------------------------------
+
+    /** The interactions of these agents created in [from, to) (whole-microsecond bounds). */
+    public List<FactRow> facts(Collection<Long> agentIds, Instant from, Instant to) {
+        List<FactRow> out = new ArrayList<>();
+        if (agentIds.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = List.copyOf(agentIds);
+        try (Connection c = db.connection()) {
+            for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+                List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
+                String sql = "select agent_id, channel, category, created_at, created_ns, first_response_at, first_response_ns, "
+                        + "resolved_at, resolved_ns, rating from interaction where agent_id "
+                        + (chunk.size() == 1 ? "= ?" : "in (" + "?,".repeat(chunk.size() - 1) + "?)")
+                        + " and created_at >= ? and created_at < ?";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (Long id : chunk) {
+                        ps.setLong(p++, id);
+                    }
+                    ps.setObject(p++, StoredTimes.bound(from));
+                    ps.setObject(p, StoredTimes.bound(to));
+                    ps.setFetchSize(5000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Number rating = (Number) rs.getObject(10);
+                            out.add(new FactRow(rs.getLong(1), rs.getString(3), new InteractionFacts(channel(rs.getString(2)),
+                                    StoredTimes.read(rs, 4, 5), StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9),
+                                    rating == null ? null : rating.intValue())));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static Channel channel(String code) {
+        return switch (code) {
+            case "chat" -> Channel.CHAT;
+            case "email" -> Channel.EMAIL;
+            case "phone" -> Channel.PHONE;
+            case "social" -> Channel.SOCIAL;
+            default -> throw new IllegalStateException("Unknown stored channel " + code);
+        };
+    }
+
+    // ---- the list -------------------------------------------------------------------------------
+
+    /**
+     * What the list shows: the access scope (null sets = no restriction) and the filters (null = any).
+     *
+     * @param scopeAgentIds  only these agents (an agent's own), or null
+     * @param scopeTeamIds   only agents of these teams (a supervisor's), or null
+     * @param evaluation     the evaluation instant of SLA states (end of {@code to}, or now if earlier)
+     * @param breached       {@code first_response} or {@code resolution}, or null
+     */
+    public record ListQuery(@Nullable Set<Long> scopeAgentIds, @Nullable Set<Long> scopeTeamIds, @Nullable Long agentId,
+                            @Nullable Long teamId, @Nullable Instant from, @Nullable Instant to, @Nullable String channel,
+                            @Nullable String category, @Nullable String breached, @Nullable RatingBand band,
+                            Instant evaluation, String sortField, boolean ascending, int page, int size) {
+    }
+
+    public static final String BREACHED_FIRST_RESPONSE = "first_response";
+    public static final String BREACHED_RESOLUTION = "resolution";
+
+    /** A page of the list: filtered and ordered by the database, SLA states computed here. */
+    public PageResponse<InteractionView> list(ListQuery q, ScoringSettings settings) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, settings, params);
+        String order = " order by " + String.format(Locale.ROOT, SORT_COLUMNS.get(q.sortField()), q.ascending() ? "asc" : "desc");
+        try (Connection c = db.connection()) {
+            if (q.breached() == null) {
+                long total;
+                try (PreparedStatement ps = c.prepareStatement("select count(*)" + FROM + where)) {
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+                List<InteractionView> content = new ArrayList<>(q.size());
+                try (PreparedStatement ps = c.prepareStatement("select " + VIEW_COLUMNS + FROM + where + order + " limit ? offset ?")) {
+                    bind(ps, params);
+                    ps.setInt(params.size() + 1, q.size());
+                    ps.setLong(params.size() + 2, (long) q.page() * q.size());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            content.add(view(rs, settings, q.evaluation()));
+                        }
+                    }
+                }
+                return new PageResponse<>(content, q.page(), q.size(), total);
+            }
+            return breachedPage(c, q, settings, where, order, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list interactions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The breached filter depends on each channel's calendar, so the database narrows the rows down to those
+     * that took longer than the target in elapsed time (a business calendar never counts more than that), and
+     * this walks them in list order, keeping the count and the ids of the requested page only.
+     */
+    private PageResponse<InteractionView> breachedPage(Connection c, ListQuery q, ScoringSettings settings, String where,
+                                                       String order, List<Object> params) throws SQLException {
+        boolean firstResponse = q.breached().equals(BREACHED_FIRST_RESPONSE);
+        long skip = (long) q.page() * q.size();
+        long total = 0;
+        List<Long> pageIds = new ArrayList<>(q.size());
+        try (PreparedStatement ps = c.prepareStatement("select i.id, i.channel, i.created_at, i.created_ns, "
+                + (firstResponse ? "i.first_response_at, i.first_response_ns" : "i.resolved_at, i.resolved_ns")
+                + FROM + where + order)) {
+            db.streamResults(ps);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Channel channel = channel(rs.getString(2));
+                    ScoringSettings.SlaTargets t = settings.targets(channel);
+                    SlaState state = Sla.evaluate(StoredTimes.read(rs, 3, 4), StoredTimes.read(rs, 5, 6),
+                            firstResponse ? t.firstResponseSeconds() : t.resolutionSeconds(), settings.calendar(channel),
+                            q.evaluation());
+                    if (state == SlaState.BREACHED) {
+                        if (total >= skip && pageIds.size() < q.size()) {
+                            pageIds.add(rs.getLong(1));
+                        }
+                        total++;
+                    }
+                }
+            }
+        }
+        List<InteractionView> content = new ArrayList<>(pageIds.size());
+        if (!pageIds.isEmpty()) {
+            Map<Long, InteractionView> byId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select " + VIEW_COLUMNS + FROM + " where i.id in ("
+                    + "?,".repeat(pageIds.size() - 1) + "?)")) {
+                for (int i = 0; i < pageIds.size(); i++) {
+                    ps.setLong(i + 1, pageIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        InteractionView v = view(rs, settings, q.evaluation());
+                        byId.put(v.id(), v);
+                    }
+                }
+            }
+            pageIds.forEach(id -> content.add(byId.get(id)));
+        }
+        return new PageResponse<>(content, q.page(), q.size(), total);
+    }
+
+    private static String where(ListQuery q, ScoringSettings settings, List<Object> params) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (q.scopeAgentIds() != null) {
+            inList(w, "i.agent_id", q.scopeAgentIds(), params);
+        }
+        if (q.scopeTeamIds() != null) {
+            inList(w, "a.team_id", q.scopeTeamIds(), params);
+        }
+        if (q.agentId() != null) {
+            w.append(" and i.agent_id = ?");
+            params.add(q.agentId());
+        }
+        if (q.teamId() != null) {
+            w.append(" and a.team_id = ?");
+            params.add(q.teamId());
+        }
+        if (q.from() != null) {
+            w.append(" and i.created_at >= ?");
+            params.add(StoredTimes.bound(q.from()));
+        }
+        if (q.to() != null) {
+            w.append(" and i.created_at < ?");
+            params.add(StoredTimes.bound(q.to()));
+        }
+        if (q.channel() != null) {
+            w.append(" and i.channel = ?");
+            params.add(q.channel());
+        }
+        if (q.category() != null) {
+            w.append(" and i.category = ?");
+            params.add(q.category());
+        }
+        if (q.band() != null) {
+            w.append(" and i.rating between ? and ?");
+            params.add(q.band().min());
+            params.add(q.band().max());
+        }
+        if (q.breached() != null) {
+            // necessary condition: more than the target elapsed before the response (or the evaluation instant)
+            boolean firstResponse = q.breached().equals(BREACHED_FIRST_RESPONSE);
+            String done = firstResponse ? "i.first_response_at" : "i.resolved_at";
+            Instant e = q.evaluation();
+            LocalDateTime evaluationCeiling = StoredTimes.micros(e.getNano() % 1000 == 0 ? e : e.plusNanos(1000 - e.getNano() % 1000));
+            w.append(" and (");
+            Channel[] channels = Channel.values();
+            for (int k = 0; k < channels.length; k++) {
+                ScoringSettings.SlaTargets t = settings.targets(channels[k]);
+                long target = firstResponse ? t.firstResponseSeconds() : t.resolutionSeconds();
+                w.append(k == 0 ? "" : " or ").append("(i.channel = ? and coalesce(").append(done)
+                        .append(", ?) >= timestampadd(second, ").append(target + 1).append(", i.created_at))");
+                params.add(channels[k].code());
+                params.add(evaluationCeiling);
+            }
+            w.append(")");
+        }
+        return w.toString();
+    }
+
+    private static void inList(StringBuilder w, String column, Set<Long> ids, List<Object> params) {
+        if (ids.isEmpty()) {
+            w.append(" and 1 = 0");
+            return;
+        }
+        w.append(" and ").append(column).append(" in (").append("?,".repeat(ids.size() - 1)).append("?)");
+        params.addAll(ids);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static InteractionView view(ResultSet rs, ScoringSettings settings, Instant evaluation) throws SQLException {
+        Channel channel = channel(rs.getString(7));
+        Instant created = StoredTimes.read(rs, 9, 10);
+        Instant firstResponse = StoredTimes.read(rs, 11, 12);
+        Instant resolved = StoredTimes.read(rs, 13, 14);
+        Number r = (Number) rs.getObject(15);
+        Integer rating = r == null ? null : r.intValue();
+        BusinessCalendar calendar = settings.calendar(channel);
+        ScoringSettings.SlaTargets t = settings.targets(channel);
+        return new InteractionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), channel.code(), rs.getString(8), created, firstResponse, resolved, rating,
+                rating == null ? null : RatingBand.of(rating).code(), rs.getString(16),
+                firstResponse == null ? null : calendar.openSeconds(created, firstResponse),
+                resolved == null ? null : calendar.openSeconds(created, resolved),
+                state(Sla.evaluate(created, firstResponse, t.firstResponseSeconds(), calendar, evaluation)),
+                state(Sla.evaluate(created, resolved, t.resolutionSeconds(), calendar, evaluation)));
+    }
+
+    private static String state(SlaState s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether any interaction is stored (the demo data loads only into an empty table). */
+    public boolean isEmpty() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select 1 from interaction limit 1");
+             ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package com.servicecoach.scorecard;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.agent.Agent;
+import com.servicecoach.agent.AgentRepository;
+import com.servicecoach.agent.AgentService;
+import com.servicecoach.agent.Team;
+import com.servicecoach.agent.TeamRepository;
+import com.servicecoach.interaction.FactRow;
+import com.servicecoach.interaction.InteractionStore;
+import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.InteractionFacts;
+import com.servicecoach.scoring.KnowledgeSource;
+import com.servicecoach.scoring.Scorecard;
+import com.servicecoach.scoring.ScorecardCalculator;
+import com.servicecoach.scoring.ScorecardFigures;
+import com.servicecoach.settings.ScoringSettingsService;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scorecards of an agent or a team for a period: the period's interactions (created_at as a date in the
+ * organization's zone within from..to) read from the database and computed by {@link ScorecardCalculator} with
+ * the settings in force, evaluated at the end of the period or now if earlier. Access as api.md says: an agent
+ * sees only their own scorecard (others are 404), a supervisor those of the teams they lead, HR and
+ * administrators all; agents do not see team scorecards (403).
+ */
+@Singleton
+public class ScorecardService {
+
+    /** A computed scorecard with the settings it used. */
+    public record Result(ScorecardFigures figures, Scorecard scorecard, ScoringSettingsService.Current settings) {
+        public ScorecardJson json() {
+            return ScorecardJson.of(scorecard, settings);
+        }
+    }
+
+    /** One week of the trend chart (clipped to the period). */
+    public record Week(LocalDate from, LocalDate to, Scorecard scorecard) {
+    }
+
+    /** The scorecard of one part of the period's interactions (a channel or a category). */
+    public record Part(String code, Scorecard scorecard) {
+    }
+
+    /** What the agent page shows besides the scorecard. */
+    public record AgentDetail(Agent agent, Team team, Result result, List<Week> weeks, List<Part> byChannel,
+                              List<Part> byCategory) {
+    }
+
+    /** One agent in a team's ranking; {@code rank} null when not ranked (insufficient ratings or no composite). */
+    public record RankRow(Agent agent, Integer rank, ScorecardFigures figures, Scorecard scorecard) {
+    }
+
+    /** What the team page shows. */
+    public record TeamDetail(Team team, Result result, List<RankRow> ranking, List<Week> weeks, List<Part> byChannel) {
+    }
+
+    private final AgentService agents;
+    private final AgentRepository agentRepository;
+    private final TeamRepository teams;
+    private final InteractionStore store;
+    private final ScoringSettingsService settings;
+    private final KnowledgeSource knowledge;
+    private final Clock clock;
+
+    ScorecardService(AgentService agents, AgentRepository agentRepository, TeamRepository teams, InteractionStore store,
+                     ScoringSettingsService settings, KnowledgeSource knowledge, Clock clock) {
+        this.agents = agents;
+        this.agentRepository = agentRepository;
+        this.teams = teams;
+        this.store = store;
+        this.settings = settings;
+        this.knowledge = knowledge;
+        this.clock = clock;
+    }
+
+    public Result agent(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        ScoringSettingsService.Current current = settings.current();
+        List<FactRow> rows = facts(List.of(agent.id()), from, to, current);
+        return compute(rows, from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+    }
+
+    public Result team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        Team team = agents.visibleTeam(viewer, teamName);
+        ScoringSettingsService.Current current = settings.current();
+        List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
+        List<FactRow> rows = facts(members.stream().map(Agent::id).toList(), from, to, current);
+        return compute(rows, from, to, current, knowledge.teamPercent(team.name(), from, to));
+    }
+
+    public AgentDetail agentDetail(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        Team team = teams.findById(agent.teamId()).orElseThrow();
+        ScoringSettingsService.Current current = settings.current();
+        List<FactRow> rows = facts(List.of(agent.id()), from, to, current);
+        Result result = compute(rows, from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+        return new AgentDetail(agent, team, result, weeks(rows, from, to, current), byChannel(rows, from, to, current),
+                byCategory(rows, from, to, current));
+    }
+
+    public TeamDetail teamDetail(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        Team team = agents.visibleTeam(viewer, teamName);
+        ScoringSettingsService.Current current = settings.current();
+        List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
+        List<FactRow> rows = facts(members.stream().map(Agent::id).toList(), from, to, current);
+        Result result = compute(rows, from, to, current, knowledge.teamPercent(team.name(), from, to));
+        Map<Long, List<InteractionFacts>> byAgent = new HashMap<>();
+        for (FactRow r : rows) {
+            byAgent.computeIfAbsent(r.agentId(), k -> new ArrayList<>()).add(r.facts());
+        }
+        Instant now = clock.instant();
+        List<RankRow> unranked = new ArrayList<>();
+        for (Agent a : members) {
+            ScorecardFigures f = ScorecardCalculator.figures(byAgent.getOrDefault(a.id(), List.of()), from, to,
+                    current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
+            unranked.add(new RankRow(a, null, f, f.rounded()));
+        }
+        return new TeamDetail(team, result, rank(unranked), weeks(rows, from, to, current), byChannel(rows, from, to, current));
+    }
+
+    /**
+     * Ranks by the unrounded composite, highest first (equal scores share a rank: 1, 2, 2, 4); agents with
+     * insufficient ratings or without a composite are listed after the ranked ones, unranked.
+     */
+    static List<RankRow> rank(List<RankRow> rows) {
+        List<RankRow> ranked = new ArrayList<>();
+        List<RankRow> others = new ArrayList<>();
+        for (RankRow r : rows) {
+            if (!r.figures().insufficientRatings() && r.figures().composite().score() != null) {
+                ranked.add(r);
+            } else {
+                others.add(r);
+            }
+        }
+        ranked.sort(Comparator.comparing((RankRow r) -> r.figures().composite().score()).reversed()
+                .thenComparing(r -> r.agent().employeeNo()));
+        List<RankRow> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            RankRow r = ranked.get(i);
+            int rank = i + 1;
+            if (i > 0 && ranked.get(i - 1).figures().composite().score().compareTo(r.figures().composite().score()) == 0) {
+                rank = out.get(i - 1).rank();
+            }
+            out.add(new RankRow(r.agent(), rank, r.figures(), r.scorecard()));
+        }
+        others.sort(Comparator.comparing(r -> r.agent().employeeNo()));
+        out.addAll(others);
+        return out;
+    }
+
+    private List<FactRow> facts(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        ZoneId zone = current.settings().orgZone();
+        return store.facts(agentIds, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private Result compute(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
+                           BigDecimal knowledgePercent) {
+        List<InteractionFacts> facts = new ArrayList<>(rows.size());
+        rows.forEach(r -> facts.add(r.facts()));
+        ScorecardFigures figures = ScorecardCalculator.figures(facts, from, to, current.settings(), knowledgePercent, clock.instant());
+        return new Result(figures, figures.rounded(), current);
+    }
+
+    /** Week by week (Monday to Sunday, clipped to the period), each evaluated at its own end or now. */
+    private List<Week> weeks(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        ZoneId zone = current.settings().orgZone();
+        TreeMap<LocalDate, List<InteractionFacts>> byWeek = new TreeMap<>();
+        for (FactRow r : rows) {
+            LocalDate day = LocalDate.ofInstant(r.facts().createdAt(), zone);
+            byWeek.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new ArrayList<>())
+                    .add(r.facts());
+        }
+        Instant now = clock.instant();
+        List<Week> weeks = new ArrayList<>();
+        for (LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(to);
+             monday = monday.plusWeeks(1)) {
+            LocalDate start = monday.isBefore(from) ? from : monday;
+            LocalDate end = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
+            weeks.add(new Week(start, end, ScorecardCalculator.compute(byWeek.getOrDefault(monday, List.of()), start, end,
+                    current.settings(), null, now)));
+        }
+        return weeks;
+    }
+
+    private List<Part> byChannel(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            parts.put(c.code(), new ArrayList<>());
+        }
+        rows.forEach(r -> parts.get(r.facts().channel().code()).add(r.facts()));
+        return parts(parts, from, to, current);
+    }
+
+    private List<Part> byCategory(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
+        for (String c : com.servicecoach.interaction.InteractionService.CATEGORIES) {
+            parts.put(c, new ArrayList<>());
+        }
+        rows.forEach(r -> parts.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts()));
+        return parts(parts, from, to, current);
+    }
+
+    private List<Part> parts(Map<String, List<InteractionFacts>> parts, LocalDate from, LocalDate to,
+                             ScoringSettingsService.Current current) {
+        Instant now = clock.instant();
+        List<Part> out = new ArrayList<>();
+        parts.forEach((code, facts) -> {
+            if (!facts.isEmpty()) {
+                out.add(new Part(code, ScorecardCalculator.compute(facts, from, to, current.settings(), null, now)));
+            }
+        });
+        return out;
+    }
+}

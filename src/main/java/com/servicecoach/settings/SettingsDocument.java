@@ -1,0 +1,74 @@
+package com.servicecoach.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scoring settings as the API shows and accepts them ({@code GET/PUT /api/settings}):
+ * organization zone, min-rated, composite weights, and per channel the SLA targets (seconds on the
+ * channel's calendar) and the calendar ({@code 24x7} or business hours per weekday with holidays).
+ * {@code version}, {@code hash}, {@code savedBy} and {@code savedAt} are answered, and ignored on input.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SettingsDocument(
+        @Nullable Integer version,
+        @Nullable String hash,
+        @Nullable String savedBy,
+        @Nullable Instant savedAt,
+        @Nullable String organizationZone,
+        @Nullable Integer minRated,
+        @Nullable Weights weights,
+        @Nullable Map<String, ChannelSettings> channels) {
+
+    /** Configured composite weights (any non-negative integers, at least one positive). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Weights(@Nullable Integer responsiveness, @Nullable Integer resolution,
+                          @Nullable Integer satisfaction, @Nullable Integer knowledge) {
+    }
+
+    /** One channel's SLA targets, in seconds on its calendar, and its calendar. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChannelSettings(@Nullable Long firstResponseSeconds, @Nullable Long resolutionSeconds,
+                                  @Nullable Calendar calendar) {
+    }
+
+    /**
+     * A calendar: {@code type} {@code 24x7} or {@code business}. A business calendar has a zone (null = the
+     * organization's zone), opening hours per weekday ({@code monday} ... {@code sunday}; null = closed) and
+     * holidays ({@code YYYY-MM-DD}, whole days closed).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Calendar(@Nullable String type, @Nullable String zone, @Nullable Map<String, Hours> hours,
+                           @Nullable List<String> holidays) {
+    }
+
+    /** Opening interval of a weekday, {@code HH:MM}; a close of {@code 24:00} is the end of the day. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Hours(@Nullable String open, @Nullable String close) {
+    }
+
+    /** The same settings without the version stamp (what is hashed and stored). */
+    SettingsDocument content() {
+        return new SettingsDocument(null, null, null, null, organizationZone, minRated, weights, channels);
+    }
+
+    SettingsDocument stamped(int newVersion, String newHash, @Nullable String by, @Nullable Instant at) {
+        return new SettingsDocument(newVersion, newHash, by, at, organizationZone, minRated, weights, channels);
+    }
+}

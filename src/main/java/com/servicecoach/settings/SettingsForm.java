@@ -1,0 +1,110 @@
+package com.servicecoach.settings;
+
+import com.servicecoach.scoring.Channel;
+import com.servicecoach.web.FieldError;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings page's form: one field per setting, named by its JSON path (e.g.
+ * {@code channels.email.calendar.hours.monday.open}), so that validation errors land next to their field.
+ */
+final class SettingsForm {
+
+    private SettingsForm() {
+    }
+
+    /** The form values of a document. */
+    static Map<String, String> values(SettingsDocument d) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("organizationZone", nz(d.organizationZone()));
+        v.put("minRated", nz(d.minRated()));
+        v.put("weights.responsiveness", nz(d.weights().responsiveness()));
+        v.put("weights.resolution", nz(d.weights().resolution()));
+        v.put("weights.satisfaction", nz(d.weights().satisfaction()));
+        v.put("weights.knowledge", nz(d.weights().knowledge()));
+        for (Channel channel : Channel.values()) {
+            String p = "channels." + channel.code();
+            SettingsDocument.ChannelSettings c = d.channels().get(channel.code());
+            v.put(p + ".firstResponseSeconds", nz(c.firstResponseSeconds()));
+            v.put(p + ".resolutionSeconds", nz(c.resolutionSeconds()));
+            SettingsDocument.Calendar cal = c.calendar();
+            v.put(p + ".calendar.type", nz(cal.type()));
+            v.put(p + ".calendar.zone", nz(cal.zone()));
+            for (String day : ScoringSettingsService.WEEKDAYS) {
+                SettingsDocument.Hours h = cal.hours() == null ? null : cal.hours().get(day);
+                v.put(p + ".calendar.hours." + day + ".open", h == null ? "" : nz(h.open()));
+                v.put(p + ".calendar.hours." + day + ".close", h == null ? "" : nz(h.close()));
+            }
+            v.put(p + ".calendar.holidays", cal.holidays() == null ? "" : String.join("\n", cal.holidays()));
+        }
+        return v;
+    }
+
+    /** The document a submitted form describes; numbers that do not parse are reported in {@code errors}. */
+    static SettingsDocument parse(Map<String, String> form, List<FieldError> errors) {
+        Map<String, SettingsDocument.ChannelSettings> channels = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            String p = "channels." + channel.code();
+            Map<String, SettingsDocument.Hours> hours = new LinkedHashMap<>();
+            for (String day : ScoringSettingsService.WEEKDAYS) {
+                String open = text(form, p + ".calendar.hours." + day + ".open");
+                String close = text(form, p + ".calendar.hours." + day + ".close");
+                hours.put(day, open == null && close == null ? null : new SettingsDocument.Hours(open, close));
+            }
+            String holidays = text(form, p + ".calendar.holidays");
+            List<String> days = holidays == null ? List.of()
+                    : Arrays.stream(holidays.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
+            channels.put(channel.code(), new SettingsDocument.ChannelSettings(
+                    number(form, p + ".firstResponseSeconds", errors), number(form, p + ".resolutionSeconds", errors),
+                    new SettingsDocument.Calendar(text(form, p + ".calendar.type"), text(form, p + ".calendar.zone"),
+                            hours, new ArrayList<>(days))));
+        }
+        Long minRated = number(form, "minRated", errors);
+        return new SettingsDocument(null, null, null, null, text(form, "organizationZone"), integer(minRated, "minRated", errors),
+                new SettingsDocument.Weights(
+                        integer(number(form, "weights.responsiveness", errors), "weights.responsiveness", errors),
+                        integer(number(form, "weights.resolution", errors), "weights.resolution", errors),
+                        integer(number(form, "weights.satisfaction", errors), "weights.satisfaction", errors),
+                        integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors)),
+                channels);
+    }
+
+    private static @Nullable String text(Map<String, String> form, String name) {
+        String v = form.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static @Nullable Long number(Map<String, String> form, String name, List<FieldError> errors) {
+        String v = text(form, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            errors.add(FieldError.of(name, "settings.error.number", v));
+            return null;
+        }
+    }
+
+    private static @Nullable Integer integer(@Nullable Long v, String name, List<FieldError> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            errors.add(FieldError.of(name, "settings.error.number", v));
+            return null;
+        }
+        return v.intValue();
+    }
+
+    private static String nz(@Nullable Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+}
