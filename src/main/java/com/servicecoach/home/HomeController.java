@@ -5,6 +5,9 @@ import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.AgentView;
 import com.servicecoach.agent.TeamView;
+import com.servicecoach.training.AssignmentService;
+import com.servicecoach.web.LocaleResolver;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -29,26 +32,33 @@ class HomeController {
 
     private final Viewers viewers;
     private final AgentService agents;
+    private final AssignmentService assignments;
 
-    HomeController(Viewers viewers, AgentService agents) {
+    HomeController(Viewers viewers, AgentService agents, AssignmentService assignments) {
         this.viewers = viewers;
         this.agents = agents;
+        this.assignments = assignments;
     }
 
     @Get
-    ModelAndView<Map<String, Object>> home(Authentication auth) {
+    ModelAndView<Map<String, Object>> home(HttpRequest<?> request, Authentication auth) {
         Viewer viewer = viewers.of(auth);
         Map<String, Object> model = new HashMap<>();
         model.put("role", viewer.role().name());
         if (viewer.isAgent()) {
             List<AgentView> me = agents.list(viewer, AgentService.Filter.NONE);
             model.put("me", me.isEmpty() ? null : me.get(0));
+            model.put("training", assignments.queue(viewer, LocaleResolver.resolve(request)).stream()
+                    .filter(i -> !i.status().equals("completed")).toList());
         } else {
             List<TeamView> teams = agents.visibleTeams(viewer).stream().map(agents::view).toList();
             model.put("teams", teams);
             model.put("agentCount", teams.stream().mapToLong(TeamView::agents).sum());
             List<AgentView> all = agents.list(viewer, AgentService.Filter.NONE);
             model.put("onLeave", all.stream().filter(a -> a.status().equals("on_leave")).toList());
+            if (viewer.isSupervisor()) {
+                model.put("trainingCounts", assignments.counts(viewer));
+            }
         }
         return new ModelAndView<>("home/" + viewer.role().name().toLowerCase(), model);
     }

@@ -18,9 +18,11 @@ import java.util.Map;
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final Messages messages;
+    private final List<LayoutContributor> contributors;
 
-    LayoutModel(Messages messages) {
+    LayoutModel(Messages messages, List<LayoutContributor> contributors) {
         this.messages = messages;
+        this.contributors = contributors;
     }
 
     @Override
@@ -44,6 +46,9 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
             model.put("currentUser", Map.of("username", auth.getName(), "roles", List.copyOf(auth.getRoles()),
                     "role", auth.getRoles().stream().findFirst().orElse("")));
             model.put("nav", Navigation.forRoles(auth.getRoles()));
+            for (LayoutContributor c : contributors) {
+                c.contribute(request, auth, model);
+            }
         } else {
             model.put("nav", List.of());
         }

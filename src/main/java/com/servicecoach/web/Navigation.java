@@ -18,6 +18,7 @@ public final class Navigation {
         items.add(new Item("/", "nav.home"));
         if (roles.contains("AGENT")) {
             items.add(new Item("/me", "nav.myProfile"));
+            items.add(new Item("/my-training", "nav.myTraining"));
             items.add(new Item("/scorecards/me", "nav.myScorecard"));
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
@@ -25,9 +26,14 @@ public final class Navigation {
             items.add(new Item("/teams", "nav.teams"));
             items.add(new Item("/scorecards", "nav.scorecards"));
             items.add(new Item("/interactions", "nav.interactions"));
+            items.add(new Item("/modules", "nav.training"));
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR")) {
             items.add(new Item("/interactions/import", "nav.importInteractions"));
+            items.add(new Item("/assignments", "nav.assignments"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
+            items.add(new Item("/training-matrix", "nav.trainingMatrix"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));

@@ -1,0 +1,87 @@
+package com.servicecoach.training;
+
+import com.servicecoach.account.Viewers;
+import com.servicecoach.web.LocaleResolver;
+import com.servicecoach.web.PageResponse;
+import com.servicecoach.web.Paging;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The module catalogue ({@code /api/modules}), lessons and the GIFT import. Texts come in the language of
+ * Accept-Language (or the sc_lang cookie), English when not Chinese.
+ */
+@Tag(name = "Training")
+@Controller("/api/modules")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ModuleApiController {
+
+    static final List<String> SORTABLE = List.of("code", "title", "estimatedMinutes");
+    static final Map<String, Comparator<CatalogViews.ModuleSummary>> ORDER = Map.of(
+            "code", Comparator.comparing(CatalogViews.ModuleSummary::code),
+            "title", Comparator.comparing(CatalogViews.ModuleSummary::title),
+            "estimatedMinutes", Comparator.comparingInt(CatalogViews.ModuleSummary::estimatedMinutes)
+                    .thenComparing(CatalogViews.ModuleSummary::code));
+
+    private final TrainingCatalog catalog;
+    private final QuestionImport importer;
+    private final Viewers viewers;
+
+    ModuleApiController(TrainingCatalog catalog, QuestionImport importer, Viewers viewers) {
+        this.catalog = catalog;
+        this.importer = importer;
+        this.viewers = viewers;
+    }
+
+    @Get
+    PageResponse<CatalogViews.ModuleSummary> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String q,
+                                                  @Nullable @QueryValue String skill, @Nullable @QueryValue String category,
+                                                  @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                                                  @Nullable @QueryValue String sort) {
+        viewers.of(auth);
+        Paging paging = Paging.parse(page, size, sort, "code", SORTABLE);
+        return paging.apply(catalog.list(q, skill, category, LocaleResolver.resolve(request)), ORDER);
+    }
+
+    @Get("/{code}")
+    CatalogViews.ModuleDetail get(HttpRequest<?> request, Authentication auth, @PathVariable String code) {
+        return catalog.detail(viewers.of(auth), code, LocaleResolver.resolve(request));
+    }
+
+    /** A lesson as sanitised HTML; opening it as an agent marks it read. */
+    @Get("/{code}/lessons/{slug}")
+    CatalogViews.Lesson lesson(HttpRequest<?> request, Authentication auth, @PathVariable String code, @PathVariable String slug) {
+        return catalog.lesson(viewers.of(auth), code, slug, LocaleResolver.resolve(request));
+    }
+
+    /** Adds the questions of a GIFT file to the module's bank: all of them, or none when any has an error (422). */
+    @Post("/{code}/questions/import")
+    @Consumes({MediaType.TEXT_PLAIN, "text/gift", MediaType.APPLICATION_OCTET_STREAM})
+    @Secured({"ADMIN", "SUPERVISOR"})
+    HttpResponse<CatalogViews.ImportResult> importGift(Authentication auth, @PathVariable String code, @Body byte[] body) {
+        String text = QuestionImport.utf8(body);
+        CatalogViews.ImportResult result = text == null ? QuestionImport.notUtf8() : importer.run(viewers.of(auth), code, text);
+        return HttpResponse.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
+    }
+}
