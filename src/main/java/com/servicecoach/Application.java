@@ -1,6 +1,7 @@
 package com.servicecoach;
 
 import com.servicecoach.interaction.ImportInteractionsCommand;
+import com.servicecoach.report.ReportCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -25,7 +26,8 @@ public class Application {
 
     /** The command-line commands by name. A new command is a {@link Command} bean added here. */
     static final Map<String, Class<? extends Command>> COMMANDS = new TreeMap<>(Map.of(
-            "import-interactions", ImportInteractionsCommand.class));
+            "import-interactions", ImportInteractionsCommand.class,
+            "report", ReportCommand.class));
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.containsKey(args[0])) {

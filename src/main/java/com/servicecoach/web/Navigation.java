@@ -34,6 +34,7 @@ public final class Navigation {
         }
         if (roles.contains("ADMIN") || roles.contains("SUPERVISOR") || roles.contains("HR")) {
             items.add(new Item("/training-matrix", "nav.trainingMatrix"));
+            items.add(new Item("/reports", "nav.reports"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("/admin/users", "nav.users"));
