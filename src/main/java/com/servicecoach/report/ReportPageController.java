@@ -54,10 +54,6 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReportPageController {
 
-    /** One choice of scope on the index page: the team parameter (empty = all teams) and its label. */
-    record ScopeChoice(String param, String label) {
-    }
-
     private final ReportExports exports;
     private final ReportView view;
     private final AgentService agents;
@@ -86,11 +82,12 @@ class ReportPageController {
     ModelAndView<Map<String, Object>> index(HttpRequest<?> request, Authentication auth) {
         Viewer viewer = reader(auth);
         Locale locale = LocaleResolver.resolve(request);
-        List<ScopeChoice> scopes = new ArrayList<>();
+        // each choice of scope: the team parameter (empty = all teams) and its label
+        List<Map<String, String>> scopes = new ArrayList<>();
         if (viewer.readsAllTeams()) {
-            scopes.add(new ScopeChoice("", messages.get(locale, "report.allTeams")));
+            scopes.add(Map.of("param", "", "label", messages.get(locale, "report.allTeams")));
         }
-        agents.visibleTeams(viewer).forEach(t -> scopes.add(new ScopeChoice(t.name(), t.name())));
+        agents.visibleTeams(viewer).forEach(t -> scopes.add(Map.of("param", t.name(), "label", t.name())));
         ReportPeriod thisMonth = ReportPeriod.parse(today().toString().substring(0, 7));
         List<ReportPeriod> periods = new ArrayList<>();
         ReportPeriod month = thisMonth.previous();

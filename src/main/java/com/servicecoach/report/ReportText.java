@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class ReportText {
 
-    private static final String MINUS = "\u2212";
+    private static final String MINUS = "-";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Messages messages;
