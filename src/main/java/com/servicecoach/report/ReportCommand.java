@@ -79,6 +79,10 @@ public class ReportCommand implements Command {
             err.println("--lang must be en or zh-CN, was " + lang + "\n" + USAGE);
             return 2;
         }
+        if (java.nio.file.Files.exists(Path.of(dir)) && !java.nio.file.Files.isDirectory(Path.of(dir))) {
+            err.println("--out " + dir + " is a file, not a folder\n" + USAGE);
+            return 2;
+        }
         Locale locale = Messages.fromTag(lang);
         try {
             long started = System.nanoTime();
@@ -91,7 +95,7 @@ public class ReportCommand implements Command {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("writing into " + dir + " failed: " + e.getMessage());
+            err.println("writing into " + dir + " failed: " + e);
             return 1;
         }
     }

@@ -72,7 +72,8 @@ public class ReportFiles {
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
             Path target = directory.resolve(name(period, report.team(), format));
-            Path temp = Files.createTempFile(directory, ".report-", ".part");
+            // written beside the target under a hidden name (with the folder's usual permissions), then renamed
+            Path temp = directory.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
                 Files.write(temp, bytes(report, format, locale));
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

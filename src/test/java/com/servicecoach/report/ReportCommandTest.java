@@ -117,6 +117,9 @@ class ReportCommandTest extends HttpTest {
         assertEquals(2, run("--period", "2025-01-01..2026-06-30").code(), "over a year");
         assertEquals(2, run("--period").code());
         assertEquals(2, run("--period", "2026-03", "--colour", "blue").code());
+        Path file = Files.writeString(out.resolve("a-file"), "x");
+        assertTrue(run("--period", "2026-03", "--out", file.toString()).err().contains("is a file, not a folder"));
+        Files.delete(file);
         Run unknown = run("--period", "2026-03", "--team", "Nowhere", "--out", out.toString());
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("No team Nowhere"), unknown.err());
