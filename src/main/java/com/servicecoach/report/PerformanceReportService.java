@@ -162,7 +162,7 @@ public class PerformanceReportService {
                 assessments.knowledgePercent(employeeNos, period.from(), period.to()), now), current);
         PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(facts, current.settings()),
                 headline.interactions() - headline.responded(), weeks(facts, period, current.settings(), now));
-        facts = null;
+        facts = null; // the period's interactions may go before the previous period's are read
 
         progress.step("previous", 0, 0);
         ScorecardJson before = scope.team() != null ? teamPrevious.get(scope.team().name()).json()
@@ -176,8 +176,8 @@ public class PerformanceReportService {
         Optional<Map<String, CertificationFacts.Counts>> certs = certifications.onDay(employeeNos, asOfDay);
         Thresholds limits = thresholds.current();
 
-        Map<String, String> teamNameById = new HashMap<>();
-        scope.teams().forEach(t -> teamNameById.put(String.valueOf(t.id()), t.name()));
+        Map<Long, String> teamNameById = new HashMap<>();
+        scope.teams().forEach(t -> teamNameById.put(t.id(), t.name()));
         List<PerformanceReport.AgentRow> agentRows = new ArrayList<>();
         List<PerformanceReport.Flagged> flagged = new ArrayList<>();
         Map<String, TrainingCompliance.Counts> trainingByTeam = new HashMap<>();
@@ -187,7 +187,7 @@ public class PerformanceReportService {
         CertificationFacts.Counts certsTotal = CertificationFacts.Counts.NONE;
         for (ScorecardService.RankRow r : ranking) {
             Agent a = r.agent();
-            String teamName = teamNameById.get(String.valueOf(a.teamId()));
+            String teamName = teamNameById.get(a.teamId());
             ScorecardJson card = ScorecardJson.of(r.scorecard(), current);
             TrainingCompliance.Counts tc = trainingByAgent.getOrDefault(a.id(), TrainingCompliance.Counts.NONE);
             CertificationFacts.Counts cc = certs.map(m -> m.getOrDefault(a.employeeNo(), CertificationFacts.Counts.NONE)).orElse(null);

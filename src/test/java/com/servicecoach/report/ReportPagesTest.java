@@ -55,6 +55,18 @@ class ReportPagesTest extends HttpTest {
     }
 
     @Test
+    void aDownloadNamedWithATokenLeavesItsProgressForItsOwnerOnly() {
+        data.generated(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 1, 9);
+        assertEquals(404, api.get("hr.lin", "/api/reports/progress/tok-123456").status(), "nothing prepared yet");
+        assertEquals(200, api.get("hr.lin", "/reports/performance.xlsx?" + MARCH + "&progress=tok-123456").status());
+        Map<String, Object> state = api.get("hr.lin", "/api/reports/progress/tok-123456").json();
+        assertEquals(Map.of("step", "done", "done", 0, "total", 0, "percent", 100, "finished", true, "failed", false), state);
+        assertEquals(404, api.get("admin", "/api/reports/progress/tok-123456").status(), "another user's download");
+        assertEquals(404, api.get("sup.north", "/reports/performance.csv?" + MARCH + "&team=South&progress=tok-654321").status());
+        assertEquals(true, api.get("sup.north", "/api/reports/progress/tok-654321").json().get("failed"), "a refused download says so");
+    }
+
+    @Test
     void supervisorsChooseAmongTheirOwnTeamsOnly() {
         String index = api.get("sup.north", "/reports").body();
         assertTrue(index.contains("<option value=\"North\">North</option>"), index);
