@@ -2,6 +2,7 @@ package com.servicecoach;
 
 import com.servicecoach.benchmark.BenchmarkCommand;
 import com.servicecoach.interaction.ImportInteractionsCommand;
+import com.servicecoach.report.ReportCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -27,7 +28,8 @@ public class Application {
     /** The command-line commands by name. A new command is a {@link Command} bean added here. */
     static final Map<String, Class<? extends Command>> COMMANDS = new TreeMap<>(Map.of(
             "import-interactions", ImportInteractionsCommand.class,
-            "benchmark", BenchmarkCommand.class));
+            "benchmark", BenchmarkCommand.class,
+            "report", ReportCommand.class));
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.containsKey(args[0])) {

@@ -85,6 +85,21 @@ public record ReportPeriod(LocalDate from, LocalDate to, Kind kind) {
         };
     }
 
+    /** The period after this one: the next month or quarter, else as many days just after. */
+    public ReportPeriod next() {
+        return switch (kind) {
+            case MONTH -> {
+                YearMonth ym = YearMonth.from(from).plusMonths(1);
+                yield new ReportPeriod(ym.atDay(1), ym.atEndOfMonth(), Kind.MONTH);
+            }
+            case QUARTER -> {
+                YearMonth ym = YearMonth.from(from).plusMonths(3);
+                yield new ReportPeriod(ym.atDay(1), ym.plusMonths(2).atEndOfMonth(), Kind.QUARTER);
+            }
+            case DAYS -> new ReportPeriod(to.plusDays(1), to.plusDays(days()), Kind.DAYS);
+        };
+    }
+
     /** The notation that sorts by period in a listing: 2026-03, 2026-Q1, 2026-03-01..2026-03-15. */
     public String label() {
         return switch (kind) {

@@ -50,7 +50,7 @@ public final class SvgCharts {
     /** Lines over labelled x positions (e.g. weeks), y from 0 to {@code maxY}. */
     public static String lines(String title, List<String> xLabels, List<Series> series, double maxY) {
         int height = 260;
-        int left = 40, right = 10, top = 30, bottom = 60;
+        int left = 40, right = 28, top = 30, bottom = 60;
         int n = xLabels.size();
         double step = n <= 1 ? 0 : (WIDTH - left - right) / (double) (n - 1);
         double scale = maxY <= 0 ? 0 : (height - top - bottom) / maxY;
@@ -86,9 +86,20 @@ public final class SvgCharts {
             }
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", legendX, height - 22, s.color()));
             text(svg, legendX + 14, height - 13, s.name(), "start", 11);
-            legendX += 24 + s.name().length() * 8;
+            legendX += 24 + textWidth(s.name(), 11);
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** About how wide a text is drawn: wide (CJK) characters take the full font size, others about 0.6 of it. */
+    static int textWidth(String text, int fontSize) {
+        double w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            w += Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp >= 0x3000 && cp <= 0xFFEF ? fontSize : fontSize * 0.6;
+            i += Character.charCount(cp);
+        }
+        return (int) Math.ceil(w);
     }
 
     private static StringBuilder open(int height, String title) {

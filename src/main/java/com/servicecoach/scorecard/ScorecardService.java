@@ -138,7 +138,7 @@ public class ScorecardService {
      * Ranks by the unrounded composite, highest first (equal scores share a rank: 1, 2, 2, 4); agents with
      * insufficient ratings or without a composite are listed after the ranked ones, unranked.
      */
-    static List<RankRow> rank(List<RankRow> rows) {
+    public static List<RankRow> rank(List<RankRow> rows) {
         List<RankRow> ranked = new ArrayList<>();
         List<RankRow> others = new ArrayList<>();
         for (RankRow r : rows) {

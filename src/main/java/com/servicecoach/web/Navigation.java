@@ -52,6 +52,7 @@ public final class Navigation {
             List<Item> performance = new ArrayList<>();
             performance.add(new Item("/scorecards", "nav.scorecards"));
             performance.add(new Item("/interactions", "nav.interactions"));
+            performance.add(new Item("/reports", "nav.reports"));
             if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
             }

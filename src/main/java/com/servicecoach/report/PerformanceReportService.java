@@ -1,0 +1,345 @@
+package com.servicecoach.report;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.agent.Agent;
+import com.servicecoach.agent.AgentService;
+import com.servicecoach.agent.Team;
+import com.servicecoach.interaction.FactRow;
+import com.servicecoach.interaction.InteractionStore;
+import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scorecard.ScorecardService;
+import com.servicecoach.scoring.InteractionFacts;
+import com.servicecoach.scoring.Rounding;
+import com.servicecoach.scoring.Scorecard;
+import com.servicecoach.scoring.ScorecardCalculator;
+import com.servicecoach.scoring.ScoringSettings;
+import com.servicecoach.scoring.Sla;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.web.BadRequestException;
+import com.servicecoach.web.ForbiddenException;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds the performance report of a period for one team or all teams. Every scorecard in it comes from
+ * {@link ScorecardService} (the team's and each agent's, for the period and the previous one), so the report's
+ * figures are the scorecard API's. Only what no scorecard covers is computed here, with the same
+ * {@link ScorecardCalculator} and settings: the all-teams headline, the weekly trend of the scope and the
+ * distribution of first-response times.
+ *
+ * <p>Access (api.md "Access"): HR and administrators read every team's report and the all-teams report;
+ * a supervisor reads the report of a team they lead (another team is 404, all teams 403); agents read none (403).
+ */
+@Singleton
+public class PerformanceReportService {
+
+    /** The longest period a report covers, in days. */
+    public static final int MAX_DAYS = 366;
+
+    /** First-response time buckets: lower bounds in seconds (each bucket ends where the next starts). */
+    static final long[] FRT_BOUNDS = {0, 60, 300, 900, 3600, 4 * 3600, 24 * 3600};
+    static final String[] FRT_KEYS = {"under1m", "1to5m", "5to15m", "15to60m", "1to4h", "4to24h", "over24h"};
+
+    /**
+     * Told what the report is doing while it is built (for the progress shown on the page): {@code teams} with
+     * the number of teams done and their total, then {@code interactions}, {@code previous}, {@code training}
+     * and {@code done}.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (step, done, total) -> { };
+
+        void step(String step, int done, int total);
+    }
+
+    /** Whose report: one team, or all teams ({@code team} null). */
+    public record Scope(@Nullable Team team, List<Team> teams) {
+        public @Nullable String teamName() {
+            return team == null ? null : team.name();
+        }
+    }
+
+    private final AgentService agents;
+    private final ScorecardService scorecards;
+    private final InteractionStore store;
+    private final ScoringSettingsService settings;
+    private final ThresholdService thresholds;
+    private final TrainingCompliance training;
+    private final CertificationFacts certifications;
+    private final AssessmentFacts assessments;
+    private final DataCutoff cutoff;
+    private final Clock clock;
+
+    PerformanceReportService(AgentService agents, ScorecardService scorecards, InteractionStore store,
+                             ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
+                             CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff, Clock clock) {
+        this.agents = agents;
+        this.scorecards = scorecards;
+        this.store = store;
+        this.settings = settings;
+        this.thresholds = thresholds;
+        this.training = training;
+        this.certifications = certifications;
+        this.assessments = assessments;
+        this.cutoff = cutoff;
+        this.clock = clock;
+    }
+
+    /**
+     * The scope a viewer asks for: {@code team} blank means all teams. Agents get 403; a supervisor asking for
+     * all teams 403; a team the viewer may not see (or that does not exist) 404.
+     */
+    public Scope scope(Viewer viewer, @Nullable String team) {
+        if (viewer.isAgent()) {
+            throw new ForbiddenException("Agents see their own scorecard, not reports");
+        }
+        if (team == null || team.isBlank()) {
+            if (!viewer.readsAllTeams()) {
+                throw new ForbiddenException("Supervisors see the report of their own team: add team=NAME");
+            }
+            return new Scope(null, agents.visibleTeams(viewer));
+        }
+        Team t = agents.visibleTeam(viewer, team.strip());
+        return new Scope(t, List.of(t));
+    }
+
+    /** Checks a period's length (400 when longer than {@value #MAX_DAYS} days). */
+    public static ReportPeriod checked(ReportPeriod period) {
+        if (period.days() > MAX_DAYS) {
+            throw new BadRequestException("a report covers at most " + MAX_DAYS + " days; this period has " + period.days());
+        }
+        return period;
+    }
+
+    public PerformanceReport build(Viewer viewer, ReportPeriod period, @Nullable String requestedTeam, Progress progress) {
+        checked(period);
+        Scope scope = scope(viewer, requestedTeam);
+        ReportPeriod previous = period.previous();
+        ScoringSettingsService.Current current = settings.current();
+        ZoneId zone = current.settings().orgZone();
+        int teamCount = scope.teams().size();
+        int teamsDone = 0;
+
+        // each team's scorecard, its agents' scorecards, and the team's previous composite
+        List<ScorecardService.RankRow> rows = new ArrayList<>();
+        List<ScorecardService.RankRow> ranking = null;
+        Map<String, ScorecardService.Result> teamResults = new LinkedHashMap<>();
+        Map<String, ScorecardService.Result> teamPrevious = new HashMap<>();
+        for (Team t : scope.teams()) {
+            progress.step("teams", teamsDone++, teamCount);
+            ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, t.name(), period.from(), period.to());
+            teamResults.put(t.name(), d.result());
+            teamPrevious.put(t.name(), scorecards.team(viewer, t.name(), previous.from(), previous.to()));
+            rows.addAll(d.ranking());
+            ranking = d.ranking();
+        }
+        ranking = scope.team() != null && ranking != null ? ranking : ScorecardService.rank(rows);
+        List<Agent> members = ranking.stream().map(ScorecardService.RankRow::agent).toList();
+        List<Long> ids = members.stream().map(Agent::id).toList();
+        List<String> employeeNos = members.stream().map(Agent::employeeNo).toList();
+
+        // the scope's interactions: all-teams headline, weekly trend, first-response distribution
+        progress.step("interactions", 0, 0);
+        Instant now = clock.instant();
+        List<InteractionFacts> facts = facts(ids, period, zone);
+        ScorecardJson headline = scope.team() != null ? teamResults.get(scope.team().name()).json()
+                : ScorecardJson.of(ScorecardCalculator.compute(facts, period.from(), period.to(), current.settings(),
+                assessments.knowledgePercent(employeeNos, period.from(), period.to()), now), current);
+        PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(facts, current.settings()),
+                headline.interactions() - headline.responded(), weeks(facts, period, current.settings(), now));
+        facts = null; // the period's interactions may go before the previous period's are read
+
+        progress.step("previous", 0, 0);
+        ScorecardJson before = scope.team() != null ? teamPrevious.get(scope.team().name()).json()
+                : ScorecardJson.of(ScorecardCalculator.compute(facts(ids, previous, zone), previous.from(), previous.to(),
+                current.settings(), assessments.knowledgePercent(employeeNos, previous.from(), previous.to()), now), current);
+
+        progress.step("training", 0, 0);
+        Instant asOf = Sla.evaluationInstant(period.to(), zone, now);
+        LocalDate asOfDay = LocalDate.ofInstant(asOf.minusNanos(1), zone);
+        Map<Long, TrainingCompliance.Counts> trainingByAgent = training.asOf(members, asOfDay, asOf);
+        Optional<Map<String, CertificationFacts.Counts>> certs = certifications.onDay(employeeNos, asOfDay);
+        Thresholds limits = thresholds.current();
+
+        Map<Long, String> teamNameById = new HashMap<>();
+        scope.teams().forEach(t -> teamNameById.put(t.id(), t.name()));
+        List<PerformanceReport.AgentRow> agentRows = new ArrayList<>();
+        List<PerformanceReport.Flagged> flagged = new ArrayList<>();
+        Map<String, TrainingCompliance.Counts> trainingByTeam = new HashMap<>();
+        Map<String, CertificationFacts.Counts> certsByTeam = new HashMap<>();
+        Map<String, Integer> agentsByTeam = new HashMap<>();
+        TrainingCompliance.Counts trainingTotal = TrainingCompliance.Counts.NONE;
+        CertificationFacts.Counts certsTotal = CertificationFacts.Counts.NONE;
+        for (ScorecardService.RankRow r : ranking) {
+            Agent a = r.agent();
+            String teamName = teamNameById.get(a.teamId());
+            ScorecardJson card = ScorecardJson.of(r.scorecard(), current);
+            TrainingCompliance.Counts tc = trainingByAgent.getOrDefault(a.id(), TrainingCompliance.Counts.NONE);
+            CertificationFacts.Counts cc = certs.map(m -> m.getOrDefault(a.employeeNo(), CertificationFacts.Counts.NONE)).orElse(null);
+            List<PerformanceReport.Flag> flags = flags(card, tc, cc, limits);
+            agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
+                    training(tc), cc == null ? null : certifications(cc), flags));
+            if (!flags.isEmpty()) {
+                flagged.add(new PerformanceReport.Flagged(a.employeeNo(), a.name(), teamName, flags));
+            }
+            trainingByTeam.merge(teamName, tc, TrainingCompliance.Counts::plus);
+            agentsByTeam.merge(teamName, 1, Integer::sum);
+            trainingTotal = trainingTotal.plus(tc);
+            if (cc != null) {
+                certsByTeam.merge(teamName, cc, CertificationFacts.Counts::plus);
+                certsTotal = certsTotal.plus(cc);
+            }
+        }
+
+        List<PerformanceReport.TeamRow> teamRows = new ArrayList<>();
+        for (Team t : scope.teams()) {
+            ScorecardJson card = teamResults.get(t.name()).json();
+            BigDecimal prevComposite = teamPrevious.get(t.name()).json().composite().score();
+            teamRows.add(new PerformanceReport.TeamRow(t.name(), t.supervisor(), agentsByTeam.getOrDefault(t.name(), 0), card,
+                    prevComposite, minus(card.composite().score(), prevComposite),
+                    training(trainingByTeam.getOrDefault(t.name(), TrainingCompliance.Counts.NONE)),
+                    certs.isPresent() ? certifications(certsByTeam.getOrDefault(t.name(), CertificationFacts.Counts.NONE)) : null));
+        }
+
+        PerformanceReport.Assessments assessed = assessments.results(employeeNos, period.from(), period.to())
+                .map(list -> new PerformanceReport.Assessments(true, list.stream().map(m -> new PerformanceReport.ModuleRow(
+                        m.module(), m.titleEn(), m.titleZh(), m.attempts(), m.passed(), Rounding.percent(m.passed(), m.attempts()),
+                        Rounding.percent(m.meanScorePercent()))).toList()))
+                .orElse(new PerformanceReport.Assessments(false, List.of()));
+
+        Instant latest = cutoff.of(scope.team() == null ? null : ids,
+                previous.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone).toInstant());
+        progress.step("done", 0, 0);
+        return new PerformanceReport(PerformanceReport.Period.of(period), PerformanceReport.Period.of(previous),
+                scope.teamName(), latest == null ? null : latest.toString(), current.document(),
+                new PerformanceReport.ThresholdsUsed(limits.csatMin(), limits.firstResponseMin(), limits.resolutionMin(),
+                        limits.knowledgeMin()),
+                new PerformanceReport.Headline(headline, before, change(headline, before)), teamRows, agentRows, charts,
+                new PerformanceReport.Training(asOfDay.toString(), training(trainingTotal)),
+                new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
+                        certs.isPresent() ? certifications(certsTotal) : null),
+                assessed, flagged);
+    }
+
+    private List<InteractionFacts> facts(List<Long> agentIds, ReportPeriod p, ZoneId zone) {
+        List<FactRow> rows = store.facts(agentIds, p.from().atStartOfDay(zone).toInstant(), p.to().plusDays(1).atStartOfDay(zone).toInstant());
+        List<InteractionFacts> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(r.facts()));
+        return out;
+    }
+
+    /** Responded interactions by first-response time on their channel's calendar (metrics.md, "Durations"). */
+    static List<PerformanceReport.FrtBucket> frtBuckets(List<InteractionFacts> facts, ScoringSettings s) {
+        int[] counts = new int[FRT_BOUNDS.length];
+        for (InteractionFacts f : facts) {
+            if (f.firstResponseAt() == null) {
+                continue;
+            }
+            long frt = s.calendar(f.channel()).openSeconds(f.createdAt(), f.firstResponseAt());
+            int b = FRT_BOUNDS.length - 1;
+            while (frt < FRT_BOUNDS[b]) {
+                b--;
+            }
+            counts[b]++;
+        }
+        List<PerformanceReport.FrtBucket> out = new ArrayList<>();
+        for (int i = 0; i < FRT_BOUNDS.length; i++) {
+            out.add(new PerformanceReport.FrtBucket(FRT_KEYS[i], FRT_BOUNDS[i], i + 1 < FRT_BOUNDS.length ? FRT_BOUNDS[i + 1] : null,
+                    counts[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Week by week, Monday to Sunday clipped to the period, each evaluated at its own end or now: the rule of the
+     * scorecard pages' trend ({@code ScorecardService}), applied to the report's scope.
+     */
+    static List<PerformanceReport.WeekPoint> weeks(List<InteractionFacts> facts, ReportPeriod p, ScoringSettings s, Instant now) {
+        ZoneId zone = s.orgZone();
+        TreeMap<LocalDate, List<InteractionFacts>> byWeek = new TreeMap<>();
+        for (InteractionFacts f : facts) {
+            LocalDate day = LocalDate.ofInstant(f.createdAt(), zone);
+            byWeek.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new ArrayList<>()).add(f);
+        }
+        List<PerformanceReport.WeekPoint> out = new ArrayList<>();
+        for (LocalDate monday = p.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(p.to());
+             monday = monday.plusWeeks(1)) {
+            LocalDate start = monday.isBefore(p.from()) ? p.from() : monday;
+            LocalDate end = monday.plusDays(6).isAfter(p.to()) ? p.to() : monday.plusDays(6);
+            Scorecard w = ScorecardCalculator.compute(byWeek.getOrDefault(monday, List.of()), start, end, s, null, now);
+            out.add(new PerformanceReport.WeekPoint(start.toString(), end.toString(), w.interactions(),
+                    w.firstResponseSla().percent(), w.resolutionSla().percent(), w.csatPercent(), w.composite().score()));
+        }
+        return out;
+    }
+
+    /**
+     * The reasons to flag an agent: a shown figure below HR's threshold (CSAT only when the ratings suffice: a
+     * handful of ratings says too little), overdue training, expired certifications.
+     */
+    static List<PerformanceReport.Flag> flags(ScorecardJson card, TrainingCompliance.Counts training,
+                                              @Nullable CertificationFacts.Counts certs, Thresholds limits) {
+        List<PerformanceReport.Flag> out = new ArrayList<>();
+        if (!card.insufficientRatings()) {
+            below("csat", card.csatPercent(), limits.csatMin(), out);
+        }
+        below("first_response_sla", card.firstResponseSla().percent(), limits.firstResponseMin(), out);
+        below("resolution_sla", card.resolutionSla().percent(), limits.resolutionMin(), out);
+        below("knowledge", card.knowledgePercent(), limits.knowledgeMin(), out);
+        if (training.overdue() > 0) {
+            out.add(new PerformanceReport.Flag("overdue_training", null, null, training.overdue()));
+        }
+        if (certs != null && certs.expired() > 0) {
+            out.add(new PerformanceReport.Flag("expired_certification", null, null, certs.expired()));
+        }
+        return out;
+    }
+
+    private static void below(String reason, @Nullable BigDecimal value, @Nullable BigDecimal threshold, List<PerformanceReport.Flag> out) {
+        if (value != null && threshold != null && value.compareTo(threshold) < 0) {
+            out.add(new PerformanceReport.Flag(reason, value, threshold, null));
+        }
+    }
+
+    static PerformanceReport.Change change(ScorecardJson now, ScorecardJson before) {
+        return new PerformanceReport.Change(now.interactions() - before.interactions(),
+                minus(now.frtMedianSeconds(), before.frtMedianSeconds()), minus(now.frtP90Seconds(), before.frtP90Seconds()),
+                minus(now.firstResponseSla().percent(), before.firstResponseSla().percent()),
+                minus(now.resolutionSla().percent(), before.resolutionSla().percent()),
+                minus(now.csatPercent(), before.csatPercent()), minus(now.averageRating(), before.averageRating()),
+                minus(now.knowledgePercent(), before.knowledgePercent()),
+                minus(now.composite().score(), before.composite().score()));
+    }
+
+    private static @Nullable BigDecimal minus(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    private static @Nullable Long minus(@Nullable Long a, @Nullable Long b) {
+        return a == null || b == null ? null : a - b;
+    }
+
+    private static PerformanceReport.TrainingCounts training(TrainingCompliance.Counts c) {
+        return new PerformanceReport.TrainingCounts(c.assigned(), c.completed(), c.open(), c.overdue(),
+                Rounding.percent(c.completed(), c.assigned()));
+    }
+
+    private static PerformanceReport.CertificationCounts certifications(CertificationFacts.Counts c) {
+        return new PerformanceReport.CertificationCounts(c.valid(), c.expiring(), c.expired());
+    }
+}

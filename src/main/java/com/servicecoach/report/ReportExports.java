@@ -1,0 +1,77 @@
+package com.servicecoach.report;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.interaction.DateParams;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The report's downloads ({@code .pdf}, {@code .csv}, {@code .xlsx} under {@code /reports} and {@code /api/reports})
+ * and views: the period from {@code from}/{@code to} (400 when missing or malformed), the scope and access of
+ * {@link PerformanceReportService#scope}, each success recorded in the audit.
+ */
+@Singleton
+class ReportExports {
+
+    private final PerformanceReportService reports;
+    private final ReportFiles files;
+    private final ReportAudit audit;
+    private final ReportProgress progress;
+
+    ReportExports(PerformanceReportService reports, ReportFiles files, ReportAudit audit, ReportProgress progress) {
+        this.reports = reports;
+        this.files = files;
+        this.audit = audit;
+        this.progress = progress;
+    }
+
+    /** The period of {@code from}..{@code to}: 400 when either is missing or malformed, or the period too long. */
+    static ReportPeriod period(@Nullable String from, @Nullable String to) {
+        LocalDate[] p = DateParams.period(from, to);
+        return PerformanceReportService.checked(ReportPeriod.of(p[0], p[1]));
+    }
+
+    /** The report, recorded as viewed in {@code format} (html or json). */
+    PerformanceReport view(Viewer viewer, @Nullable String from, @Nullable String to, @Nullable String team, String format) {
+        ReportPeriod period = period(from, to);
+        PerformanceReport report = reports.build(viewer, period, team, PerformanceReportService.Progress.NONE);
+        audit.record(viewer, AuditEntry.VIEW, format, period, report.team());
+        return report;
+    }
+
+    /** A download, recorded as exported; {@code token} names its progress for the page. */
+    MutableHttpResponse<byte[]> download(Viewer viewer, @Nullable String from, @Nullable String to, @Nullable String team,
+                                         ReportFormat format, @Nullable String token, Locale locale) {
+        try {
+            ReportPeriod period = period(from, to);
+            PerformanceReport report = reports.build(viewer, period, team, progress.track(viewer.username(), token));
+            progress.rendering(viewer.username(), token);
+            byte[] bytes = files.bytes(report, format, locale);
+            audit.record(viewer, AuditEntry.EXPORT, format.extension(), period, report.team());
+            progress.finished(viewer.username(), token);
+            String name = ReportFiles.name(period, report.team(), format);
+            return HttpResponse.ok(bytes)
+                    .contentType(format.contentType())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        } catch (RuntimeException e) {
+            progress.failed(viewer.username(), token);
+            throw e;
+        }
+    }
+
+    /** {@code attachment} with an ASCII name and the exact UTF-8 name (RFC 6266). */
+    static String disposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

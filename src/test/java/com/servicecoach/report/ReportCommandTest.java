@@ -1,0 +1,153 @@
+package com.servicecoach.report;
+
+import com.servicecoach.support.Api;
+import com.servicecoach.support.HttpTest;
+import com.servicecoach.settings.ScoringSettingsService;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code report --period ... [--team] [--formats] [--out]} and the monthly job write the report's files. */
+@MicronautTest(transactional = false)
+class ReportCommandTest extends HttpTest {
+
+    @Inject
+    ReportCommand command;
+    @Inject
+    ReportTestData data;
+    @Inject
+    ReportFiles files;
+    @Inject
+    ScoringSettingsService settings;
+
+    @TempDir
+    Path out;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = command.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void interactions() {
+        data.generated(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 2, 5);
+    }
+
+    @Test
+    void writesEachFormatNamedSoThatAListingSortsByPeriod() throws Exception {
+        Run done = run("--period", "2026-03", "--team", "North", "--formats", "pdf,csv,xlsx,html", "--out", out.toString());
+        assertEquals(0, done.code(), done.err());
+        List<String> names;
+        try (Stream<Path> s = Files.list(out)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("performance-2026-03-north.csv", "performance-2026-03-north.html", "performance-2026-03-north.pdf",
+                "performance-2026-03-north.xlsx"), names);
+        assertTrue(done.out().contains(out.resolve("performance-2026-03-north.pdf").toString()), done.out());
+
+        byte[] csv = Files.readAllBytes(out.resolve("performance-2026-03-north.csv"));
+        byte[] downloaded = http.toBlocking().exchange(HttpRequest.GET("/api/reports/performance.csv?from=2026-03-01&to=2026-03-31&team=North")
+                .bearerAuth(api.token("hr.lin")), byte[].class).body();
+        assertArrayEquals(downloaded, csv, "the command writes the same CSV as the download");
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("performance-2026-03-north.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Li Na") && text.contains("王芳"), text);
+        }
+        String html = Files.readString(out.resolve("performance-2026-03-north.html"));
+        assertTrue(html.contains("<svg") && html.contains("王芳") && html.contains("Team comparison"), "a self-contained page with its charts");
+
+        Api.Reply audit = api.get("admin", "/api/reports/audit?user=command-line");
+        assertEquals(4, audit.content().size(), "each file written is an export in the audit record");
+        assertEquals("North", audit.content().get(0).get("team"));
+    }
+
+    @Test
+    void namesSortByPeriodForMonthsDatesAndQuartersAndTheDefaultIsAllTeamsInEveryFormat() throws Exception {
+        assertEquals(0, run("--period", "2026-Q1", "--formats", "csv", "--out", out.toString()).code());
+        assertEquals(0, run("--period", "2026-03-01..2026-03-15", "--team", "South", "--formats", "csv", "--out", out.toString()).code());
+        assertEquals(0, run("--period", "2026-02", "--formats", "csv,xlsx", "--out", out.toString(), "--lang", "zh-CN").code());
+        List<String> names;
+        try (Stream<Path> s = Files.list(out)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("performance-2026-02-all-teams.csv", "performance-2026-02-all-teams.xlsx",
+                "performance-2026-03-01_2026-03-15-south.csv", "performance-2026-Q1-all-teams.csv"), names);
+        Run all = run("--period", "2026-03", "--out", out.resolve("all").toString());
+        assertEquals(0, all.code(), all.err());
+        try (Stream<Path> s = Files.list(out.resolve("all"))) {
+            assertEquals(4, s.count(), "pdf, csv, xlsx and html by default");
+        }
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndAnUnknownTeamWithOneWritingNothing() throws Exception {
+        assertEquals(2, run().code());
+        assertEquals(2, run("--period", "March").code());
+        assertTrue(run("--period", "2026-13").err().contains("not a real date"), "says why");
+        assertEquals(2, run("--period", "2026-03", "--formats", "pdf,doc", "--out", out.toString()).code());
+        assertTrue(run("--period", "2026-03", "--formats", "doc").err().contains("unknown format 'doc'"));
+        assertEquals(2, run("--period", "2026-03", "--lang", "fr").code());
+        assertEquals(2, run("--period", "2025-01-01..2026-06-30").code(), "over a year");
+        assertEquals(2, run("--period").code());
+        assertEquals(2, run("--period", "2026-03", "--colour", "blue").code());
+        Path file = Files.writeString(out.resolve("a-file"), "x");
+        assertTrue(run("--period", "2026-03", "--out", file.toString()).err().contains("is a file, not a folder"));
+        Files.delete(file);
+        Run unknown = run("--period", "2026-03", "--team", "Nowhere", "--out", out.toString());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("No team Nowhere"), unknown.err());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void theReportCommandIsRegisteredLikeTheImport() throws Exception {
+        java.lang.reflect.Field f = com.servicecoach.Application.class.getDeclaredField("COMMANDS");
+        f.setAccessible(true);
+        assertEquals(ReportCommand.class, ((java.util.Map<?, ?>) f.get(null)).get("report"));
+    }
+
+    @Test
+    void theMonthlyJobWritesLastMonthsReportOnceAtTheStartOfAMonth() throws Exception {
+        Clock firstOfApril = Clock.fixed(Instant.parse("2026-04-01T01:30:00Z"), ZoneId.of("UTC"));
+        MonthlyReportJob job = new MonthlyReportJob(files, settings, firstOfApril, out.toString(), "csv,pdf", "en");
+        List<Path> written = job.writeIfMissing();
+        assertEquals(List.of(out.resolve("performance-2026-03-all-teams.csv"), out.resolve("performance-2026-03-all-teams.pdf")), written);
+        assertEquals(List.of(), job.writeIfMissing(), "already written this month");
+        Files.delete(out.resolve("performance-2026-03-all-teams.pdf"));
+        assertEquals(2, job.writeIfMissing().size(), "a missing file makes the job write the month's files again");
+        Clock lastOfMarchInShanghai = Clock.fixed(Instant.parse("2026-03-31T15:59:00Z"), ZoneId.of("UTC"));
+        assertEquals(List.of(out.resolve("performance-2026-02-all-teams.csv"), out.resolve("performance-2026-02-all-teams.pdf")),
+                new MonthlyReportJob(files, settings, lastOfMarchInShanghai, out.toString(), "csv,pdf", "en").writeIfMissing(),
+                "months are those of the organization's zone");
+        assertEquals(6, api.get("admin", "/api/reports/audit?user=monthly-job").content().size(), "every file written is audited");
+    }
+}
