@@ -4,7 +4,7 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
-import com.servicecoach.scorecard.Formats;
+import com.servicecoach.web.Formats;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.LocaleResolver;
 import com.servicecoach.web.Messages;

@@ -1,6 +1,6 @@
 package com.servicecoach.report;
 
-import com.servicecoach.scorecard.Formats;
+import com.servicecoach.web.Formats;
 import com.servicecoach.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 

@@ -1,6 +1,6 @@
 package com.servicecoach.report;
 
-import com.servicecoach.scorecard.Formats;
+import com.servicecoach.web.Formats;
 import com.servicecoach.scorecard.ScorecardJson;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.web.Messages;

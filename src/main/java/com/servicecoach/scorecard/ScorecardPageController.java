@@ -1,5 +1,6 @@
 package com.servicecoach.scorecard;
 
+import com.servicecoach.web.Formats;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;

@@ -1,6 +1,5 @@
-package com.servicecoach.scorecard;
+package com.servicecoach.web;
 
-import com.servicecoach.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
