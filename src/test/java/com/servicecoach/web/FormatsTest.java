@@ -1,6 +1,5 @@
-package com.servicecoach.scorecard;
+package com.servicecoach.web;
 
-import com.servicecoach.web.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
