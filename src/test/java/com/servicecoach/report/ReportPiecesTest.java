@@ -145,7 +145,7 @@ class ReportPiecesTest {
     @Test
     void changesAreWrittenWithTheirSign() {
         ReportText rt = new ReportText(new com.servicecoach.web.Messages(), java.util.Locale.ENGLISH,
-                new com.servicecoach.scorecard.Formats(new com.servicecoach.web.Messages(), java.util.Locale.ENGLISH, java.time.ZoneId.of("UTC")),
+                new com.servicecoach.web.Formats(new com.servicecoach.web.Messages(), java.util.Locale.ENGLISH, java.time.ZoneId.of("UTC")),
                 java.time.ZoneId.of("UTC"));
         assertEquals("+1.5", rt.signed(new BigDecimal("1.5")));
         assertEquals("-0.3", rt.signed(new BigDecimal("-0.3")));
