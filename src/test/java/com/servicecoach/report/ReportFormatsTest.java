@@ -93,9 +93,9 @@ class ReportFormatsTest extends HttpTest {
         for (String k : List.of("assigned", "completed", "open", "overdue")) {
             c.put("training_" + k, a -> sub(a, "training").get(k));
         }
-        c.put("certifications_valid", a -> null);
-        c.put("certifications_expiring", a -> null);
-        c.put("certifications_expired", a -> null);
+        for (String k : List.of("valid", "expiring", "expired")) {
+            c.put("certifications_" + k, a -> a.get("certifications") == null ? null : sub(a, "certifications").get(k));
+        }
         c.put("flags", a -> String.join(";", ReportFiguresTest.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList()));
         return c;
     }

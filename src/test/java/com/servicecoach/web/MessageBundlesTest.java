@@ -89,7 +89,7 @@ class MessageBundlesTest {
                     .replaceAll("(?s)<script.*?</script>", " ")
                     .replaceAll("(?s)<style.*?</style>", " ")
                     .replaceAll("(?s)\\$\\{[^}]*}", " ")
-                    .replaceAll("(?s)</?[#@][^>]*>", " ")
+                    .replaceAll("(?s)</?[#@](?:->|[^>])*>", " ")
                     .replaceAll("(?s)<[^>]*>", " ")
                     .replaceAll("&[a-z]+;", " ");
             for (String token : text.split("\\s+")) {
