@@ -9,6 +9,8 @@ import com.servicecoach.scoring.Sla;
 import com.servicecoach.scoring.SlaState;
 import com.servicecoach.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -24,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Reads stored interactions with plain JDBC: the facts of a period for scorecards (from the covering index
@@ -53,25 +58,49 @@ public class InteractionStore {
     private static final String FROM = " from interaction i join agent a on a.id = i.agent_id join team t on t.id = a.team_id";
 
     private final Database db;
+    private final ExecutorService executor;
 
-    InteractionStore(Database db) {
+    InteractionStore(Database db, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.db = db;
+        this.executor = executor;
     }
 
     // ---- facts for scorecards -------------------------------------------------------------------
 
-    /** The interactions of these agents created in [from, to) (whole-microsecond bounds). */
+    /**
+     * The interactions of these agents created in [from, to) (whole-microsecond bounds), read from the covering
+     * index alone. Times come back as microseconds since the epoch (decoding a datetime per column costs the
+     * driver more than the query itself); several agents are read in two halves at once, on two connections.
+     */
     public List<FactRow> facts(Collection<Long> agentIds, Instant from, Instant to) {
+        List<Long> ids = List.copyOf(agentIds);
+        if (ids.size() < 8) {
+            return read(ids, from, to);
+        }
+        int half = ids.size() / 2;
+        CompletableFuture<List<FactRow>> first = CompletableFuture.supplyAsync(() -> read(ids.subList(0, half), from, to), executor);
+        List<FactRow> out = new ArrayList<>(read(ids.subList(half, ids.size()), from, to));
+        try {
+            out.addAll(first.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return out;
+    }
+
+    private static final String EPOCH_MICROS = "timestampdiff(microsecond, timestamp '1970-01-01 00:00:00', %s)";
+
+    private List<FactRow> read(List<Long> ids, Instant from, Instant to) {
         List<FactRow> out = new ArrayList<>();
-        if (agentIds.isEmpty()) {
+        if (ids.isEmpty()) {
             return out;
         }
-        List<Long> ids = List.copyOf(agentIds);
         try (Connection c = db.connection()) {
             for (int start = 0; start < ids.size(); start += IN_CHUNK) {
                 List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
-                String sql = "select agent_id, channel, category, created_at, created_ns, first_response_at, first_response_ns, "
-                        + "resolved_at, resolved_ns, rating from interaction where agent_id "
+                String sql = "select agent_id, channel, category, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
+                        + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
+                        + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction where agent_id "
                         + (chunk.size() == 1 ? "= ?" : "in (" + "?,".repeat(chunk.size() - 1) + "?)")
                         + " and created_at >= ? and created_at < ?";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -84,10 +113,11 @@ public class InteractionStore {
                     ps.setFetchSize(5000);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Number rating = (Number) rs.getObject(10);
+                            int rating = rs.getInt(10);
+                            Integer r = rs.wasNull() ? null : rating;
                             out.add(new FactRow(rs.getLong(1), rs.getString(3), new InteractionFacts(channel(rs.getString(2)),
-                                    StoredTimes.read(rs, 4, 5), StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9),
-                                    rating == null ? null : rating.intValue())));
+                                    StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7),
+                                    StoredTimes.fromMicros(rs, 8, 9), r)));
                         }
                     }
                 }

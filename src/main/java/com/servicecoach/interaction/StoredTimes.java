@@ -42,6 +42,16 @@ final class StoredTimes {
         return at.toInstant(ZoneOffset.UTC).plusNanos(rs.getInt(nanosColumn));
     }
 
+    /** An instant read as microseconds since the epoch (UTC) plus the nanoseconds column; null stays null. */
+    static Instant fromMicros(ResultSet rs, int column, int nanosColumn) throws SQLException {
+        long micros = rs.getLong(column);
+        if (rs.wasNull()) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L
+                + rs.getInt(nanosColumn));
+    }
+
     /**
      * Sets a datetime parameter and its nanos parameter (null instant: NULL and 0). The datetime is sent as text
      * ({@code YYYY-MM-DD HH:MM:SS.ffffff}): mysql-connector-j drops the fraction of a LocalDateTime when the server

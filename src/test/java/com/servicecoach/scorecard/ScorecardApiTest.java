@@ -163,6 +163,27 @@ class ScorecardApiTest {
     }
 
     @Test
+    void aLargeTeamIsReadInPartsThatAddUpToTheWholeTeam() {
+        var team = fixtures.team("Big", "sup.north");
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 11; i++) {
+            fixtures.agent("BIG" + i, "Big " + i, team, "chat");
+            for (int k = 0; k < i; k++) {
+                // agent i: i contacts, answered after i seconds; rated 9 by the odd agents, 3 by the even ones
+                csv.append("BIG-").append(i).append('-').append(k).append(",BIG").append(i).append(",chat,other,2026-03-03T10:00:0")
+                        .append(k % 10).append(",2026-03-03T10:01:").append(String.format("%02d", i)).append(",,")
+                        .append(i % 2 == 1 ? 9 : 3).append(",,\n");
+            }
+        }
+        load(csv.toString());
+        Map<String, Object> json = api.get("sup.north", "/api/scorecards/teams/Big?from=2026-03-03&to=2026-03-03").json();
+        // 1 + 2 + ... + 11 = 66 contacts; odd agents 1+3+5+7+9+11 = 36 rated 9, even ones 30 rated 3: CSAT 36/66 = 54.5
+        assertEquals(66, ((Number) json.get("interactions")).intValue());
+        assertEquals(66, ((Number) json.get("rated")).intValue());
+        assertEquals(54.5, ((Number) json.get("csatPercent")).doubleValue());
+    }
+
+    @Test
     void aPeriodWithoutInteractionsHasEveryKeyWithNullsNotZeros() {
         Api.Reply r = api.get("agent.north", "/api/scorecards/agents/N1?from=2026-01-01&to=2026-01-31");
         assertEquals(200, r.status(), r.body());
