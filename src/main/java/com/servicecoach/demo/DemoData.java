@@ -58,9 +58,12 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final PasswordHasher hasher;
     private final AdminBootstrap bootstrap;
     private final String password;
+    private final com.servicecoach.training.AssignmentService assignments;
 
     DemoData(UserRepository users, TeamRepository teams, AgentRepository agents, PasswordHasher hasher,
-             AdminBootstrap bootstrap, @Value("${servicecoach.demo.password}") String password) {
+             AdminBootstrap bootstrap, @Value("${servicecoach.demo.password}") String password,
+             com.servicecoach.training.AssignmentService assignments) {
+        this.assignments = assignments;
         this.users = users;
         this.teams = teams;
         this.agents = agents;
@@ -76,8 +79,27 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             return;
         }
         load();
+        assignTraining();
         LOG.info("Loaded demo data: {} teams, {} agents; demo users admin, sup.li, sup.chen, sup.wang, hr.zhou, agent.wang",
                 TEAMS.size(), AGENTS.length);
+    }
+
+    /** Each team gets two modules to do, so queues, the matrix and the reports have something true to show. */
+    void assignTraining() {
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        String[][] plan = {{"greeting-attitude", "complaint-handling"}, {"order-status-logistics", "returns-refunds"},
+                {"privacy-payment-security", "written-communication"}};
+        for (int t = 0; t < TEAMS.size(); t++) {
+            com.servicecoach.account.Viewer supervisor = new com.servicecoach.account.Viewer(SUPERVISORS.get(t), Role.SUPERVISOR, null);
+            for (int m = 0; m < 2; m++) {
+                try {
+                    assignments.create(supervisor, new com.servicecoach.training.AssignmentViews.Request(plan[t][m], null, TEAMS.get(t),
+                            today.plusDays(m == 0 ? 2 : 21).toString()), java.util.Locale.ENGLISH);
+                } catch (RuntimeException e) {
+                    LOG.warn("Demo assignment of {} to {} skipped: {}", plan[t][m], TEAMS.get(t), e.getMessage());
+                }
+            }
+        }
     }
 
     @Transactional
