@@ -76,9 +76,13 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that loads a new page, and waits until the new page is there. */
     public Browser clickAndWait(String css) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        // mark the current page; the next page has no mark. (Asking the old page's elements whether they
+        // are stale can fail outright in Chromium once the document is gone.)
+        driver.executeScript("window.__scOldPage = true;");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return window.__scOldPage === undefined && document.readyState === 'complete';")));
         find("body");
         return this;
     }
