@@ -91,6 +91,24 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** Picks an option of a select by its value. */
+    public Browser choose(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+        return this;
+    }
+
+    /** Sets an input's value directly (date inputs otherwise want text in the browser's locale format). */
+    public Browser setValue(String css, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(css), value);
+        return this;
+    }
+
+    /** The current path with its query string, if any. */
+    public String pathAndQuery() {
+        java.net.URI uri = java.net.URI.create(driver.getCurrentUrl());
+        return uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

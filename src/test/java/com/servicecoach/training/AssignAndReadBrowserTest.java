@@ -1,5 +1,6 @@
 package com.servicecoach.training;
 
+import com.servicecoach.support.Browser;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -43,31 +44,31 @@ class AssignAndReadBrowserTest {
     @Test
     void supervisorAssignsTheTeamAndAnAgentReadsALessonFromTheQueue() {
         String due = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(14).toString();
-        try (HeadlessChromium supervisor = HeadlessChromium.start(server.getURL().toString())) {
+        try (Browser supervisor = Browser.open(server.getURL().toString())) {
             supervisor.signIn("sup.north", Fixtures.PASSWORD);
-            supervisor.open("/modules/greeting-attitude").follow("a[href='/assignments/new?module=greeting-attitude']");
-            assertEquals("/assignments/new?module=greeting-attitude", supervisor.path());
-            supervisor.element("input[name=target][value=team]").click();
-            supervisor.choose("#f-team", "North").set("#f-dueOn", due);
-            supervisor.follow("#assignment-form button[type=submit]");
-            assertEquals("/assignments?done=created&module=greeting-attitude", supervisor.path());
+            supervisor.go("/modules/greeting-attitude").clickAndWait("a[href='/assignments/new?module=greeting-attitude']");
+            assertEquals("/assignments/new?module=greeting-attitude", supervisor.pathAndQuery());
+            supervisor.click("input[name=target][value=team]");
+            supervisor.choose("#f-team", "North").setValue("#f-dueOn", due);
+            supervisor.clickAndWait("#assignment-form button[type=submit]");
+            assertEquals("/assignments?done=created&module=greeting-attitude", supervisor.pathAndQuery());
             String table = supervisor.text("#assignments-table");
             assertTrue(table.contains("N1 · Li Na") && table.contains("N2 · 王芳") && table.contains(due), table);
             supervisor.screenshot("training-assignments");
         }
-        try (HeadlessChromium agent = HeadlessChromium.start(server.getURL().toString())) {
+        try (Browser agent = Browser.open(server.getURL().toString())) {
             agent.signIn("agent.north", Fixtures.PASSWORD);
             assertEquals("1", agent.text("#notification-count"));
-            agent.follow("nav a[href='/my-training']");
+            agent.clickAndWait("nav a[href='/my-training']");
             String open = agent.text("#queue-open");
             assertTrue(open.contains("Service attitude and greeting") && open.contains(due), open);
-            agent.follow("#queue-open a[href='/modules/greeting-attitude']");
+            agent.clickAndWait("#queue-open a[href='/modules/greeting-attitude']");
             assertTrue(agent.text("#lesson-list").contains("not read yet"));
-            agent.follow("#lesson-list a[href='/modules/greeting-attitude/lessons/01-first-reply']");
+            agent.clickAndWait("#lesson-list a[href='/modules/greeting-attitude/lessons/01-first-reply']");
             assertEquals("The First Reply: Prompt, Warm and Personal", agent.text("#lesson-body h1"));
             assertTrue(agent.text("#lesson-read").length() > 0);
             agent.screenshot("training-lesson");
-            agent.follow("a[href='/modules/greeting-attitude'].button, .lesson-nav a[href='/modules/greeting-attitude']");
+            agent.clickAndWait("a[href='/modules/greeting-attitude'].button, .lesson-nav a[href='/modules/greeting-attitude']");
             String first = agent.text("#lesson-list li:first-child");
             assertTrue(first.contains("read") && !first.contains("not read"), first);
             assertTrue(agent.text("#progress").contains("Lessons read: 1 of 3"), agent.text("#progress"));
