@@ -27,10 +27,12 @@ public class AccountService {
     private final SecuritySettings settings;
     private final Clock clock;
     private final Optional<EmployeeNumbers> employeeNumbers;
+    private final Sessions sessions;
 
     AccountService(UserRepository users, PasswordHasher hasher, SecuritySettings settings, Clock clock,
-                   Optional<EmployeeNumbers> employeeNumbers) {
+                   Optional<EmployeeNumbers> employeeNumbers, Sessions sessions) {
         this.users = users;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.settings = settings;
         this.clock = clock;
@@ -42,10 +44,11 @@ public class AccountService {
     }
 
     /**
-     * Checks a username and password, however they arrive (form, Basic, /api/login). The 5th failure in
-     * a row locks the account; while locked even the right password is refused; success resets the count.
+     * Checks a username and password, however they arrive (form, Basic, /api/login). Each check is first
+     * counted in the database ({@link UserRepository#reservePasswordCheck}); the 5th failure in a row locks
+     * the account; while locked no password is checked, not even the right one; success resets the count.
+     * No transaction spans the (slow) password check, so parallel attempts never wait on each other.
      */
-    @Transactional
     public SignInResult signIn(String username, String password) {
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username.trim());
         if (found.isEmpty()) {
@@ -54,25 +57,18 @@ public class AccountService {
         }
         User user = found.get();
         LocalDateTime now = now();
-        if (user.isLockedAt(now)) {
+        if (users.reservePasswordCheck(user.id(), settings.maxFailedSignIns(), now, now.plusMinutes(settings.lockMinutes())) == 0) {
             return new SignInResult(SignInResult.Outcome.LOCKED, user);
         }
         if (!hasher.matches(password, user.passwordHash())) {
-            int failures = user.failedSignIns() + 1;
-            if (failures >= settings.maxFailedSignIns()) {
-                users.update(user.withFailures(0, now.plusMinutes(settings.lockMinutes())));
-                return new SignInResult(SignInResult.Outcome.LOCKED, user);
-            }
-            users.update(user.withFailures(failures, null));
-            return new SignInResult(SignInResult.Outcome.BAD_CREDENTIALS, user);
+            boolean lockedNow = users.findById(user.id()).map(u -> u.isLockedAt(now)).orElse(false);
+            return new SignInResult(lockedNow ? SignInResult.Outcome.LOCKED : SignInResult.Outcome.BAD_CREDENTIALS, user);
         }
+        users.clearFailures(user.id());
         if (!user.enabled()) {
             return new SignInResult(SignInResult.Outcome.DISABLED, user);
         }
-        if (user.failedSignIns() != 0 || user.lockedUntil() != null) {
-            user = users.update(user.withFailures(0, null));
-        }
-        return new SignInResult(SignInResult.Outcome.OK, user);
+        return new SignInResult(SignInResult.Outcome.OK, users.findById(user.id()).orElse(user));
     }
 
     public List<User> list() {
@@ -130,6 +126,10 @@ public class AccountService {
         User updated = user.withAccess(role, enabled, employeeNo);
         if (newPassword) {
             updated = updated.withPasswordHash(hasher.hash(change.password()));
+        }
+        if (newPassword || role != user.role() || enabled != user.enabled()) {
+            // a changed password, role or enabled state ends every session and token the user had
+            sessions.endAllOf(user.id());
         }
         return users.update(updated);
     }

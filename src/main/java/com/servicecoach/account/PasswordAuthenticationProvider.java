@@ -7,8 +7,12 @@ import io.micronaut.security.authentication.provider.HttpRequestAuthenticationPr
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
-/** HTTP Basic sign-in for scripts, through the same lock-out rules as the form. */
+/**
+ * HTTP Basic sign-in for scripts, through the same lock-out rules as the form. Each Basic request checks
+ * the password and reads the user as stored now, so its role is always current.
+ */
 @Singleton
 class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProvider<B> {
 
@@ -24,6 +28,8 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
         if (!result.ok()) {
             return AuthenticationResponse.failure(result.englishMessage());
         }
-        return AuthenticationResponse.success(result.user().username(), List.of(result.user().role().name()));
+        User user = result.user();
+        return AuthenticationResponse.success(user.username(), List.of(user.role().name()),
+                Map.of(CurrentAuthority.VIEWER, Viewers.viewer(user)));
     }
 }

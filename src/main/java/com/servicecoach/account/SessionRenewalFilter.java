@@ -9,7 +9,7 @@ import io.micronaut.security.authentication.Authentication;
 
 /**
  * Slides a browser session's 30-minute idle window: each request made with the session cookie gets a
- * renewed cookie, never beyond 12 hours after sign-in.
+ * renewed cookie, never beyond 12 hours after sign-in. A cookie whose session has ended is cleared.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SessionRenewalFilter {
@@ -23,11 +23,16 @@ class SessionRenewalFilter {
     @ResponseFilter
     void renew(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (request.getCookies().get(SessionTokens.COOKIE) == null || request.getHeaders().getAuthorization().isPresent()
-                || response.getCookie(SessionTokens.COOKIE).isPresent() || response.code() >= 400) {
+                || CurrentAuthority.isStaticAsset(request.getPath())
+                || response.getCookie(SessionTokens.COOKIE).isPresent()) {
             return;
         }
         Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
         if (auth == null) {
+            response.cookie(tokens.expiredCookie());
+            return;
+        }
+        if (response.code() >= 400) {
             return;
         }
         Cookie renewed = tokens.renew(auth);

@@ -1,5 +1,6 @@
 package com.servicecoach.account;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issues signed tokens. A browser's token lives in the HttpOnly {@code SC_SESSION} cookie and expires
- * after 30 idle minutes (it is renewed on activity) and 12 hours after sign-in whatever the activity;
- * the sign-in time travels in the token as {@code authTime}.
+ * Issues signed tokens, each naming the server-side session it belongs to ({@code sid}). A browser's
+ * token lives in the HttpOnly {@code SC_SESSION} cookie and expires after 30 idle minutes (it is renewed
+ * on activity) and 12 hours after sign-in whatever the activity; the sign-in time travels in the token
+ * as {@code authTime}. Roles are not trusted from the token: {@link CurrentAuthority} reads them afresh.
  */
 @Singleton
 public class SessionTokens {
@@ -22,51 +24,59 @@ public class SessionTokens {
     static final String AUTH_TIME = "authTime";
 
     private final JwtTokenGenerator generator;
+    private final Sessions sessions;
     private final SecuritySettings settings;
     private final Clock clock;
     private final boolean secureCookies;
 
-    SessionTokens(JwtTokenGenerator generator, SecuritySettings settings, Clock clock,
-                  @io.micronaut.context.annotation.Value("${servicecoach.secure-cookies:false}") boolean secureCookies) {
+    SessionTokens(JwtTokenGenerator generator, Sessions sessions, SecuritySettings settings, Clock clock,
+                  @Value("${servicecoach.secure-cookies:false}") boolean secureCookies) {
         this.generator = generator;
+        this.sessions = sessions;
         this.settings = settings;
         this.clock = clock;
         this.secureCookies = secureCookies;
     }
 
+    /** Opens a browser session for the user and answers its first token. */
     public String newBrowserToken(User user) {
-        return browserToken(user.username(), List.of(user.role().name()), nowSeconds());
+        long now = nowSeconds();
+        UserSession session = sessions.open(user, UserSession.BROWSER, now);
+        return browserToken(user.username(), session.id(), now);
     }
 
-    /** A token for scripts (POST /api/login): valid for the absolute session length. */
+    /** Opens an API session (POST /api/login) and answers its token, valid for the absolute session length. */
     public String newApiToken(User user) {
         long now = nowSeconds();
-        Authentication auth = Authentication.build(user.username(), List.of(user.role().name()), Map.of(AUTH_TIME, now));
-        return generator.generateToken(auth, settings.absoluteHours() * 3600).orElseThrow();
+        UserSession session = sessions.open(user, UserSession.API, now);
+        return generator.generateToken(claims(user.username(), session.id(), now), apiTokenSeconds()).orElseThrow();
     }
 
     public int apiTokenSeconds() {
         return settings.absoluteHours() * 3600;
     }
 
-    String browserToken(String username, List<String> roles, long authTime) {
+    String browserToken(String username, String sid, long authTime) {
         long remaining = authTime + settings.absoluteHours() * 3600L - nowSeconds();
         int expiry = (int) Math.max(1, Math.min(settings.idleMinutes() * 60L, remaining));
-        Authentication auth = Authentication.build(username, roles, Map.of(AUTH_TIME, authTime));
-        return generator.generateToken(auth, expiry).orElseThrow();
+        return generator.generateToken(claims(username, sid, authTime), expiry).orElseThrow();
     }
 
-    /** A fresh cookie for an active browser session, or null when the absolute limit has passed. */
+    /**
+     * A fresh cookie for an active browser session, or null when it has none to renew or the absolute
+     * limit has passed.
+     */
     Cookie renew(Authentication authentication) {
         Object authTime = authentication.getAttributes().get(AUTH_TIME);
-        if (!(authTime instanceof Number n)) {
+        Object sid = authentication.getAttributes().get(CurrentAuthority.SESSION_ID);
+        if (!(authTime instanceof Number n) || !(sid instanceof String id)) {
             return null;
         }
         long started = n.longValue();
         if (nowSeconds() >= started + settings.absoluteHours() * 3600L) {
             return null;
         }
-        return cookie(browserToken(authentication.getName(), List.copyOf(authentication.getRoles()), started));
+        return cookie(browserToken(authentication.getName(), id, started));
     }
 
     public Cookie cookie(String token) {
@@ -75,7 +85,16 @@ public class SessionTokens {
     }
 
     public Cookie expiredCookie() {
-        return Cookie.of(COOKIE, "").path("/").httpOnly(true).sameSite(SameSite.Lax).maxAge(0);
+        return Cookie.of(COOKIE, "").path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secureCookies).maxAge(0);
+    }
+
+    /** The session named by an authenticated request, if it came in on a token. */
+    static String sessionId(Authentication authentication) {
+        return authentication.getAttributes().get(CurrentAuthority.SESSION_ID) instanceof String s ? s : null;
+    }
+
+    private static Authentication claims(String username, String sid, long authTime) {
+        return Authentication.build(username, List.of(), Map.of(AUTH_TIME, authTime, CurrentAuthority.SESSION_ID, sid));
     }
 
     private long nowSeconds() {

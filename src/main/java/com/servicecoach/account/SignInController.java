@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -34,9 +35,11 @@ class SignInController {
     private final AccountService accounts;
     private final SessionTokens tokens;
     private final Messages messages;
+    private final Sessions sessions;
 
-    SignInController(AccountService accounts, SessionTokens tokens, Messages messages) {
+    SignInController(AccountService accounts, SessionTokens tokens, Messages messages, Sessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.messages = messages;
     }
@@ -54,14 +57,14 @@ class SignInController {
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
         String username = form.getOrDefault("username", "");
+        String next = form.get("next");
+        if (next != null && !next.isEmpty() && !isLocalPath(next)) {
+            // a tampered or broken link: nothing is checked, the form comes back to go to the home page
+            return HttpResponse.badRequest().body(loginPage(request, username, "/", "login.error.next"));
+        }
         SignInResult result = accounts.signIn(username, form.get("password"));
         if (!result.ok()) {
-            Locale locale = LocaleResolver.resolve(request);
-            Map<String, Object> model = new HashMap<>();
-            model.put("next", safeNext(form.get("next")));
-            model.put("username", username);
-            model.put("error", messages.get(locale, result.messageKey()));
-            return HttpResponse.unauthorized().body(new ModelAndView<>("account/login", model));
+            return HttpResponse.unauthorized().body(loginPage(request, username, safeNext(next), result.messageKey()));
         }
         User user = result.user();
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create(safeNext(form.get("next"))))
@@ -72,10 +75,21 @@ class SignInController {
         return response;
     }
 
+    /** Ends this browser's session on the server too, so a copy of its cookie no longer works. */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> signOut() {
+    MutableHttpResponse<?> signOut(HttpRequest<?> request) {
+        request.getUserPrincipal(Authentication.class).map(SessionTokens::sessionId).ifPresent(sessions::end);
         return HttpResponse.seeOther(URI.create("/login")).cookie(tokens.expiredCookie());
+    }
+
+    private ModelAndView<Map<String, Object>> loginPage(HttpRequest<?> request, String username, String next, String errorKey) {
+        Locale locale = LocaleResolver.resolve(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", next);
+        model.put("username", username);
+        model.put("error", messages.get(locale, errorKey));
+        return new ModelAndView<>("account/login", model);
     }
 
     /** Switches the page language; remembered in a cookie and, for a signed-in user, in their account. */
@@ -93,11 +107,16 @@ class SignInController {
         return HttpResponse.seeOther(URI.create(safeNext(form.get("next")))).cookie(LocaleResolver.cookie(locale));
     }
 
-    /** Only local paths, so the sign-in page cannot be used to send people elsewhere. */
+    /**
+     * Only local paths, so the sign-in page cannot be used to send people elsewhere; a path holding white
+     * space or control characters (which browsers strip or read as a line break) is not a local path either.
+     */
     static String safeNext(@Nullable String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/login")) {
-            return "/";
-        }
-        return next;
+        return isLocalPath(next) ? next : "/";
+    }
+
+    static boolean isLocalPath(@Nullable String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login")
+                && next.length() <= 2000 && next.chars().noneMatch(c -> c <= 0x20 || c == 0x7f || c == '\\');
     }
 }

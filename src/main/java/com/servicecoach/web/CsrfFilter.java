@@ -1,5 +1,6 @@
 package com.servicecoach.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -17,6 +18,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +29,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Double-submit CSRF protection for everything a browser can send with its cookies. Every page gets a
- * random token in the {@code sc_csrf} cookie; state-changing requests must repeat it, in the
- * {@code X-CSRF-Token} header (pages' scripts) or the {@code _csrf} form field (forms; for multipart
- * uploads in the query string, since the file is streamed and not buffered here). Requests that
- * authenticate with an Authorization header, or carry no cookies at all (scripts), have nothing an
- * attacker could ride on, so they are not checked.
+ * CSRF protection for everything a browser can send with its cookies. It runs after authentication:
+ * <ul>
+ *   <li>A request that carries the session cookie must repeat its session's own token (kept with the
+ *   session on the server, so a token from another session or a planted cookie is worthless), in the
+ *   {@code X-CSRF-Token} header (pages' scripts) or the {@code _csrf} form field (forms; for multipart
+ *   uploads in the query string, since the file is streamed). An {@code Authorization} header does not
+ *   change that: the cookie would still be what authenticates.</li>
+ *   <li>A request without the session cookie that authenticates with {@code Authorization} (Basic or
+ *   bearer), or a cookie-less call to {@code /api/**} (a script, e.g. {@code POST /api/login}), has
+ *   nothing an attacker could ride on and is not checked.</li>
+ *   <li>Anything else (the sign-in, sign-out and language forms before sign-in) uses a double-submit
+ *   token in the {@code sc_csrf} cookie, named {@code __Host-sc_csrf} behind TLS.</li>
+ *   <li>A browser that says the request comes from another site ({@code Sec-Fetch-Site}) is refused.</li>
+ * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class CsrfFilter implements io.micronaut.core.order.Ordered {
+public class CsrfFilter implements io.micronaut.core.order.Ordered {
 
-    static final String COOKIE = "sc_csrf";
+    /** The attribute of an {@link Authentication} that holds its session's token. */
+    public static final String SESSION_TOKEN = "csrf";
     static final String SESSION_COOKIE = "SC_SESSION";
     static final String HEADER = "X-CSRF-Token";
     static final String FIELD = "_csrf";
@@ -45,41 +56,77 @@ class CsrfFilter implements io.micronaut.core.order.Ordered {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
+    private final String cookieName;
+    private final boolean secure;
+
+    CsrfFilter(@Value("${servicecoach.secure-cookies:false}") boolean secure) {
+        this.secure = secure;
+        this.cookieName = cookieName(secure);
+    }
+
+    static String cookieName(boolean secure) {
+        return secure ? "__Host-sc_csrf" : "sc_csrf";
+    }
+
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before();
+        return ServerFilterPhase.SECURITY.after();
     }
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) throws Exception {
-        Cookie cookie = request.getCookies().get(COOKIE);
-        String token = cookie == null ? null : cookie.getValue();
-        if (token == null || token.length() < 20) {
-            token = newToken();
-        }
-        request.setAttribute(ATTRIBUTE, token);
-        if (SAFE.contains(request.getMethod()) || request.getHeaders().getAuthorization().isPresent()) {
+        String sessionToken = request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getAttributes().get(SESSION_TOKEN) instanceof String s ? s : null).orElse(null);
+        Cookie cookie = request.getCookies().get(cookieName);
+        String cookieToken = cookie == null || cookie.getValue().length() < 20 ? null : cookie.getValue();
+        request.setAttribute(ATTRIBUTE, sessionToken != null ? sessionToken : cookieToken != null ? cookieToken : newToken());
+        if (SAFE.contains(request.getMethod())) {
             return null;
         }
-        if (cookie == null && request.getCookies().get(SESSION_COOKIE) == null) {
-            // No cookies at all: a script, not a browser whose cookies could be ridden on.
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return refuse();
+        }
+        boolean sessionCookie = request.getCookies().get(SESSION_COOKIE) != null;
+        if (!sessionCookie && request.getHeaders().getAuthorization().isPresent()) {
             return null;
         }
-        if (cookie != null && matches(cookie.getValue(), submitted(request))) {
+        if (!sessionCookie && request.getCookies().getAll().isEmpty() && request.getPath().startsWith("/api/")) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.FORBIDDEN)
-                .body(ApiError.of("Missing or wrong CSRF token: reload the page and try again"));
+        if (sessionToken == null && request.getPath().equals("/logout")) {
+            // signing out of a session that has already ended changes nothing but clearing its cookie
+            return null;
+        }
+        String expected = sessionToken != null ? sessionToken : cookieToken;
+        return matches(expected, submitted(request)) ? null : refuse();
     }
 
     @ResponseFilter
     void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getCookies().get(COOKIE) == null) {
-            request.getAttribute(ATTRIBUTE, String.class).ifPresent(token ->
-                    response.cookie(Cookie.of(COOKIE, token).path("/").httpOnly(false).sameSite(SameSite.Strict)));
+        if (request.getCookies().get(cookieName) == null) {
+            request.getAttribute(ATTRIBUTE, String.class).ifPresent(token -> {
+                if (request.getUserPrincipal().isEmpty()) {
+                    response.cookie(Cookie.of(cookieName, token).path("/").httpOnly(false).secure(secure).sameSite(SameSite.Strict));
+                }
+            });
         }
+    }
+
+    /**
+     * The token a page must repeat: the one this filter chose for the request, else (pages rendered for
+     * a request that security refused before this filter ran) the session's own.
+     */
+    static String tokenFor(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getAttributes().get(SESSION_TOKEN) instanceof String s ? s : "").orElse(""));
+    }
+
+    private static HttpResponse<?> refuse() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .body(ApiError.of("Missing or wrong CSRF token: reload the page and try again"));
     }
 
     private static String submitted(HttpRequest<?> request) throws Exception {
@@ -111,8 +158,9 @@ class CsrfFilter implements io.micronaut.core.order.Ordered {
         return null;
     }
 
-    private static boolean matches(String expected, String actual) {
-        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+    private static boolean matches(@Nullable String expected, @Nullable String actual) {
+        return expected != null && actual != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String newToken() {

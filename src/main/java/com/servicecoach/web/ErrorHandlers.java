@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
@@ -128,21 +129,37 @@ final class ErrorHandlers {
             if (e.isForbidden()) {
                 return pages.respond(request, HttpStatus.FORBIDDEN, "You may not do this", List.of());
             }
+            MutableHttpResponse<?> response;
             if (ErrorPages.wantsJson(request)) {
-                MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                response = HttpResponse.status(HttpStatus.UNAUTHORIZED)
                         .body(ApiError.of("Sign in first: HTTP Basic, or a bearer token from POST /api/login"));
-                if (request.getHeaders().getAuthorization().isEmpty() && request.getCookies().get("SC_SESSION") == null) {
+                if (isScript(request)) {
                     response.header("WWW-Authenticate", "Basic realm=\"ServiceCoach\"");
                 }
-                return response;
+            } else {
+                String next = request.getPath();
+                String query = request.getUri().getRawQuery();
+                if (query != null) {
+                    next = next + "?" + query;
+                }
+                response = HttpResponse.seeOther(java.net.URI.create("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
             }
-            String next = request.getPath();
-            String query = request.getUri().getRawQuery();
-            if (query != null) {
-                next = next + "?" + query;
+            if (request.getCookies().get(CsrfFilter.SESSION_COOKIE) != null) {
+                // the cookie's session has ended (or its token expired): the browser may forget it
+                response.cookie(Cookie.of(CsrfFilter.SESSION_COOKIE, "").path("/").httpOnly(true).maxAge(0));
             }
-            return HttpResponse.seeOther(java.net.URI.create("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+            return response;
         }
+    }
+
+    /**
+     * Offers HTTP Basic only to scripts: a request with no Authorization header, no cookies and none of
+     * the Sec-Fetch headers every current browser sends. A browser is never asked, so it never keeps Basic
+     * credentials that a cross-site request could ride on.
+     */
+    static boolean isScript(HttpRequest<?> request) {
+        return request.getHeaders().getAuthorization().isEmpty() && request.getCookies().getAll().isEmpty()
+                && request.getHeaders().get("Sec-Fetch-Mode") == null && request.getHeaders().get("Sec-Fetch-Site") == null;
     }
 
     /** Anything unexpected: logged with its stack trace, answered without exception text. */

@@ -39,7 +39,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         Locale locale = LocaleResolver.resolve(request);
         model.put("msg", new MessageMethod(messages, locale));
         model.put("lang", Messages.tag(locale));
-        model.put("csrfToken", request.getAttribute(CsrfFilter.ATTRIBUTE, String.class).orElse(""));
+        model.put("csrfToken", CsrfFilter.tokenFor(request));
         model.put("currentPath", request.getPath());
         Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
         if (auth != null) {

@@ -27,7 +27,24 @@ class RequestLog {
         }
         long started = request.getAttribute(START, Long.class).orElse(System.nanoTime());
         String user = request.getUserPrincipal().map(java.security.Principal::getName).orElse("-");
-        LOG.info("method={} path={} status={} ms={} user={}", request.getMethod(), request.getPath(),
-                response.code(), (System.nanoTime() - started) / 1_000_000, user);
+        LOG.info("method={} path={} status={} ms={} user={}", request.getMethod(), printable(request.getPath()),
+                response.code(), (System.nanoTime() - started) / 1_000_000, printable(user));
+    }
+
+    /** Control characters and spaces written as \\uXXXX, so no request can add or break a line of the log. */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '\\') {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

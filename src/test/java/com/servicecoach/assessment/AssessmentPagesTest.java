@@ -44,7 +44,7 @@ class AssessmentPagesTest extends HttpTest {
 
     MutableHttpRequest<?> asBrowser(String user, String lang, MutableHttpRequest<?> request) {
         request.accept(MediaType.TEXT_HTML_TYPE).cookie(Cookie.of("sc_csrf", CSRF)).cookie(Cookie.of(LocaleResolver.COOKIE, lang));
-        request.cookie(Cookie.of(SessionTokens.COOKIE, tokens.newBrowserToken(users.findByUsername(user).orElseThrow())));
+        api.browser(user).on(request);
         return request;
     }
 
@@ -58,7 +58,7 @@ class AssessmentPagesTest extends HttpTest {
 
     HttpResponse<String> post(String user, String lang, String path, Map<String, String> fields) {
         Map<String, String> body = new HashMap<>(fields);
-        body.put("_csrf", CSRF);
+        body.put("_csrf", api.browser(user).csrf());
         return http.toBlocking().exchange(asBrowser(user, lang, HttpRequest.POST(path, body)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)), String.class);
     }
@@ -136,7 +136,7 @@ class AssessmentPagesTest extends HttpTest {
         Api.Reply form = page("sup.north", "/grading/" + id + "/" + essay);
         assertTrue(form.body().contains("Sorry for the delay.") && form.body().contains("Apologises sincerely"), form.body());
         Api.Reply bad = api.exchange(asBrowser("sup.north", "en", HttpRequest.POST("/grading/" + id + "/" + essay,
-                Map.of("_csrf", CSRF, "points_1", "3", "points_2", "7", "comment", "Kind"))
+                Map.of("_csrf", api.browser("sup.north").csrf(), "points_1", "3", "points_2", "7", "comment", "Kind"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)));
         assertEquals(422, bad.status());
         assertTrue(bad.body().contains("id=\"e-points_2\"") && bad.body().contains("points run from 0 to 2"), bad.body());

@@ -7,6 +7,8 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A test client for the JSON API that never throws on an error status: each call answers the status
@@ -37,9 +41,24 @@ public final class Api {
         }
     }
 
+    /**
+     * A browser's signed-in session: its cookie and the CSRF token its pages carry. {@link #on} makes a
+     * request look like it came from that browser.
+     */
+    public record BrowserSession(String cookie, String csrf) {
+        public <R extends MutableHttpRequest<?>> R on(R request) {
+            request.cookie(Cookie.of(SESSION_COOKIE, cookie));
+            return request;
+        }
+    }
+
+    public static final String SESSION_COOKIE = "SC_SESSION";
+    private static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
+
     private final BlockingHttpClient client;
     private final ObjectMapper mapper;
     private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, BrowserSession> browsers = new HashMap<>();
 
     public Api(HttpClient client, ObjectMapper mapper) {
         this.client = client.toBlocking();
@@ -84,7 +103,29 @@ public final class Api {
         });
     }
 
+    /** Signs the user in through the sign-in form, as a browser does, once per user. */
+    public BrowserSession browser(String user) {
+        return browsers.computeIfAbsent(user, this::signInWithForm);
+    }
+
+    /** A new browser session of the user through the sign-in form (each call opens another session). */
+    public BrowserSession signInWithForm(String user) {
+        String anonymousToken = "test-anonymous-csrf-token-0123456789";
+        HttpResponse<String> signIn = client.exchange(HttpRequest.POST("/login",
+                        Map.of("username", user, "password", Fixtures.PASSWORD, "_csrf", anonymousToken))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).cookie(Cookie.of("sc_csrf", anonymousToken)), String.class);
+        String cookie = signIn.getCookie(SESSION_COOKIE).orElseThrow(() -> new IllegalStateException("No session cookie for " + user)).getValue();
+        HttpResponse<String> home = client.exchange(HttpRequest.GET("/").accept(MediaType.TEXT_HTML_TYPE)
+                .cookie(Cookie.of(SESSION_COOKIE, cookie)), String.class);
+        Matcher m = META_CSRF.matcher(home.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on the home page of " + user);
+        }
+        return new BrowserSession(cookie, m.group(1));
+    }
+
     public void forgetTokens() {
         tokens.clear();
+        browsers.clear();
     }
 }

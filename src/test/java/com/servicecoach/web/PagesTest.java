@@ -44,7 +44,7 @@ class PagesTest extends HttpTest {
     MutableHttpRequest<?> asBrowser(String user, MutableHttpRequest<?> request) {
         request.accept(MediaType.TEXT_HTML_TYPE).cookie(Cookie.of("sc_csrf", CSRF));
         if (user != null) {
-            request.cookie(Cookie.of(SessionTokens.COOKIE, tokens.newBrowserToken(users.findByUsername(user).orElseThrow())));
+            api.browser(user).on(request);
         }
         return request;
     }
@@ -55,7 +55,7 @@ class PagesTest extends HttpTest {
 
     Api.Reply form(String user, String path, Map<String, String> fields) {
         Map<String, String> body = new java.util.HashMap<>(fields);
-        body.put("_csrf", CSRF);
+        body.put("_csrf", user == null ? CSRF : api.browser(user).csrf());
         return api.exchange(asBrowser(user, HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED)));
     }
 

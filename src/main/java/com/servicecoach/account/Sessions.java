@@ -1,0 +1,96 @@
+package com.servicecoach.account;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Opens, checks and ends sign-in sessions. Every authenticated request comes through {@link #current}:
+ * the token's session must still be open, and the user's role and enabled state are read as they are
+ * now, never as the token remembers them.
+ */
+@Singleton
+public class Sessions {
+
+    /** What a request may act as: the user as stored now, and the session it came in on. */
+    record Current(User user, UserSession session) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserSessionRepository sessions;
+    private final UserRepository users;
+    private final SecuritySettings settings;
+    private final Clock clock;
+
+    Sessions(UserSessionRepository sessions, UserRepository users, SecuritySettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.users = users;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    UserSession open(User user, String kind, long authTimeEpochSeconds) {
+        LocalDateTime started = utc(Instant.ofEpochSecond(authTimeEpochSeconds));
+        return sessions.save(new UserSession(randomId(), user.id(), kind, randomId(), started,
+                started.plusHours(settings.absoluteHours()), null));
+    }
+
+    /** The open session {@code sid} of an enabled user named {@code username}, or empty. */
+    Optional<Current> current(String sid, String username) {
+        if (sid == null || username == null) {
+            return Optional.empty();
+        }
+        return sessions.findOpen(sid, now())
+                .flatMap(s -> users.findById(s.userId())
+                        .filter(u -> u.enabled() && u.username().equals(username))
+                        .map(u -> new Current(u, s)));
+    }
+
+    @Transactional
+    public void end(String sid) {
+        if (sid != null) {
+            sessions.end(sid, now());
+        }
+    }
+
+    /** Ends every session and token of the user at once. */
+    @Transactional
+    public void endAllOf(long userId) {
+        sessions.endAllOf(userId, now());
+    }
+
+    public long openSessions(long userId) {
+        return sessions.countOpen(userId, now());
+    }
+
+    /** Sessions past their absolute end are of no further use; a day's margin keeps recent ones for support. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    @Transactional
+    void purgeExpired() {
+        sessions.deleteExpiredBefore(now().minusDays(1));
+    }
+
+    private LocalDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
