@@ -1,112 +1,401 @@
 package com.servicecoach;
 
+import com.servicecoach.assessment.AssessmentFixtures;
+import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.support.Api;
 import com.servicecoach.support.HttpTest;
-import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.serde.ObjectMapper;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Walks every route of the foundation with every role, and anonymously, and checks the status api.md's
- * Access section promises: 401 anonymous, 403 role not allowed, 404 for objects the caller may not see.
+ * Every route the router knows, called by every kind of caller, against the access rules of api.md.
+ * The routes come from the router itself: a route added without a line here fails the test.
+ *
+ * <p>Callers: anonymous; an administrator; HR; the supervisor of the objects' team (North); the
+ * supervisor of another team (South); North's agent N1; a former administrator demoted in the
+ * database to a supervisor of no team (their token was issued while they were an administrator, so
+ * they must be treated as what they are now); and a user disabled in the database after signing in.
+ *
+ * <p>Each probe's expectation is one letter per caller in the order anonymous, admin, HR, sup.north,
+ * sup.south, agent.north: {@code U} not signed in (401, or 303 to the sign-in page), {@code O} allowed
+ * (any answer that is not 401, 403, 404 or 5xx: a form may still say 400, 409 or 422), {@code F} 403,
+ * {@code H} 404, {@code P} public (anything but 5xx). The demoted user must answer as sup.south, the
+ * disabled one as anonymous.
  */
 @MicronautTest(transactional = false)
 class AccessRulesTest extends HttpTest {
 
-    static final String ANON = null;
-    static final List<String> CALLERS = java.util.Arrays.asList(ANON, "admin", "hr.lin", "sup.north", "agent.north");
+    static final List<String> CALLERS = java.util.Arrays.asList(null, "admin", "hr.lin", "sup.north", "sup.south", "agent.north");
+    static final String DEMOTED = "admin.two";
+    static final String DISABLED = "hr.gone";
+    static final String PERIOD = "from=2026-03-01&to=2026-03-31";
 
+    @Inject
+    Router router;
+    @Inject
+    AssessmentFixtures modules;
+    @Inject
+    ScoringSettingsService settings;
 
-    int serial;
-
-
-    record Route(String name, Supplier<MutableHttpRequest<?>> request, Map<String, Integer> expected) {
+    /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
+    record World(long attempt, long essay, long assignment, long notification, long northImport) {
     }
 
-    /** Expected statuses in the order anonymous, admin, hr, sup.north, agent.north. */
-    static Map<String, Integer> expect(int anon, int admin, int hr, int sup, int agent) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("anonymous", anon);
-        m.put("admin", admin);
-        m.put("hr.lin", hr);
-        m.put("sup.north", sup);
-        m.put("agent.north", agent);
-        return m;
+    record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
     }
 
-    List<Route> routes() {
-        List<Route> r = new ArrayList<>();
-        r.add(new Route("list users", () -> HttpRequest.GET("/api/users"), expect(401, 200, 403, 403, 403)));
-        r.add(new Route("create user", () -> HttpRequest.POST("/api/users",
-                Map.of("username", "new.user" + (serial++), "password", "long-enough-password", "role", "HR")),
-                expect(401, 201, 403, 403, 403)));
-        r.add(new Route("change user", () -> HttpRequest.PUT("/api/users/hr.lin", Map.of("enabled", true)), expect(401, 200, 403, 403, 403)));
-        r.add(new Route("list teams", () -> HttpRequest.GET("/api/teams"), expect(401, 200, 200, 200, 403)));
-        r.add(new Route("own team", () -> HttpRequest.GET("/api/teams/North"), expect(401, 200, 200, 200, 403)));
-        r.add(new Route("other team", () -> HttpRequest.GET("/api/teams/South"), expect(401, 200, 200, 404, 403)));
-        r.add(new Route("create team", () -> HttpRequest.POST("/api/teams", Map.of("name", "East" + (serial++))),
-                expect(401, 201, 403, 403, 403)));
-        r.add(new Route("list agents", () -> HttpRequest.GET("/api/agents"), expect(401, 200, 200, 200, 200)));
-        r.add(new Route("own agent", () -> HttpRequest.GET("/api/agents/N1"), expect(401, 200, 200, 200, 200)));
-        r.add(new Route("team-mate", () -> HttpRequest.GET("/api/agents/N2"), expect(401, 200, 200, 200, 404)));
-        r.add(new Route("other team's agent", () -> HttpRequest.GET("/api/agents/S1"), expect(401, 200, 200, 404, 404)));
-        r.add(new Route("absent agent", () -> HttpRequest.GET("/api/agents/NOPE"), expect(401, 404, 404, 404, 404)));
-        r.add(new Route("create agent in North", () -> HttpRequest.POST("/api/agents", Map.of("employeeNo", "X" + (serial++),
-                "name", "New Person", "email", "new@shop.test", "team", "North", "channels", List.of("chat"))),
-                expect(401, 201, 403, 201, 403)));
-        r.add(new Route("create agent in South", () -> HttpRequest.POST("/api/agents", Map.of("employeeNo", "Y" + (serial++),
-                "name", "New Person", "email", "new@shop.test", "team", "South", "channels", List.of("chat"))),
-                expect(401, 201, 403, 403, 403)));
-        r.add(new Route("edit own team's agent", () -> HttpRequest.PUT("/api/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test",
-                "team", "North", "channels", List.of("phone"))), expect(401, 200, 403, 200, 404)));
-        r.add(new Route("edit other team's agent", () -> HttpRequest.PUT("/api/agents/S1", Map.of("name", "Tom Baker", "email", "s1@shop.test",
-                "team", "South", "channels", List.of("chat"))), expect(401, 200, 403, 404, 404)));
-        r.add(new Route("move agent to another team", () -> HttpRequest.PUT("/api/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test",
-                "team", "South", "channels", List.of("phone"))), expect(401, 200, 403, 403, 404)));
-        r.add(new Route("import agents", () -> HttpRequest.POST("/api/agents/import",
-                "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n").contentType("text/csv"),
-                expect(401, 200, 403, 200, 403)));
-        r.add(new Route("prometheus", () -> HttpRequest.GET("/prometheus"), expect(401, 200, 403, 403, 403)));
-        r.add(new Route("health", () -> HttpRequest.GET("/health"), expect(200, 200, 200, 200, 200)));
-        return r;
+    final List<Probe> probes = new ArrayList<>();
+
+    void probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
+        probes.add(new Probe(method, template, request, expected.replace(" ", "")));
+    }
+
+    void get(String template, Function<World, String> path, String expected) {
+        probe(HttpMethod.GET, template, w -> page(HttpRequest.GET(path.apply(w))), expected);
+    }
+
+    void get(String path, String expected) {
+        get(path, w -> path, expected);
+    }
+
+    void form(String template, Function<World, String> path, Map<String, String> fields, String expected) {
+        probe(HttpMethod.POST, template, w -> HttpRequest.POST(path.apply(w), fields)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML_TYPE), expected);
+    }
+
+    void json(HttpMethod method, String template, Function<World, String> path, Object body, String expected) {
+        probe(method, template, w -> HttpRequest.create(method, path.apply(w)).body(body).contentType(MediaType.APPLICATION_JSON_TYPE),
+                expected);
+    }
+
+    /**
+     * Pages are asked for as a browser would (Accept: text/html), so anonymous callers are sent to sign
+     * in; downloads (and the redirect to one) accept anything.
+     */
+    static MutableHttpRequest<?> page(MutableHttpRequest<?> request) {
+        String path = request.getPath();
+        boolean download = path.matches(".*\\.(csv|pdf|xlsx)") || path.endsWith("/last-month");
+        return path.startsWith("/api/") || download ? request : request.accept(MediaType.TEXT_HTML_TYPE);
+    }
+
+    static String csv() {
+        return "external_id,agent,channel,category,created_at,first_response_at,resolved_at,rating,rating_scale,comment\n"
+                + "ACC-9,N1,chat,logistics,2026-03-02T09:00:00,,,,,\n";
+    }
+
+    static Map<String, Object> agentBody(String team) {
+        return Map.of("employeeNo", "N9", "name", "New Person", "email", "n9@shop.test", "team", team, "channels", List.of("chat"));
+    }
+
+    void routes() {
+        String due = LocalDate.now().plusDays(30).toString();
+        // public
+        get("/login", "P P P P P P");
+        get("/health", "P P P P P P");
+        get("/health/{selector}", w -> "/health/liveness", "P P P P P P");
+        form("/login", w -> "/login", Map.of("username", "nobody", "password", "wrong-password"), "P P P P P P");
+        form("/logout", w -> "/logout", Map.of(), "P P P P P P");
+        form("/language", w -> "/language", Map.of("lang", "zh-CN"), "P P P P P P");
+        json(HttpMethod.POST, "/api/login", w -> "/api/login", Map.of("username", "nobody", "password", "wrong-password"), "P P P P P P");
+        // home, people and teams
+        get("/", "U O O O O O");
+        get("/me", "U H H H H O");
+        get("/agents", "U O O O O F");
+        get("/agents/new", "U O F O O F");
+        get("/agents/import", "U O F O O F");
+        get("/agents/{employeeNo}", w -> "/agents/N1", "U O O O H O");
+        get("/agents/{employeeNo}", w -> "/agents/N2", "U O O O H H");
+        get("/agents/{employeeNo}/edit", w -> "/agents/N2/edit", "U O F O H H");
+        form("/agents", w -> "/agents", Map.of("employeeNo", "N9", "name", "New Person", "email", "n9@shop.test", "team", "North",
+                "channel_chat", "on", "status", "active"), "U O F O F F");
+        form("/agents/{employeeNo}", w -> "/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test", "team", "North",
+                "channel_phone", "on", "status", "active"), "U O F O H H");
+        probe(HttpMethod.POST, "/agents/import", w -> HttpRequest.POST("/agents/import", MultipartBody.builder()
+                .addPart("file", "agents.csv", MediaType.TEXT_CSV_TYPE, "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
+        get("/api/agents", "U O O O O O");
+        get("/api/agents/{employeeNo}", w -> "/api/agents/N1", "U O O O H O");
+        get("/api/agents/{employeeNo}", w -> "/api/agents/N2", "U O O O H H");
+        get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
+        json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");
+        json(HttpMethod.PUT, "/api/agents/{employeeNo}", w -> "/api/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test",
+                "team", "North", "channels", List.of("phone")), "U O F O H H");
+        probe(HttpMethod.POST, "/api/agents/import", w -> HttpRequest.POST("/api/agents/import",
+                "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n").contentType("text/csv"), "U O F O O F");
+        get("/teams", "U O O O O F");
+        form("/teams", w -> "/teams", Map.of("name", "East", "supervisor", "sup.north"), "U O F F F F");
+        form("/teams/{name}/supervisor", w -> "/teams/North/supervisor", Map.of("supervisor", "sup.north"), "U O F F F F");
+        get("/api/teams", "U O O O O F");
+        get("/api/teams/{name}", w -> "/api/teams/North", "U O O O H F");
+        json(HttpMethod.POST, "/api/teams", w -> "/api/teams", Map.of("name", "East", "supervisor", "sup.north"), "U O F F F F");
+        json(HttpMethod.PUT, "/api/teams/{name}", w -> "/api/teams/North", Map.of("name", "North", "supervisor", "sup.north"), "U O F F F F");
+        // users and settings
+        get("/admin/users", "U O F F F F");
+        get("/admin/users/new", "U O F F F F");
+        get("/admin/users/{username}", w -> "/admin/users/hr.lin", "U O F F F F");
+        form("/admin/users", w -> "/admin/users", Map.of("username", "new.user", "password", "a-long-enough-password", "role", "HR"), "U O F F F F");
+        form("/admin/users/{username}", w -> "/admin/users/hr.lin", Map.of("role", "HR", "enabled", "on"), "U O F F F F");
+        get("/api/users", "U O F F F F");
+        get("/api/users/{username}", w -> "/api/users/hr.lin", "U O F F F F");
+        json(HttpMethod.POST, "/api/users", w -> "/api/users", Map.of("username", "new.user", "password", "a-long-enough-password",
+                "role", "ADMIN"), "U O F F F F");
+        json(HttpMethod.PUT, "/api/users/{username}", w -> "/api/users/hr.lin", Map.of("role", "ADMIN"), "U O F F F F");
+        get("/admin/settings", "U O F F F F");
+        form("/admin/settings/defaults", w -> "/admin/settings/defaults", Map.of(), "U O F F F F");
+        form("/admin/settings", w -> "/admin/settings", Map.of(), "U O F F F F");
+        get("/api/settings", "U O F F F F");
+        probe(HttpMethod.PUT, "/api/settings", w -> HttpRequest.PUT("/api/settings", settings.defaultsDocument()), "U O F F F F");
+        get("/prometheus", "U O F F F F");
+        // training
+        get("/modules", "U O O O O O");
+        get("/modules/{code}", w -> "/modules/acc", "U O O O O O");
+        get("/modules/{code}", w -> "/modules/nope", "U H H H H H");
+        get("/modules/{code}/lessons/{slug}", w -> "/modules/acc/lessons/01-only", "U O O O O O");
+        get("/api/modules", "U O O O O O");
+        get("/api/modules/{code}", w -> "/api/modules/acc", "U O O O O O");
+        get("/api/modules/{code}/lessons/{slug}", w -> "/api/modules/acc/lessons/01-only", "U O O O O O");
+        probe(HttpMethod.POST, "/api/modules/{code}/questions/import", w -> HttpRequest.POST("/api/modules/acc/questions/import",
+                "::x::Fine? {T}\n").contentType(MediaType.TEXT_PLAIN_TYPE), "U O F F F F");
+        probe(HttpMethod.POST, "/modules/{code}/import", w -> HttpRequest.POST("/modules/acc/import", MultipartBody.builder()
+                .addPart("file", "bank.gift", MediaType.TEXT_PLAIN_TYPE, "::x::Fine? {T}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F F F F");
+        get("/assignments", "U O O O O O");
+        get("/assignments/new", "U O F O O F");
+        get("/assignments/{id}", w -> "/assignments/" + w.assignment(), "U O O O H O");
+        form("/assignments", w -> "/assignments", Map.of("module", "acc", "team", "North", "dueOn", due), "U O F O F F");
+        form("/assignments/{id}", w -> "/assignments/" + w.assignment(), Map.of("dueOn", due), "U O F O H F");
+        form("/assignments/{id}/cancel", w -> "/assignments/" + w.assignment() + "/cancel", Map.of(), "U O F O H F");
+        get("/api/assignments", "U O O O O O");
+        get("/api/assignments/{id}", w -> "/api/assignments/" + w.assignment(), "U O O O H O");
+        get("/api/assignments/{id}", w -> "/api/assignments/99999999", "U H H H H H");
+        json(HttpMethod.POST, "/api/assignments", w -> "/api/assignments", Map.of("module", "acc", "team", "North", "dueOn", due), "U O F O F F");
+        json(HttpMethod.PUT, "/api/assignments/{id}", w -> "/api/assignments/" + w.assignment(), Map.of("dueOn", due), "U O F O H F");
+        probe(HttpMethod.DELETE, "/api/assignments/{id}", w -> HttpRequest.DELETE("/api/assignments/" + w.assignment()), "U O F O H F");
+        get("/my-training", "U F F F F O");
+        get("/training-matrix", "U O O O O F");
+        get("/api/training-matrix", w -> "/api/training-matrix?team=North", "U O O O H F");
+        get("/notifications", "U O O O O O");
+        form("/notifications/read-all", w -> "/notifications/read-all", Map.of(), "U O O O O O");
+        form("/notifications/{id}/read", w -> "/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
+        get("/api/notifications", "U O O O O O");
+        get("/api/notifications/unread", "U O O O O O");
+        json(HttpMethod.POST, "/api/notifications/read-all", w -> "/api/notifications/read-all", Map.of(), "U O O O O O");
+        json(HttpMethod.POST, "/api/notifications/{id}/read", w -> "/api/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
+        // assessments
+        get("/my-assessments", "U O O O O O");
+        get("/assessments/{code}", w -> "/assessments/acc?agent=N1", "U O O O H O");
+        form("/assessments/{code}/start", w -> "/assessments/acc/start", Map.of(), "U F F F F O");
+        get("/attempts/{id}", w -> "/attempts/" + w.attempt(), "U O O O H O");
+        get("/attempts/{id}", w -> "/attempts/99999999", "U H H H H H");
+        form("/attempts/{id}/submit", w -> "/attempts/" + w.attempt() + "/submit", Map.of(), "U H H H H O");
+        get("/grading", "U O O O O F");
+        get("/grading/{attemptId}/{questionId}", w -> "/grading/" + w.attempt() + "/" + w.essay(), "U O O O H F");
+        form("/grading/{attemptId}/{questionId}", w -> "/grading/" + w.attempt() + "/" + w.essay(),
+                Map.of("points_1", "1", "points_2", "1"), "U O F O H F");
+        get("/certifications", "U O O O O O");
+        get("/item-analysis", w -> "/item-analysis?module=acc", "U O O O O F");
+        get("/api/assessments", "U O O O O O");
+        get("/api/assessments/{code}", w -> "/api/assessments/acc?agent=N1", "U O O O H O");
+        get("/api/assessments/{code}/item-analysis", w -> "/api/assessments/acc/item-analysis", "U O O O O F");
+        json(HttpMethod.POST, "/api/assessments/{code}/attempts", w -> "/api/assessments/acc/attempts", Map.of(), "U F F F F O");
+        get("/api/attempts", "U O O O O O");
+        get("/api/attempts/{id}", w -> "/api/attempts/" + w.attempt(), "U O O O H O");
+        json(HttpMethod.PUT, "/api/attempts/{id}/answers/{questionId}", w -> "/api/attempts/" + w.attempt() + "/answers/" + w.essay(),
+                Map.of("answer", "Sorry again."), "U H H H H O");
+        json(HttpMethod.POST, "/api/attempts/{id}/submit", w -> "/api/attempts/" + w.attempt() + "/submit", Map.of(), "U H H H H O");
+        json(HttpMethod.POST, "/api/attempts/{id}/questions/{questionId}/grade",
+                w -> "/api/attempts/" + w.attempt() + "/questions/" + w.essay() + "/grade", Map.of("points", List.of(2, 1)), "U O F O H F");
+        json(HttpMethod.POST, "/api/attempts/{id}/questions/{questionId}/grade",
+                w -> "/api/attempts/99999999/questions/" + w.essay() + "/grade", Map.of("points", List.of(2, 1)), "U H F H H F");
+        get("/api/grading-queue", "U O O O O F");
+        get("/api/certifications", "U O O O O O");
+        // interactions and scorecards
+        get("/interactions", "U O O O O O");
+        get("/interactions/import", "U O F O O F");
+        probe(HttpMethod.POST, "/interactions/import", w -> HttpRequest.POST("/interactions/import", MultipartBody.builder()
+                .addPart("charset", "UTF-8").addPart("file", "i.csv", MediaType.TEXT_CSV_TYPE, csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
+        get("/interactions/imports/{id}", w -> "/interactions/imports/" + w.northImport(), "U O F O H F");
+        get("/interactions/imports/{id}/rejected.csv", w -> "/interactions/imports/" + w.northImport() + "/rejected.csv", "U O F O H F");
+        get("/api/interactions", "U O O O O O");
+        get("/api/interactions", w -> "/api/interactions?team=North", "U O O O H F");
+        probe(HttpMethod.POST, "/api/interactions/import", w -> HttpRequest.POST("/api/interactions/import", csv()).contentType("text/csv"),
+                "U O F O O F");
+        json(HttpMethod.POST, "/api/interactions/imports", w -> "/api/interactions/imports", Map.of("fileName", "x.csv"), "U O F O O F");
+        get("/api/interactions/imports", "U O F O O F");
+        get("/api/interactions/imports/{id}", w -> "/api/interactions/imports/" + w.northImport(), "U O F O H F");
+        get("/api/interactions/imports/{id}/errors", w -> "/api/interactions/imports/" + w.northImport() + "/errors", "U O F O H F");
+        probe(HttpMethod.POST, "/api/interactions/imports/{id}/upload", w -> HttpRequest.POST("/api/interactions/imports/" + w.northImport()
+                + "/upload", csv()).contentType("text/csv"), "U O F O H F");
+        get("/scorecards", "U O O O O O");
+        get("/scorecards/how", "U O O O O O");
+        get("/scorecards/me", "U H H H H O");
+        get("/scorecards/agents/{employeeNo}", w -> "/scorecards/agents/N1?" + PERIOD, "U O O O H O");
+        get("/scorecards/agents/{employeeNo}", w -> "/scorecards/agents/N2?" + PERIOD, "U O O O H H");
+        get("/scorecards/teams/{team}", w -> "/scorecards/teams/North?" + PERIOD, "U O O O H F");
+        get("/api/scorecards/agents/{employeeNo}", w -> "/api/scorecards/agents/N1?" + PERIOD, "U O O O H O");
+        get("/api/scorecards/agents/{employeeNo}", w -> "/api/scorecards/agents/N2?" + PERIOD, "U O O O H H");
+        get("/api/scorecards/teams/{team}", w -> "/api/scorecards/teams/North?" + PERIOD, "U O O O H F");
+        // reports
+        get("/reports", "U O O O O F");
+        get("/reports/last-month", "U O O O O F");
+        for (String format : new String[]{"", ".csv", ".pdf", ".xlsx"}) {
+            get("/reports/performance" + format, w -> "/reports/performance" + format + "?" + PERIOD + "&team=North", "U O O O H F");
+            get("/api/reports/performance" + format, w -> "/api/reports/performance" + format + "?" + PERIOD + "&team=North", "U O O O H F");
+            get("/api/reports/performance" + format, w -> "/api/reports/performance" + format + "?" + PERIOD, "U O O F F F");
+        }
+        get("/api/reports/progress/{token}", w -> "/api/reports/progress/abcdefgh12", "U H H H H H");
+        get("/reports/thresholds", "U O O O O F");
+        form("/reports/thresholds", w -> "/reports/thresholds", Map.of("csatMin", "75", "firstResponseMin", "80", "resolutionMin", "80",
+                "knowledgeMin", "60"), "U O O F F F");
+        get("/api/reports/thresholds", "U O O O O F");
+        json(HttpMethod.PUT, "/api/reports/thresholds", w -> "/api/reports/thresholds", thresholds(), "U O O F F F");
+        get("/admin/audit", "U O F F F F");
+        get("/api/reports/audit", "U O F F F F");
+    }
+
+    static Map<String, Object> thresholds() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("csatMin", 75);
+        t.put("firstResponseMin", 80);
+        t.put("resolutionMin", 80);
+        t.put("knowledgeMin", 60);
+        return t;
+    }
+
+    /** The standard cast plus a module, N1's submitted attempt with an essay waiting, an assignment, a notification and an import. */
+    World world() {
+        TestDatabase.clean(dataSource);
+        fixtures.standardCast();
+        fixtures.user(DEMOTED, "ADMIN", null);
+        fixtures.user(DISABLED, "HR", null);
+        api.forgetTokens();
+        modules.standard("acc", AssessmentFixtures.Settings.plain());
+        Map<String, Object> started = api.post("agent.north", "/api/assessments/acc/attempts", Map.of()).json();
+        long attempt = ((Number) started.get("attempt")).longValue();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> questions = (List<Map<String, Object>>) started.get("questions");
+        long essay = questions.stream().filter(q -> "essay".equals(q.get("type"))).map(q -> ((Number) q.get("id")).longValue())
+                .findFirst().orElseThrow();
+        api.put("agent.north", "/api/attempts/" + attempt + "/answers/" + essay, Map.of("answer", "Sorry."));
+        api.post("agent.north", "/api/attempts/" + attempt + "/submit", Map.of());
+        Api.Reply assigned = api.post("sup.north", "/api/assignments", Map.of("module", "acc", "agents", List.of("N1"),
+                "dueOn", LocalDate.now().plusDays(10).toString()));
+        long assignment = ((Number) ((Map<?, ?>) readList(assigned.body()).get(0)).get("id")).longValue();
+        long notification = ((Number) api.get("agent.north", "/api/notifications").content().get(0).get("id")).longValue();
+        long northImport = ((Number) api.post("sup.north", "/api/interactions/imports", Map.of("fileName", "n.csv")).json().get("id")).longValue();
+        for (String caller : CALLERS) {
+            if (caller != null) {
+                api.token(caller);
+            }
+        }
+        api.token(DEMOTED);
+        api.token(DISABLED);
+        sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
+        sql("update app_user set enabled = false where username = '" + DISABLED + "'");
+        return new World(attempt, essay, assignment, notification, northImport);
+    }
+
+    List<?> readList(String json) {
+        try {
+            return mapper.readValue(json, io.micronaut.core.type.Argument.listOf(Map.class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(json, e);
+        }
+    }
+
+    void sql(String statement) {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); var s = c.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
-    void everyRouteAnswersEachRoleAsApiMdSays() {
+    void everyRouteOfTheRouterHasItsAccessRules() {
+        routes();
+        Set<String> covered = probes.stream().map(p -> p.method() + " " + p.template()).collect(Collectors.toSet());
+        Set<String> missing = new TreeSet<>();
+        router.uriRoutes().filter(r -> !r.getHttpMethod().equals(HttpMethod.HEAD))
+                .map(r -> r.getHttpMethodName() + " " + template(r)).filter(r -> !covered.contains(r)).forEach(missing::add);
+        assertEquals(Set.of(), missing, "routes without access rules in this test");
+    }
+
+    static String template(UriRouteInfo<?, ?> route) {
+        return route.getUriMatchTemplate().toString();
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheAccessRulesSay() {
+        routes();
         List<String> failures = new ArrayList<>();
-        for (Route route : routes()) {
-            for (String caller : CALLERS) {
-                String who = caller == null ? "anonymous" : caller;
-                int expected = route.expected().get(who);
-                if (caller != null) {
-                    api.token(caller);
+        World world = world();
+        for (Probe probe : probes) {
+            List<String> callers = new ArrayList<>(CALLERS);
+            callers.add(DEMOTED);
+            callers.add(DISABLED);
+            for (int i = 0; i < callers.size(); i++) {
+                String caller = callers.get(i);
+                char expected = i < CALLERS.size() ? probe.expected().charAt(i)
+                        : caller.equals(DEMOTED) ? probe.expected().charAt(4) : probe.expected().charAt(0);
+                MutableHttpRequest<?> request = probe.request().apply(world);
+                String label = probe.method() + " " + request.getPath() + " as " + (caller == null ? "anonymous" : caller);
+                Api.Reply reply = api.send(caller, request);
+                String problem = check(expected, reply);
+                if (problem != null) {
+                    failures.add(label + ": " + problem);
                 }
-                // every call starts from the standard cast, so one caller's change cannot affect the next
-                TestDatabase.clean(dataSource);
-                fixtures.standardCast();
-                int actual = api.send(caller, route.request().get()).status();
-                if (actual != expected) {
-                    failures.add(route.name() + " as " + who + ": expected " + expected + " but was " + actual);
+                if (probe.method() != HttpMethod.GET && reply.status() < 400) {
+                    world = world();
                 }
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /** Why the reply breaks the expectation, or null. */
+    static String check(char expected, Api.Reply reply) {
+        int s = reply.status();
+        if (s >= 500) {
+            return "answered " + s;
+        }
+        boolean toSignIn = s == 401 || (s == 303 && reply.location() != null && reply.location().startsWith("/login"));
+        return switch (expected) {
+            case 'P' -> null;
+            case 'U' -> toSignIn ? null : "expected to be sent to sign in, but was " + s;
+            case 'F' -> s == 403 ? null : "expected 403 but was " + s;
+            case 'H' -> s == 404 ? null : "expected 404 but was " + s;
+            case 'O' -> !toSignIn && s != 403 && s != 404 ? null : "expected to be allowed but was " + s + " " + abbreviate(reply.body());
+            default -> throw new IllegalArgumentException("expectation " + expected);
+        };
+    }
+
+    static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 160 ? body.substring(0, 160) : body;
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Api {
 
-    public record Reply(int status, String body, ObjectMapper mapper) {
+    public record Reply(int status, String body, ObjectMapper mapper, String location) {
         @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
             try {
@@ -87,9 +87,9 @@ public final class Api {
     public Reply exchange(MutableHttpRequest<?> request) {
         try {
             HttpResponse<String> response = client.exchange(request, Argument.STRING, Argument.STRING);
-            return new Reply(response.code(), response.body(), mapper);
+            return new Reply(response.code(), response.body(), mapper, response.getHeaders().get("Location"));
         } catch (HttpClientResponseException e) {
-            return new Reply(e.code(), e.getResponse().getBody(String.class).orElse(""), mapper);
+            return new Reply(e.code(), e.getResponse().getBody(String.class).orElse(""), mapper, e.getResponse().getHeaders().get("Location"));
         }
     }
 

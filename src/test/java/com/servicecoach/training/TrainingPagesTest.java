@@ -77,7 +77,7 @@ class TrainingPagesTest {
         r.bearerAuth(api.token(user));
         var response = http.toBlocking().exchange(r, String.class);
         assertEquals(303, response.code());
-        return new Api.Reply(303, response.header("Location"), mapper);
+        return new Api.Reply(303, response.header("Location"), mapper, response.header("Location"));
     }
 
     @Test
