@@ -14,8 +14,8 @@ import java.util.Objects;
  * composite ("Composite score").
  *
  * <p>The caller passes only the interactions of the period (created_at, as a date in the organization's
- * zone, within from..to); they are not filtered here. One pass over the facts; durations go to primitive
- * arrays, whose percentiles are found by selection rather than a full sort.
+ * zone, within from..to), as raw facts or as a {@link Tally} merged from stored days; they are not filtered
+ * here. Durations go to primitive arrays, whose percentiles are found by selection rather than a full sort.
  */
 public final class ScorecardCalculator {
 
@@ -38,6 +38,23 @@ public final class ScorecardCalculator {
     public static ScorecardFigures figures(List<InteractionFacts> facts, LocalDate from, LocalDate to,
                                            ScoringSettings settings, BigDecimal knowledgePercent, Instant now) {
         Objects.requireNonNull(facts, "facts are required");
+        Objects.requireNonNull(settings, "settings are required");
+        return figures(Tally.of(facts, settings), from, to, settings, knowledgePercent, now);
+    }
+
+    /** The rounded scorecard of a tally, as serialized. */
+    public static Scorecard compute(Tally tally, LocalDate from, LocalDate to, ScoringSettings settings,
+                                    BigDecimal knowledgePercent, Instant now) {
+        return figures(tally, from, to, settings, knowledgePercent, now).rounded();
+    }
+
+    /**
+     * The unrounded figures of a tally of the period's interactions: durations are already measured on
+     * the channels' calendars; the targets and the evaluation instant are applied here.
+     */
+    public static ScorecardFigures figures(Tally tally, LocalDate from, LocalDate to, ScoringSettings settings,
+                                           BigDecimal knowledgePercent, Instant now) {
+        Objects.requireNonNull(tally, "tally is required");
         Objects.requireNonNull(from, "from is required");
         Objects.requireNonNull(to, "to is required");
         Objects.requireNonNull(settings, "settings are required");
@@ -47,49 +64,46 @@ public final class ScorecardCalculator {
         }
         Instant evaluation = Sla.evaluationInstant(to, settings.orgZone(), now);
 
-        Channel[] channels = Channel.values();
-        BusinessCalendar[] calendars = new BusinessCalendar[channels.length];
-        long[] frtTargets = new long[channels.length];
-        long[] resolutionTargets = new long[channels.length];
-        for (Channel channel : channels) {
-            calendars[channel.ordinal()] = settings.calendar(channel);
-            frtTargets[channel.ordinal()] = settings.targets(channel).firstResponseSeconds();
-            resolutionTargets[channel.ordinal()] = settings.targets(channel).resolutionSeconds();
-        }
-
-        int n = facts.size();
-        long[] frts = new long[n];
-        long[] resolutions = new long[n];
         int responded = 0;
         int resolved = 0;
+        for (Channel c : Channel.values()) {
+            responded += tally.firstResponses(c).size();
+            resolved += tally.resolutions(c).size();
+        }
+        long[] frts = new long[responded];
+        long[] resolutions = new long[resolved];
+        int frtAt = 0;
+        int resolutionAt = 0;
         int[] frtStates = new int[3];
         int[] resolutionStates = new int[3];
         int[] bandCounts = new int[RatingBand.values().length];
         long ratingSum = 0;
 
-        for (InteractionFacts f : facts) {
-            int c = f.channel().ordinal();
-            BusinessCalendar calendar = calendars[c];
-            Instant created = f.createdAt();
+        for (Channel c : Channel.values()) {
+            BusinessCalendar calendar = settings.calendar(c);
+            long frtTarget = settings.targets(c).firstResponseSeconds();
+            long resolutionTarget = settings.targets(c).resolutionSeconds();
 
-            Instant firstResponse = f.firstResponseAt();
-            long frt = calendar.openSeconds(created, firstResponse != null ? firstResponse : evaluation);
-            if (firstResponse != null) {
-                frts[responded++] = frt;
-            }
-            frtStates[Sla.classify(firstResponse != null, frt, frtTargets[c]).ordinal()]++;
+            LongList answered = tally.firstResponses(c);
+            System.arraycopy(answered.raw(), 0, frts, frtAt, answered.size());
+            frtAt += answered.size();
+            int frtMet = answered.countAtMost(frtTarget);
+            frtStates[SlaState.MET.ordinal()] += frtMet;
+            frtStates[SlaState.BREACHED.ordinal()] += answered.size() - frtMet;
+            classifyOpen(tally.unanswered(c), calendar, evaluation, frtTarget, frtStates);
 
-            Instant resolvedAt = f.resolvedAt();
-            long resolution = calendar.openSeconds(created, resolvedAt != null ? resolvedAt : evaluation);
-            if (resolvedAt != null) {
-                resolutions[resolved++] = resolution;
-            }
-            resolutionStates[Sla.classify(resolvedAt != null, resolution, resolutionTargets[c]).ordinal()]++;
+            LongList done = tally.resolutions(c);
+            System.arraycopy(done.raw(), 0, resolutions, resolutionAt, done.size());
+            resolutionAt += done.size();
+            int resolutionMet = done.countAtMost(resolutionTarget);
+            resolutionStates[SlaState.MET.ordinal()] += resolutionMet;
+            resolutionStates[SlaState.BREACHED.ordinal()] += done.size() - resolutionMet;
+            classifyOpen(tally.unresolved(c), calendar, evaluation, resolutionTarget, resolutionStates);
 
-            Integer rating = f.rating10();
-            if (rating != null) {
-                bandCounts[RatingBand.of(rating).ordinal()]++;
-                ratingSum += rating;
+            for (int r = 1; r <= 10; r++) {
+                int count = tally.ratings(c, r);
+                bandCounts[RatingBand.of(r).ordinal()] += count;
+                ratingSum += (long) r * count;
             }
         }
 
@@ -109,7 +123,7 @@ public final class ScorecardCalculator {
                 new Composite.Component(SATISFACTION, csat, w.satisfaction()),
                 new Composite.Component(KNOWLEDGE, knowledgePercent, w.knowledge())));
 
-        return new ScorecardFigures(from, to, n, responded, resolved, rated,
+        return new ScorecardFigures(from, to, tally.interactions(), responded, resolved, rated,
                 Percentiles.nearestRankInPlace(frts, responded, 50),
                 Percentiles.nearestRankInPlace(frts, responded, 90),
                 Percentiles.nearestRankInPlace(resolutions, resolved, 50),
@@ -117,6 +131,15 @@ public final class ScorecardCalculator {
                 frtSla, resolutionSla,
                 csat, wilson == null ? null : wilson.low(), wilson == null ? null : wilson.high(), average,
                 bands, rated < settings.minRated(), knowledgePercent, composite);
+    }
+
+    /** Contacts not yet done: breached once their calendar time to the evaluation instant exceeds the target, else pending. */
+    private static void classifyOpen(LongList createdNanos, BusinessCalendar calendar, Instant evaluation, long target,
+                                     int[] states) {
+        for (int i = 0; i < createdNanos.size(); i++) {
+            long seconds = calendar.openSeconds(Tally.instant(createdNanos.get(i)), evaluation);
+            states[Sla.classify(false, seconds, target).ordinal()]++;
+        }
     }
 
     private static SlaSummary summary(int[] states) {

@@ -1,0 +1,181 @@
+package com.servicecoach.scoring;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a scorecard needs of a set of interactions, kept so that tallies of days, agents or teams can be
+ * merged without losing exactness (metrics.md): per channel, the number of interactions, every first-response
+ * and resolution duration in whole seconds on the channel's calendar, the count of each rating 1-10, and the
+ * creation instants of the contacts still unanswered or unresolved (whose SLA state depends on the
+ * evaluation instant, so it is decided only when the figures are computed).
+ *
+ * <p>Durations depend on the calendars (and the day a contact belongs to on the organization's zone), not on
+ * the SLA targets: targets are applied when the figures are computed. A tally is built either from raw
+ * interactions ({@link #of}) or by merging stored tallies of days ({@link #addAll}); both give the same
+ * figures.
+ */
+public final class Tally {
+
+    private static final int CHANNELS = Channel.values().length;
+
+    private final int[] interactions = new int[CHANNELS];
+    private final LongList[] firstResponses = lists();
+    private final LongList[] resolutions = lists();
+    private final int[][] ratings = new int[CHANNELS][11];
+    private final LongList[] unanswered = lists();
+    private final LongList[] unresolved = lists();
+
+    private static LongList[] lists() {
+        LongList[] lists = new LongList[CHANNELS];
+        for (int i = 0; i < CHANNELS; i++) {
+            lists[i] = new LongList(4);
+        }
+        return lists;
+    }
+
+    /** The tally of raw interactions, with durations measured on the settings' calendars. */
+    public static Tally of(List<InteractionFacts> facts, ScoringSettings settings) {
+        Tally tally = new Tally();
+        BusinessCalendar[] calendars = new BusinessCalendar[CHANNELS];
+        for (Channel c : Channel.values()) {
+            calendars[c.ordinal()] = settings.calendar(c);
+        }
+        for (InteractionFacts f : facts) {
+            tally.add(Contribution.of(f, calendars[f.channel().ordinal()]));
+        }
+        return tally;
+    }
+
+    /**
+     * What one interaction adds to a tally.
+     *
+     * @param firstResponseSeconds null while unanswered
+     * @param resolutionSeconds    null while unresolved
+     * @param rating10             null when not rated
+     * @param createdNanos         created_at in nanoseconds since the epoch
+     */
+    public record Contribution(Channel channel, Long firstResponseSeconds, Long resolutionSeconds, Integer rating10,
+                               long createdNanos) {
+
+        public static Contribution of(InteractionFacts f, BusinessCalendar calendar) {
+            Instant created = f.createdAt();
+            Long frt = f.firstResponseAt() == null ? null : calendar.openSeconds(created, f.firstResponseAt());
+            Long resolution = f.resolvedAt() == null ? null : calendar.openSeconds(created, f.resolvedAt());
+            return new Contribution(f.channel(), frt, resolution, f.rating10(), nanos(created));
+        }
+    }
+
+    public void add(Contribution c) {
+        int ch = c.channel().ordinal();
+        interactions[ch]++;
+        if (c.firstResponseSeconds() != null) {
+            firstResponses[ch].add(c.firstResponseSeconds());
+        } else {
+            unanswered[ch].add(c.createdNanos());
+        }
+        if (c.resolutionSeconds() != null) {
+            resolutions[ch].add(c.resolutionSeconds());
+        } else {
+            unresolved[ch].add(c.createdNanos());
+        }
+        if (c.rating10() != null) {
+            ratings[ch][c.rating10()]++;
+        }
+    }
+
+    /**
+     * Takes away what {@link #add} added for the same contribution (a re-imported interaction that changed).
+     *
+     * @throws IllegalStateException when the tally does not hold it: the tally and the rows disagree
+     */
+    public void remove(Contribution c) {
+        int ch = c.channel().ordinal();
+        boolean held = interactions[ch] > 0
+                && (c.firstResponseSeconds() != null ? firstResponses[ch].removeOne(c.firstResponseSeconds())
+                : unanswered[ch].removeOne(c.createdNanos()))
+                && (c.resolutionSeconds() != null ? resolutions[ch].removeOne(c.resolutionSeconds())
+                : unresolved[ch].removeOne(c.createdNanos()))
+                && (c.rating10() == null || ratings[ch][c.rating10()] > 0);
+        if (!held) {
+            throw new IllegalStateException("the tally does not hold " + c);
+        }
+        interactions[ch]--;
+        if (c.rating10() != null) {
+            ratings[ch][c.rating10()]--;
+        }
+    }
+
+    public void addAll(Tally other) {
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            interactions[ch] += other.interactions[ch];
+            firstResponses[ch].addAll(other.firstResponses[ch]);
+            resolutions[ch].addAll(other.resolutions[ch]);
+            unanswered[ch].addAll(other.unanswered[ch]);
+            unresolved[ch].addAll(other.unresolved[ch]);
+            for (int r = 1; r <= 10; r++) {
+                ratings[ch][r] += other.ratings[ch][r];
+            }
+        }
+    }
+
+    /** Only the given channel's part of this tally (a new tally). */
+    public Tally channel(Channel channel) {
+        Tally part = new Tally();
+        int ch = channel.ordinal();
+        part.interactions[ch] = interactions[ch];
+        part.firstResponses[ch].addAll(firstResponses[ch]);
+        part.resolutions[ch].addAll(resolutions[ch]);
+        part.unanswered[ch].addAll(unanswered[ch]);
+        part.unresolved[ch].addAll(unresolved[ch]);
+        System.arraycopy(ratings[ch], 0, part.ratings[ch], 0, 11);
+        return part;
+    }
+
+    public int interactions() {
+        int n = 0;
+        for (int v : interactions) {
+            n += v;
+        }
+        return n;
+    }
+
+    public int interactions(Channel c) {
+        return interactions[c.ordinal()];
+    }
+
+    public boolean isEmpty() {
+        return interactions() == 0;
+    }
+
+    public LongList firstResponses(Channel c) {
+        return firstResponses[c.ordinal()];
+    }
+
+    public LongList resolutions(Channel c) {
+        return resolutions[c.ordinal()];
+    }
+
+    /** Creation instants (epoch nanoseconds) of the contacts without a first response. */
+    public LongList unanswered(Channel c) {
+        return unanswered[c.ordinal()];
+    }
+
+    /** Creation instants (epoch nanoseconds) of the contacts not resolved. */
+    public LongList unresolved(Channel c) {
+        return unresolved[c.ordinal()];
+    }
+
+    /** How many ratings of {@code value} (1-10) the channel has. */
+    public int ratings(Channel c, int value) {
+        return ratings[c.ordinal()][value];
+    }
+
+    public static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    public static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+}
