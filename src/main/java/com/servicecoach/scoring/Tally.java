@@ -171,6 +171,99 @@ public final class Tally {
         return ratings[c.ordinal()][value];
     }
 
+    /**
+     * The tally as compact bytes (how a day's tally is stored): per channel the number of interactions,
+     * then (when there are any) each list sorted and written as variable-length deltas, and the rating
+     * counts. {@link #decodeInto} reads them back exactly.
+     */
+    public byte[] encode() {
+        VarBytes out = new VarBytes();
+        out.write(FORMAT);
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            out.writeUnsigned(interactions[ch]);
+            if (interactions[ch] == 0) {
+                continue;
+            }
+            writeSorted(out, firstResponses[ch]);
+            writeSorted(out, resolutions[ch]);
+            writeSorted(out, unanswered[ch]);
+            writeSorted(out, unresolved[ch]);
+            int present = 0;
+            for (int r = 1; r <= 10; r++) {
+                if (ratings[ch][r] > 0) {
+                    present |= 1 << r;
+                }
+            }
+            out.writeUnsigned(present);
+            for (int r = 1; r <= 10; r++) {
+                if (ratings[ch][r] > 0) {
+                    out.writeUnsigned(ratings[ch][r]);
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Adds the tally that {@link #encode} wrote to {@code target}. */
+    public static void decodeInto(byte[] bytes, Tally target) {
+        VarBytes.Reader in = new VarBytes.Reader(bytes);
+        int format = in.read();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown tally format " + format);
+        }
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            int n = (int) in.readUnsigned();
+            if (n == 0) {
+                continue;
+            }
+            target.interactions[ch] += n;
+            readSorted(in, target.firstResponses[ch]);
+            readSorted(in, target.resolutions[ch]);
+            readSorted(in, target.unanswered[ch]);
+            readSorted(in, target.unresolved[ch]);
+            int present = (int) in.readUnsigned();
+            for (int r = 1; r <= 10; r++) {
+                if ((present & (1 << r)) != 0) {
+                    target.ratings[ch][r] += (int) in.readUnsigned();
+                }
+            }
+        }
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after a tally");
+        }
+    }
+
+    public static Tally decode(byte[] bytes) {
+        Tally tally = new Tally();
+        decodeInto(bytes, tally);
+        return tally;
+    }
+
+    private static final int FORMAT = 1;
+
+    private static void writeSorted(VarBytes out, LongList list) {
+        long[] sorted = list.sorted();
+        out.writeUnsigned(sorted.length);
+        long previous = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0) {
+                out.writeSigned(sorted[0]);
+            } else {
+                out.writeUnsigned(sorted[i] - previous);
+            }
+            previous = sorted[i];
+        }
+    }
+
+    private static void readSorted(VarBytes.Reader in, LongList into) {
+        int n = (int) in.readUnsigned();
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            value = i == 0 ? in.readSigned() : value + in.readUnsigned();
+            into.add(value);
+        }
+    }
+
     public static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
