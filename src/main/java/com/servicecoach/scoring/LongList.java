@@ -73,11 +73,6 @@ public final class LongList {
         return copy;
     }
 
-    /** The backing array; its first {@link #size()} values are the list (callers may reorder them). */
-    long[] raw() {
-        return values;
-    }
-
     private void ensure(int capacity) {
         if (capacity > values.length) {
             values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));

@@ -34,10 +34,15 @@ public final class Percentiles {
 
     /** k = ceil(p * n / 100), 0 when n is 0. */
     private static int rank(int p, int n) {
+        return (int) rank(p, (long) n);
+    }
+
+    /** k = ceil(p * n / 100), 0 when n is 0. */
+    static long rank(int p, long n) {
         if (p < 1 || p > 100) {
             throw new IllegalArgumentException("percentile must be between 1 and 100, was " + p);
         }
-        return (int) (((long) p * n + 99) / 100);
+        return (p * n + 99) / 100;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>The caller passes only the interactions of the period (created_at, as a date in the organization's
  * zone, within from..to), as raw facts or as a {@link Tally} merged from stored days; they are not filtered
- * here. Durations go to primitive arrays, whose percentiles are found by selection rather than a full sort.
+ * here. Durations are merged as distinct values with counts, whose nearest-rank percentiles are exact.
  */
 public final class ScorecardCalculator {
 
@@ -64,16 +64,8 @@ public final class ScorecardCalculator {
         }
         Instant evaluation = Sla.evaluationInstant(to, settings.orgZone(), now);
 
-        int responded = 0;
-        int resolved = 0;
-        for (Channel c : Channel.values()) {
-            responded += tally.firstResponses(c).size();
-            resolved += tally.resolutions(c).size();
-        }
-        long[] frts = new long[responded];
-        long[] resolutions = new long[resolved];
-        int frtAt = 0;
-        int resolutionAt = 0;
+        Durations frts = new Durations();
+        Durations resolutions = new Durations();
         int[] frtStates = new int[3];
         int[] resolutionStates = new int[3];
         int[] bandCounts = new int[RatingBand.values().length];
@@ -84,20 +76,18 @@ public final class ScorecardCalculator {
             long frtTarget = settings.targets(c).firstResponseSeconds();
             long resolutionTarget = settings.targets(c).resolutionSeconds();
 
-            LongList answered = tally.firstResponses(c);
-            System.arraycopy(answered.raw(), 0, frts, frtAt, answered.size());
-            frtAt += answered.size();
-            int frtMet = answered.countAtMost(frtTarget);
+            Durations answered = tally.firstResponses(c);
+            frts.addAll(answered);
+            int frtMet = (int) answered.countAtMost(frtTarget);
             frtStates[SlaState.MET.ordinal()] += frtMet;
-            frtStates[SlaState.BREACHED.ordinal()] += answered.size() - frtMet;
+            frtStates[SlaState.BREACHED.ordinal()] += (int) answered.size() - frtMet;
             classifyOpen(tally.unanswered(c), calendar, evaluation, frtTarget, frtStates);
 
-            LongList done = tally.resolutions(c);
-            System.arraycopy(done.raw(), 0, resolutions, resolutionAt, done.size());
-            resolutionAt += done.size();
-            int resolutionMet = done.countAtMost(resolutionTarget);
+            Durations done = tally.resolutions(c);
+            resolutions.addAll(done);
+            int resolutionMet = (int) done.countAtMost(resolutionTarget);
             resolutionStates[SlaState.MET.ordinal()] += resolutionMet;
-            resolutionStates[SlaState.BREACHED.ordinal()] += done.size() - resolutionMet;
+            resolutionStates[SlaState.BREACHED.ordinal()] += (int) done.size() - resolutionMet;
             classifyOpen(tally.unresolved(c), calendar, evaluation, resolutionTarget, resolutionStates);
 
             for (int r = 1; r <= 10; r++) {
@@ -106,6 +96,8 @@ public final class ScorecardCalculator {
                 ratingSum += (long) r * count;
             }
         }
+        int responded = (int) frts.size();
+        int resolved = (int) resolutions.size();
 
         RatingBands bands = new RatingBands(bandCounts[0], bandCounts[1], bandCounts[2], bandCounts[3], bandCounts[4]);
         int rated = bands.total();
@@ -124,10 +116,7 @@ public final class ScorecardCalculator {
                 new Composite.Component(KNOWLEDGE, knowledgePercent, w.knowledge())));
 
         return new ScorecardFigures(from, to, tally.interactions(), responded, resolved, rated,
-                Percentiles.nearestRankInPlace(frts, responded, 50),
-                Percentiles.nearestRankInPlace(frts, responded, 90),
-                Percentiles.nearestRankInPlace(resolutions, resolved, 50),
-                Percentiles.nearestRankInPlace(resolutions, resolved, 90),
+                frts.percentile(50), frts.percentile(90), resolutions.percentile(50), resolutions.percentile(90),
                 frtSla, resolutionSla,
                 csat, wilson == null ? null : wilson.low(), wilson == null ? null : wilson.high(), average,
                 bands, rated < settings.minRated(), knowledgePercent, composite);

@@ -10,7 +10,8 @@ import java.util.List;
  * creation instants of the contacts still unanswered or unresolved (whose SLA state depends on the
  * evaluation instant, so it is decided only when the figures are computed).
  *
- * <p>Durations depend on the calendars (and the day a contact belongs to on the organization's zone), not on
+ * <p>Durations are kept as distinct values with counts ({@link Durations}), so a merged tally grows with
+ * the distinct durations rather than the contacts. Durations depend on the calendars (and the day a contact belongs to on the organization's zone), not on
  * the SLA targets: targets are applied when the figures are computed. A tally is built either from raw
  * interactions ({@link #of}) or by merging stored tallies of days ({@link #addAll}); both give the same
  * figures.
@@ -20,11 +21,19 @@ public final class Tally {
     private static final int CHANNELS = Channel.values().length;
 
     private final int[] interactions = new int[CHANNELS];
-    private final LongList[] firstResponses = lists();
-    private final LongList[] resolutions = lists();
+    private final Durations[] firstResponses = durations();
+    private final Durations[] resolutions = durations();
     private final int[][] ratings = new int[CHANNELS][11];
     private final LongList[] unanswered = lists();
     private final LongList[] unresolved = lists();
+
+    private static Durations[] durations() {
+        Durations[] d = new Durations[CHANNELS];
+        for (int i = 0; i < CHANNELS; i++) {
+            d[i] = new Durations(4);
+        }
+        return d;
+    }
 
     private static LongList[] lists() {
         LongList[] lists = new LongList[CHANNELS];
@@ -148,11 +157,13 @@ public final class Tally {
         return interactions() == 0;
     }
 
-    public LongList firstResponses(Channel c) {
+    /** First-response times of the answered contacts, in seconds on the channel's calendar. */
+    public Durations firstResponses(Channel c) {
         return firstResponses[c.ordinal()];
     }
 
-    public LongList resolutions(Channel c) {
+    /** Resolution times of the resolved contacts, in seconds on the channel's calendar. */
+    public Durations resolutions(Channel c) {
         return resolutions[c.ordinal()];
     }
 
@@ -184,8 +195,8 @@ public final class Tally {
             if (interactions[ch] == 0) {
                 continue;
             }
-            writeSorted(out, firstResponses[ch]);
-            writeSorted(out, resolutions[ch]);
+            writeCounts(out, firstResponses[ch]);
+            writeCounts(out, resolutions[ch]);
             writeSorted(out, unanswered[ch]);
             writeSorted(out, unresolved[ch]);
             int present = 0;
@@ -217,8 +228,8 @@ public final class Tally {
                 continue;
             }
             target.interactions[ch] += n;
-            readSorted(in, target.firstResponses[ch]);
-            readSorted(in, target.resolutions[ch]);
+            readCounts(in, target.firstResponses[ch]);
+            readCounts(in, target.resolutions[ch]);
             readSorted(in, target.unanswered[ch]);
             readSorted(in, target.unresolved[ch]);
             int present = (int) in.readUnsigned();
@@ -240,6 +251,26 @@ public final class Tally {
     }
 
     private static final int FORMAT = 1;
+
+    private static void writeCounts(VarBytes out, Durations durations) {
+        long[] values = durations.sortedDistinct();
+        out.writeUnsigned(values.length);
+        long previous = 0;
+        for (long v : values) {
+            out.writeUnsigned(v - previous);
+            out.writeUnsigned(durations.count(v));
+            previous = v;
+        }
+    }
+
+    private static void readCounts(VarBytes.Reader in, Durations into) {
+        int n = (int) in.readUnsigned();
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            value += in.readUnsigned();
+            into.add(value, (int) in.readUnsigned());
+        }
+    }
 
     private static void writeSorted(VarBytes out, LongList list) {
         long[] sorted = list.sorted();

@@ -59,6 +59,25 @@ public class ScoringSettingsService {
 
     /** The settings in force, with the version stamp that scorecards record. */
     public record Current(int version, String hash, ScoringSettings settings, SettingsDocument document) {
+        /**
+         * What stored rollups depend on: the organization's zone (which day a contact belongs to) and the
+         * channels' calendars (how durations are measured). Targets, weights and min-rated are applied when
+         * figures are computed, so changing them needs no rebuild.
+         */
+        public String rollupKey() {
+            StringBuilder basis = new StringBuilder(settings.orgZone().getId());
+            for (com.servicecoach.scoring.Channel c : com.servicecoach.scoring.Channel.values()) {
+                SettingsDocument.ChannelSettings channel = document.channels() == null ? null : document.channels().get(c.code());
+                basis.append('|').append(c.code()).append('=').append(channel == null ? null : channel.calendar());
+            }
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(basis.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** A short form of the hash for pages. */
         public String shortHash() {
             return hash.substring(0, 10);

@@ -54,8 +54,8 @@ class TallyTest {
         Tally back = Tally.decode(tally.encode());
         for (Channel c : Channel.values()) {
             assertEquals(tally.interactions(c), back.interactions(c));
-            assertArrayEquals(tally.firstResponses(c).sorted(), back.firstResponses(c).sorted());
-            assertArrayEquals(tally.resolutions(c).sorted(), back.resolutions(c).sorted());
+            assertSame(tally.firstResponses(c), back.firstResponses(c));
+            assertSame(tally.resolutions(c), back.resolutions(c));
             assertArrayEquals(tally.unanswered(c).sorted(), back.unanswered(c).sorted());
             assertArrayEquals(tally.unresolved(c).sorted(), back.unresolved(c).sorted());
             for (int r = 1; r <= 10; r++) {
@@ -65,6 +65,44 @@ class TallyTest {
         assertArrayEquals(tally.encode(), back.encode(), "the encoding does not depend on insertion order");
     }
 
+    static void assertSame(Durations expected, Durations actual) {
+        assertArrayEquals(expected.sortedDistinct(), actual.sortedDistinct());
+        for (long v : expected.sortedDistinct()) {
+            assertEquals(expected.count(v), actual.count(v), "count of " + v);
+        }
+        assertEquals(expected.size(), actual.size());
+    }
+
+    @Test
+    void durationsGiveNearestRankPercentilesOverRepeatedValues() {
+        Durations d = new Durations();
+        for (long v : new long[]{30, 10, 10, 20, 10, 40, 50, 10, 60, 70}) {
+            d.add(v);
+        }
+        // sorted: 10 10 10 10 20 30 40 50 60 70; p50: k = 5 -> 20; p90: k = 9 -> 60; p10: k = 1 -> 10
+        assertEquals(20L, d.percentile(50));
+        assertEquals(60L, d.percentile(90));
+        assertEquals(10L, d.percentile(10));
+        assertEquals(70L, d.percentile(100));
+        assertEquals(5, d.countAtMost(20));
+        d.removeOne(10);
+        d.removeOne(10);
+        // 10 10 20 30 40 50 60 70: p50 k = 4 -> 30
+        assertEquals(30L, d.percentile(50));
+        assertEquals(null, new Durations().percentile(50));
+    }
+
+    @Test
+    void durationsGrowPastTheirFirstCapacity() {
+        Durations d = new Durations(2);
+        for (int i = 0; i < 10_000; i++) {
+            d.add(i % 997);
+        }
+        assertEquals(10_000, d.size());
+        assertEquals(997, d.sortedDistinct().length);
+        assertEquals(11, d.count(3));
+    }
+
     @Test
     void instantsBeforeTheEpochAndLongDurationsSurviveEncoding() {
         Tally tally = new Tally();
@@ -72,7 +110,7 @@ class TallyTest {
         tally.add(new Tally.Contribution(Channel.EMAIL, null, 3_000_000_000L, 10, before1970));
         Tally back = Tally.decode(tally.encode());
         assertEquals(before1970, back.unanswered(Channel.EMAIL).get(0));
-        assertEquals(3_000_000_000L, back.resolutions(Channel.EMAIL).get(0));
+        assertEquals(1, back.resolutions(Channel.EMAIL).count(3_000_000_000L));
         assertEquals(Instant.parse("1901-05-06T07:08:09.123456789Z"), Tally.instant(before1970));
     }
 
