@@ -45,12 +45,16 @@ public class Sessions {
                 started.plusHours(settings.absoluteHours()), null));
     }
 
-    /** The open session {@code sid} of an enabled user named {@code username}, or empty. */
+    /**
+     * The open session {@code sid} of an enabled user named {@code username}, or empty. How long it lasts is
+     * the token's own signed expiry (30 idle minutes for a browser, 12 hours at most); the session adds
+     * what a token cannot say: that it was ended.
+     */
     Optional<Current> current(String sid, String username) {
         if (sid == null || username == null) {
             return Optional.empty();
         }
-        return sessions.findOpen(sid, now())
+        return sessions.findOpen(sid)
                 .flatMap(s -> users.findById(s.userId())
                         .filter(u -> u.enabled() && u.username().equals(username))
                         .map(u -> new Current(u, s)));

@@ -11,9 +11,9 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface UserSessionRepository extends CrudRepository<UserSession, String> {
 
-    /** The session, only while it is open and before its absolute end. */
-    @Query("SELECT * FROM user_session WHERE id = :id AND ended_at IS NULL AND expires_at > :now")
-    Optional<UserSession> findOpen(String id, LocalDateTime now);
+    /** The session while it has not been ended (how long a token lives is its own signed expiry). */
+    @Query("SELECT * FROM user_session WHERE id = :id AND ended_at IS NULL")
+    Optional<UserSession> findOpen(String id);
 
     @Query("UPDATE user_session SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
     int end(String id, LocalDateTime now);

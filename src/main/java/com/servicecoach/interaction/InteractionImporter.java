@@ -1,6 +1,7 @@
 package com.servicecoach.interaction;
 
 import com.servicecoach.csv.CsvHeaderException;
+import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ConflictException;
 import com.servicecoach.web.NotFoundException;
@@ -26,6 +27,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +110,11 @@ public class InteractionImporter {
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     private final MySqlBulkInsert bulk = new MySqlBulkInsert();
 
-    InteractionImporter(Database db, ImportRecordRepository records, ScoringSettingsService settings, Clock clock) {
+    private final Rollups rollups;
+
+    InteractionImporter(Database db, ImportRecordRepository records, ScoringSettingsService settings, Clock clock,
+                        Rollups rollups) {
+        this.rollups = rollups;
         this.db = db;
         this.records = records;
         this.settings = settings;
@@ -219,11 +226,14 @@ public class InteractionImporter {
     /** What a key holds while a batch is applied: the stored values or those of an earlier row of the file. */
     private static final class State {
         final Long id;
+        /** As stored before this batch (null for a new interaction). */
+        final Values stored;
         Values values;
         boolean changed;
 
         State(Long id, Values values) {
             this.id = id;
+            this.stored = id == null ? null : values;
             this.values = values;
         }
     }
@@ -438,6 +448,15 @@ public class InteractionImporter {
                     upd++;
                 }
             }
+            Rollups.Batch days = rollups.begin(c, agentsOf(states.values()), settings.current());
+            for (State s : states.values()) {
+                if (s.id == null) {
+                    days.added(s.values.agentId(), facts(s.values));
+                } else if (s.changed) {
+                    days.removed(s.stored.agentId(), facts(s.stored));
+                    days.added(s.values.agentId(), facts(s.values));
+                }
+            }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             if (!inserts.isEmpty() && !(db.isMySql() && bulk.insert(c, bulkRows(inserts), record.id(), now))) {
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -480,6 +499,7 @@ public class InteractionImporter {
                     ps.executeBatch();
                 }
             }
+            days.write();
             try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
                 ps.setLong(1, b.bytesSoFar());
                 ps.setLong(2, b.receivedSoFar());
@@ -491,6 +511,20 @@ public class InteractionImporter {
                 ps.executeUpdate();
             }
             return new long[]{ins, upd, same, rejectedNow.size()};
+        }
+
+        /** The agents whose stored days the batch changes: those of new and changed rows, before and after. */
+        private Set<Long> agentsOf(Collection<State> states) {
+            Set<Long> ids = new HashSet<>();
+            for (State s : states) {
+                if (s.id == null || s.changed) {
+                    ids.add(s.values.agentId());
+                    if (s.stored != null) {
+                        ids.add(s.stored.agentId());
+                    }
+                }
+            }
+            return ids;
         }
 
         private List<MySqlBulkInsert.Row> bulkRows(Map<Key, State> inserts) {
@@ -555,6 +589,10 @@ public class InteractionImporter {
             }
             return found;
         }
+    }
+
+    private static InteractionFacts facts(Values v) {
+        return new InteractionFacts(InteractionStore.channel(v.channel()), v.createdAt(), v.firstResponseAt(), v.resolvedAt(), v.rating());
     }
 
     private Map<String, AgentRef> loadAgents() {

@@ -7,6 +7,7 @@ import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Sla;
 import com.servicecoach.scoring.SlaState;
+import com.servicecoach.scoring.Tally;
 import com.servicecoach.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -336,6 +339,233 @@ public class InteractionStore {
 
     private static String state(SlaState s) {
         return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    // ---- rollups (one row per agent and day, see V54) -------------------------------------------
+
+    /** An agent and a day (created_at as a date in the organization's zone). */
+    public record DayKey(long agentId, LocalDate day) {
+    }
+
+    /** Receives stored days, agent by agent, days ascending within an agent. */
+    @FunctionalInterface
+    public interface DayReader {
+        void day(long agentId, LocalDate day, byte[] tally);
+    }
+
+    /**
+     * Streams the stored days of these agents within from..to (inclusive), ordered by agent and day, so a
+     * caller can finish one agent before the next arrives.
+     */
+    public void days(Collection<Long> agentIds, LocalDate from, LocalDate to, DayReader reader) {
+        List<Long> ids = agentIds.stream().sorted().toList();
+        try (Connection c = db.connection()) {
+            for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+                List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
+                try (PreparedStatement ps = c.prepareStatement("select agent_id, day, tally from interaction_day where agent_id "
+                        + (chunk.size() == 1 ? "= ?" : "in (" + "?,".repeat(chunk.size() - 1) + "?)")
+                        + " and day >= ? and day <= ? order by agent_id, day")) {
+                    int p = 1;
+                    for (Long id : chunk) {
+                        ps.setLong(p++, id);
+                    }
+                    ps.setObject(p++, from);
+                    ps.setObject(p, to);
+                    db.streamResults(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            reader.day(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBytes(3));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interaction rollups: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored tallies of these days (absent days are left out), for changing them. */
+    Map<DayKey, byte[]> days(Connection c, Collection<DayKey> keys) throws SQLException {
+        Map<Long, List<LocalDate>> byAgent = new HashMap<>();
+        keys.forEach(k -> byAgent.computeIfAbsent(k.agentId(), a -> new ArrayList<>()).add(k.day()));
+        Map<DayKey, byte[]> out = new HashMap<>();
+        for (Map.Entry<Long, List<LocalDate>> e : byAgent.entrySet()) {
+            LocalDate first = e.getValue().stream().min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = e.getValue().stream().max(LocalDate::compareTo).orElseThrow();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select day, tally from interaction_day where agent_id = ? and day >= ? and day <= ?")) {
+                ps.setLong(1, e.getKey());
+                ps.setObject(2, first);
+                ps.setObject(3, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        DayKey key = new DayKey(e.getKey(), rs.getObject(1, LocalDate.class));
+                        if (keys.contains(key)) {
+                            out.put(key, rs.getBytes(2));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes these days' tallies (an empty tally removes its row). */
+    void writeDays(Connection c, Map<DayKey, Tally> tallies) throws SQLException {
+        String upsert = db.isMySql()
+                ? "insert into interaction_day (agent_id, day, interactions, tally) values (?, ?, ?, ?) "
+                  + "on duplicate key update interactions = values(interactions), tally = values(tally)"
+                : "merge into interaction_day (agent_id, day, interactions, tally) key (agent_id, day) values (?, ?, ?, ?)";
+        boolean anyWrite = false;
+        boolean anyDelete = false;
+        try (PreparedStatement write = c.prepareStatement(upsert);
+             PreparedStatement delete = c.prepareStatement("delete from interaction_day where agent_id = ? and day = ?")) {
+            for (Map.Entry<DayKey, Tally> e : tallies.entrySet()) {
+                Tally t = e.getValue();
+                if (t.isEmpty()) {
+                    delete.setLong(1, e.getKey().agentId());
+                    delete.setObject(2, e.getKey().day());
+                    delete.addBatch();
+                    anyDelete = true;
+                } else {
+                    write.setLong(1, e.getKey().agentId());
+                    write.setObject(2, e.getKey().day());
+                    write.setInt(3, t.interactions());
+                    write.setBytes(4, t.encode());
+                    write.addBatch();
+                    anyWrite = true;
+                }
+            }
+            if (anyWrite) {
+                write.executeBatch();
+            }
+            if (anyDelete) {
+                delete.executeBatch();
+            }
+        }
+    }
+
+    void deleteDaysOf(Connection c, long agentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from interaction_day where agent_id = ?")) {
+            ps.setLong(1, agentId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks these agents' rows until the transaction ends: imports and the rollup rebuild take turns per agent. */
+    void lockAgents(Connection c, Collection<Long> agentIds) throws SQLException {
+        List<Long> ids = agentIds.stream().distinct().sorted().toList();
+        for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("select id from agent where id in ("
+                    + "?,".repeat(chunk.size() - 1) + "?) order by id for update")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every stored interaction of one agent, or of one agent's instants [from, to) when given, on this connection. */
+    void forEachFact(Connection c, long agentId, @Nullable Instant from, @Nullable Instant to,
+                     java.util.function.Consumer<InteractionFacts> consumer) throws SQLException {
+        String sql = "select channel, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
+                + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
+                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction where agent_id = ?"
+                + (from == null ? "" : " and created_at >= ? and created_at < ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, agentId);
+            if (from != null) {
+                ps.setObject(2, StoredTimes.bound(from));
+                ps.setObject(3, StoredTimes.bound(to));
+            }
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int rating = rs.getInt(8);
+                    Integer r = rs.wasNull() ? null : rating;
+                    consumer.accept(new InteractionFacts(channel(rs.getString(1)), StoredTimes.fromMicros(rs, 2, 3),
+                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7), r));
+                }
+            }
+        }
+    }
+
+    /** The rollups' state row, locked for the transaction when {@code forUpdate}; empty when there is none. */
+    Optional<RollupState> rollupState(Connection c, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select rollup_key, status, built_through, agents_done, agents_total, "
+                + "started_at, finished_at, claimed_by, claimed_until from interaction_rollup_state where id = 1"
+                + (forUpdate ? " for update" : ""));
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RollupState(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                    utc(rs.getObject(6, LocalDateTime.class)), utc(rs.getObject(7, LocalDateTime.class)), rs.getString(8),
+                    utc(rs.getObject(9, LocalDateTime.class))));
+        }
+    }
+
+    public Optional<RollupState> rollupState() {
+        try (Connection c = db.connection()) {
+            return rollupState(c, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rollups' state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts or replaces the state row. */
+    void saveRollupState(Connection c, RollupState s) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("delete from interaction_rollup_state where id = 1")) {
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into interaction_rollup_state (id, rollup_key, status, "
+                + "built_through, agents_done, agents_total, started_at, finished_at, claimed_by, claimed_until) "
+                + "values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.key());
+            ps.setString(2, s.status());
+            ps.setLong(3, s.builtThrough());
+            ps.setInt(4, s.agentsDone());
+            ps.setInt(5, s.agentsTotal());
+            ps.setObject(6, micros(s.startedAt()));
+            ps.setObject(7, micros(s.finishedAt()));
+            ps.setString(8, s.claimedBy());
+            ps.setObject(9, micros(s.claimedUntil()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The ids of all agents, ascending, after {@code afterId}. */
+    List<Long> agentIdsAfter(Connection c, long afterId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from agent where id > ? order by id")) {
+            ps.setLong(1, afterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    boolean anyInteraction(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from interaction limit 1"); ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static Instant utc(@Nullable LocalDateTime t) {
+        return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime micros(@Nullable Instant t) {
+        return t == null ? null : StoredTimes.micros(t);
     }
 
     /** Whether any interaction is stored (the demo data loads only into an empty table). */

@@ -12,6 +12,9 @@ import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.Rounding;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
+import com.servicecoach.scoring.Tally;
+import com.servicecoach.scoring.Durations;
+import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Sla;
 import com.servicecoach.settings.ScoringSettingsService;
@@ -156,17 +159,18 @@ public class PerformanceReportService {
         // the scope's interactions: all-teams headline, weekly trend, first-response distribution
         progress.step("interactions", 0, 0);
         Instant now = clock.instant();
-        List<InteractionFacts> facts = facts(ids, period, zone);
+        ScorecardService.Collected scopeTallies = scorecards.collect(ids, period.from(), period.to(), current, false, true);
         ScorecardJson headline = scope.team() != null ? teamResults.get(scope.team().name()).json()
-                : ScorecardJson.of(ScorecardCalculator.compute(facts, period.from(), period.to(), current.settings(),
+                : ScorecardJson.of(ScorecardCalculator.compute(scopeTallies.total(), period.from(), period.to(), current.settings(),
                 assessments.knowledgePercent(employeeNos, period.from(), period.to()), now), current);
-        PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(facts, current.settings()),
-                headline.interactions() - headline.responded(), weeks(facts, period, current.settings(), now));
-        facts = null; // the period's interactions may go before the previous period's are read
+        PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(scopeTallies.total()),
+                headline.interactions() - headline.responded(), weeks(scopeTallies.byWeek(), period, current.settings(), now));
+        scopeTallies = null; // the period's tallies may go before the previous period's are read
 
         progress.step("previous", 0, 0);
         ScorecardJson before = scope.team() != null ? teamPrevious.get(scope.team().name()).json()
-                : ScorecardJson.of(ScorecardCalculator.compute(facts(ids, previous, zone), previous.from(), previous.to(),
+                : ScorecardJson.of(ScorecardCalculator.compute(scorecards.collect(ids, previous.from(), previous.to(), current,
+                false, false).total(), previous.from(), previous.to(),
                 current.settings(), assessments.knowledgePercent(employeeNos, previous.from(), previous.to()), now), current);
 
         progress.step("training", 0, 0);
@@ -236,31 +240,23 @@ public class PerformanceReportService {
                 assessed, flagged);
     }
 
-    private List<InteractionFacts> facts(List<Long> agentIds, ReportPeriod p, ZoneId zone) {
-        List<FactRow> rows = store.facts(agentIds, p.from().atStartOfDay(zone).toInstant(), p.to().plusDays(1).atStartOfDay(zone).toInstant());
-        List<InteractionFacts> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(r.facts()));
-        return out;
-    }
-
     /** Responded interactions by first-response time on their channel's calendar (metrics.md, "Durations"). */
-    static List<PerformanceReport.FrtBucket> frtBuckets(List<InteractionFacts> facts, ScoringSettings s) {
-        int[] counts = new int[FRT_BOUNDS.length];
-        for (InteractionFacts f : facts) {
-            if (f.firstResponseAt() == null) {
-                continue;
+    static List<PerformanceReport.FrtBucket> frtBuckets(Tally tally) {
+        long[] counts = new long[FRT_BOUNDS.length];
+        for (Channel c : Channel.values()) {
+            Durations frts = tally.firstResponses(c);
+            for (long frt : frts.sortedDistinct()) {
+                int b = FRT_BOUNDS.length - 1;
+                while (frt < FRT_BOUNDS[b]) {
+                    b--;
+                }
+                counts[b] += frts.count(frt);
             }
-            long frt = s.calendar(f.channel()).openSeconds(f.createdAt(), f.firstResponseAt());
-            int b = FRT_BOUNDS.length - 1;
-            while (frt < FRT_BOUNDS[b]) {
-                b--;
-            }
-            counts[b]++;
         }
         List<PerformanceReport.FrtBucket> out = new ArrayList<>();
         for (int i = 0; i < FRT_BOUNDS.length; i++) {
             out.add(new PerformanceReport.FrtBucket(FRT_KEYS[i], FRT_BOUNDS[i], i + 1 < FRT_BOUNDS.length ? FRT_BOUNDS[i + 1] : null,
-                    counts[i]));
+                    (int) counts[i]));
         }
         return out;
     }
@@ -269,19 +265,13 @@ public class PerformanceReportService {
      * Week by week, Monday to Sunday clipped to the period, each evaluated at its own end or now: the rule of the
      * scorecard pages' trend ({@code ScorecardService}), applied to the report's scope.
      */
-    static List<PerformanceReport.WeekPoint> weeks(List<InteractionFacts> facts, ReportPeriod p, ScoringSettings s, Instant now) {
-        ZoneId zone = s.orgZone();
-        TreeMap<LocalDate, List<InteractionFacts>> byWeek = new TreeMap<>();
-        for (InteractionFacts f : facts) {
-            LocalDate day = LocalDate.ofInstant(f.createdAt(), zone);
-            byWeek.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new ArrayList<>()).add(f);
-        }
+    static List<PerformanceReport.WeekPoint> weeks(Map<LocalDate, Tally> byWeek, ReportPeriod p, ScoringSettings s, Instant now) {
         List<PerformanceReport.WeekPoint> out = new ArrayList<>();
         for (LocalDate monday = p.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(p.to());
              monday = monday.plusWeeks(1)) {
             LocalDate start = monday.isBefore(p.from()) ? p.from() : monday;
             LocalDate end = monday.plusDays(6).isAfter(p.to()) ? p.to() : monday.plusDays(6);
-            Scorecard w = ScorecardCalculator.compute(byWeek.getOrDefault(monday, List.of()), start, end, s, null, now);
+            Scorecard w = ScorecardCalculator.compute(byWeek.getOrDefault(monday, new Tally()), start, end, s, null, now);
             out.add(new PerformanceReport.WeekPoint(start.toString(), end.toString(), w.interactions(),
                     w.firstResponseSla().percent(), w.resolutionSla().percent(), w.csatPercent(), w.composite().score()));
         }

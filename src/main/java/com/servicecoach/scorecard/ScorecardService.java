@@ -8,12 +8,14 @@ import com.servicecoach.agent.Team;
 import com.servicecoach.agent.TeamRepository;
 import com.servicecoach.interaction.FactRow;
 import com.servicecoach.interaction.InteractionStore;
+import com.servicecoach.interaction.Rollups;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.KnowledgeSource;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
 import com.servicecoach.scoring.ScorecardFigures;
+import com.servicecoach.scoring.Tally;
 import com.servicecoach.settings.ScoringSettingsService;
 import jakarta.inject.Singleton;
 
@@ -74,12 +76,14 @@ public class ScorecardService {
     private final AgentRepository agentRepository;
     private final TeamRepository teams;
     private final InteractionStore store;
+    private final Rollups rollups;
     private final ScoringSettingsService settings;
     private final KnowledgeSource knowledge;
     private final Clock clock;
 
     ScorecardService(AgentService agents, AgentRepository agentRepository, TeamRepository teams, InteractionStore store,
-                     ScoringSettingsService settings, KnowledgeSource knowledge, Clock clock) {
+                     Rollups rollups, ScoringSettingsService settings, KnowledgeSource knowledge, Clock clock) {
+        this.rollups = rollups;
         this.agents = agents;
         this.agentRepository = agentRepository;
         this.teams = teams;
@@ -92,46 +96,42 @@ public class ScorecardService {
     public Result agent(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
         Agent agent = agents.visibleAgent(viewer, employeeNo);
         ScoringSettingsService.Current current = settings.current();
-        List<FactRow> rows = facts(List.of(agent.id()), from, to, current);
-        return compute(rows, from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+        Collected c = collect(List.of(agent.id()), from, to, current, false, false);
+        return result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
     }
 
     public Result team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        List<FactRow> rows = facts(members.stream().map(Agent::id).toList(), from, to, current);
-        return compute(rows, from, to, current, knowledge.teamPercent(team.name(), from, to));
+        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, false, false);
+        return result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
     }
 
     public AgentDetail agentDetail(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
         Agent agent = agents.visibleAgent(viewer, employeeNo);
         Team team = teams.findById(agent.teamId()).orElseThrow();
         ScoringSettingsService.Current current = settings.current();
-        List<FactRow> rows = facts(List.of(agent.id()), from, to, current);
-        Result result = compute(rows, from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
-        return new AgentDetail(agent, team, result, weeks(rows, from, to, current), byChannel(rows, from, to, current),
-                byCategory(rows, from, to, current));
+        Collected c = collect(List.of(agent.id()), from, to, current, false, true);
+        Result result = result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+        return new AgentDetail(agent, team, result, weeks(c, from, to, current), byChannel(c.total(), from, to, current),
+                byCategory(agent, from, to, current));
     }
 
     public TeamDetail teamDetail(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        List<FactRow> rows = facts(members.stream().map(Agent::id).toList(), from, to, current);
-        Result result = compute(rows, from, to, current, knowledge.teamPercent(team.name(), from, to));
-        Map<Long, List<InteractionFacts>> byAgent = new HashMap<>();
-        for (FactRow r : rows) {
-            byAgent.computeIfAbsent(r.agentId(), k -> new ArrayList<>()).add(r.facts());
-        }
+        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, true);
+        Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
         Instant now = clock.instant();
         List<RankRow> unranked = new ArrayList<>();
         for (Agent a : members) {
-            ScorecardFigures f = ScorecardCalculator.figures(byAgent.getOrDefault(a.id(), List.of()), from, to,
+            ScorecardFigures f = ScorecardCalculator.figures(c.byAgent().getOrDefault(a.id(), new Tally()), from, to,
                     current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
             unranked.add(new RankRow(a, null, f, f.rounded()));
         }
-        return new TeamDetail(team, result, rank(unranked), weeks(rows, from, to, current), byChannel(rows, from, to, current));
+        return new TeamDetail(team, result, rank(unranked), weeks(c, from, to, current), byChannel(c.total(), from, to, current));
     }
 
     /**
@@ -164,60 +164,67 @@ public class ScorecardService {
         return out;
     }
 
-    private List<FactRow> facts(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
-        ZoneId zone = current.settings().orgZone();
-        return store.facts(agentIds, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    /** A period's tallies of some agents: all together, and by agent and by week (Monday) when asked for. */
+    public record Collected(Tally total, Map<Long, Tally> byAgent, TreeMap<LocalDate, Tally> byWeek) {
     }
 
-    private Result compute(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
-                           BigDecimal knowledgePercent) {
-        List<InteractionFacts> facts = new ArrayList<>(rows.size());
-        rows.forEach(r -> facts.add(r.facts()));
-        ScorecardFigures figures = ScorecardCalculator.figures(facts, from, to, current.settings(), knowledgePercent, clock.instant());
+    /** Reads the agents' days of the period once (stored rollups when current, else the rows) and merges them. */
+    public Collected collect(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
+                      boolean perAgent, boolean perWeek) {
+        Collected c = new Collected(new Tally(), new HashMap<>(), new TreeMap<>());
+        rollups.read(agentIds, from, to, current, (agentId, day, tally) -> {
+            c.total().addAll(tally);
+            if (perAgent) {
+                c.byAgent().computeIfAbsent(agentId, k -> new Tally()).addAll(tally);
+            }
+            if (perWeek) {
+                c.byWeek().computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new Tally()).addAll(tally);
+            }
+        });
+        return c;
+    }
+
+    private Result result(Tally tally, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
+                          BigDecimal knowledgePercent) {
+        ScorecardFigures figures = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgePercent, clock.instant());
         return new Result(figures, figures.rounded(), current);
     }
 
     /** Week by week (Monday to Sunday, clipped to the period), each evaluated at its own end or now. */
-    private List<Week> weeks(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
-        ZoneId zone = current.settings().orgZone();
-        TreeMap<LocalDate, List<InteractionFacts>> byWeek = new TreeMap<>();
-        for (FactRow r : rows) {
-            LocalDate day = LocalDate.ofInstant(r.facts().createdAt(), zone);
-            byWeek.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new ArrayList<>())
-                    .add(r.facts());
-        }
+    private List<Week> weeks(Collected c, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
         Instant now = clock.instant();
         List<Week> weeks = new ArrayList<>();
         for (LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(to);
              monday = monday.plusWeeks(1)) {
             LocalDate start = monday.isBefore(from) ? from : monday;
             LocalDate end = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
-            weeks.add(new Week(start, end, ScorecardCalculator.compute(byWeek.getOrDefault(monday, List.of()), start, end,
+            weeks.add(new Week(start, end, ScorecardCalculator.compute(c.byWeek().getOrDefault(monday, new Tally()), start, end,
                     current.settings(), null, now)));
         }
         return weeks;
     }
 
-    private List<Part> byChannel(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
-        Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
+    private List<Part> byChannel(Tally total, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        Instant now = clock.instant();
+        List<Part> out = new ArrayList<>();
         for (Channel c : Channel.values()) {
-            parts.put(c.code(), new ArrayList<>());
+            if (total.interactions(c) > 0) {
+                out.add(new Part(c.code(), ScorecardCalculator.compute(total.channel(c), from, to, current.settings(), null, now)));
+            }
         }
-        rows.forEach(r -> parts.get(r.facts().channel().code()).add(r.facts()));
-        return parts(parts, from, to, current);
+        return out;
     }
 
-    private List<Part> byCategory(List<FactRow> rows, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+    /** By category: rollups keep no categories, so one agent's period is read from its rows (a bounded read). */
+    private List<Part> byCategory(Agent agent, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        ZoneId zone = current.settings().orgZone();
+        List<FactRow> rows = store.facts(List.of(agent.id()), from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
         Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
         for (String c : com.servicecoach.interaction.InteractionService.CATEGORIES) {
             parts.put(c, new ArrayList<>());
         }
         rows.forEach(r -> parts.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts()));
-        return parts(parts, from, to, current);
-    }
-
-    private List<Part> parts(Map<String, List<InteractionFacts>> parts, LocalDate from, LocalDate to,
-                             ScoringSettingsService.Current current) {
         Instant now = clock.instant();
         List<Part> out = new ArrayList<>();
         parts.forEach((code, facts) -> {

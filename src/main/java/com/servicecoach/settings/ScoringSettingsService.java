@@ -90,7 +90,11 @@ public class ScoringSettingsService {
     private final Current defaults;
     private volatile Current cached;
 
-    ScoringSettingsService(SettingsVersionRepository versions, ObjectMapper json, Clock clock) {
+    private final io.micronaut.context.event.ApplicationEventPublisher<SettingsChanged> changes;
+
+    ScoringSettingsService(SettingsVersionRepository versions, ObjectMapper json, Clock clock,
+                           io.micronaut.context.event.ApplicationEventPublisher<SettingsChanged> changes) {
+        this.changes = changes;
         this.versions = versions;
         this.json = json;
         this.clock = clock;
@@ -148,6 +152,7 @@ public class ScoringSettingsService {
         }
         versions.save(new SettingsVersion(next, write(normal), hash, viewer.username(),
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        changes.publishEvent(new SettingsChanged(next));
         return current();
     }
 

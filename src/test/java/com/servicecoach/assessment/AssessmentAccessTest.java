@@ -47,6 +47,7 @@ class AssessmentAccessTest extends HttpTest {
     void world() {
         TestDatabase.clean(dataSource);
         fixtures.standardCast();
+        api.forgetTokens();
         modules.standard("acc", AssessmentFixtures.Settings.plain());
         northDone = submittedWithEssay("agent.north");
         southDone = submittedWithEssay("agent.south");

@@ -40,7 +40,7 @@ class ReportPiecesTest {
                 // an email at 17:50 on Friday answered on Monday at 09:20: 30 business minutes, not 2.6 days
                 answered(Channel.EMAIL, "2026-03-06T17:50:00", 2 * 86_400 + 15 * 3600 + 30 * 60),
                 new InteractionFacts(Channel.CHAT, ReportTestData.at("2026-03-02T10:00:00"), null, null, 9));
-        List<PerformanceReport.FrtBucket> buckets = PerformanceReportService.frtBuckets(facts, SETTINGS);
+        List<PerformanceReport.FrtBucket> buckets = PerformanceReportService.frtBuckets(com.servicecoach.scoring.Tally.of(facts, SETTINGS));
         assertEquals(List.of("under1m", "1to5m", "5to15m", "15to60m", "1to4h", "4to24h", "over24h"),
                 buckets.stream().map(PerformanceReport.FrtBucket::key).toList());
         assertEquals(List.of(2, 1, 0, 3, 0, 0, 1), buckets.stream().map(PerformanceReport.FrtBucket::count).toList());
