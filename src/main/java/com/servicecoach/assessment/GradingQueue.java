@@ -145,7 +145,8 @@ public class GradingQueue {
         List<BankContent.Criterion> rubric = bank.rubric(a.moduleId(), row.name());
         List<Integer> points = checkPoints(request, rubric);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        store.gradeManually(attemptId, aq, rubric, points, comment, viewer.username(), now());
+        LocalDateTime now = now();
+        LockRetry.run(() -> store.gradeManually(attemptId, aq, rubric, points, comment, viewer.username(), now));
         return attemptService.get(viewer, attemptId, locale);
     }
 
