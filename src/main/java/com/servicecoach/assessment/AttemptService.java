@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -57,6 +58,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class AttemptService {
+
+    /** assessment_answer.response is a MySQL TEXT column: at most 65,535 bytes of JSON. */
+    static final int ANSWER_BYTES = 65_535;
 
     public static final List<String> STATES = List.of(Attempt.IN_PROGRESS, Attempt.OVERDUE, Attempt.FINISHED, Attempt.ABANDONED);
 
@@ -178,6 +182,10 @@ public class AttemptService {
         }
         LocalDateTime now = now();
         String json = stored == null ? null : store.write(stored);
+        if (json != null && json.getBytes(StandardCharsets.UTF_8).length > ANSWER_BYTES) {
+            throw new InvalidInputException(FieldError.of("answer", "assessment.answer.tooLarge", ANSWER_BYTES,
+                    json.getBytes(StandardCharsets.UTF_8).length));
+        }
         LockRetry.run(() -> store.saveAnswer(attemptId, questionId, json, now, now.minusSeconds(config.graceSeconds())));
         return new AttemptViews.SavedAnswer(attemptId, questionId, Responses.toAttempt(q, aq.options(), aq.stems(), stored),
                 now.toInstant(ZoneOffset.UTC));
