@@ -61,7 +61,7 @@ class AgentPageController {
             throw new io.micronaut.security.authentication.AuthorizationException(auth);
         }
         Paging paging = Paging.parse(page, 20, sort, "employeeNo", AgentApiController.SORTABLE);
-        PageResponse<AgentView> result = paging.apply(
+        PageResponse<AgentView> result = paging.applyWithin(
                 agents.list(viewer, new AgentService.Filter(q, team, status, channel)), AgentApiController.ORDER);
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
