@@ -128,11 +128,11 @@ class AccessRulesTest extends HttpTest {
         get("/agents/import", "U O F O O F");
         get("/agents/{employeeNo}", w -> "/agents/N1", "U O O O H O");
         get("/agents/{employeeNo}", w -> "/agents/N2", "U O O O H H");
-        get("/agents/{employeeNo}/edit", w -> "/agents/N2/edit", "U O F O H H");
+        get("/agents/{employeeNo}/edit", w -> "/agents/N2/edit", "U O F O H F");
         form("/agents", w -> "/agents", Map.of("employeeNo", "N9", "name", "New Person", "email", "n9@shop.test", "team", "North",
                 "channel_chat", "on", "status", "active"), "U O F O F F");
         form("/agents/{employeeNo}", w -> "/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test", "team", "North",
-                "channel_phone", "on", "status", "active"), "U O F O H H");
+                "channel_phone", "on", "status", "active"), "U O F O H F");
         probe(HttpMethod.POST, "/agents/import", w -> HttpRequest.POST("/agents/import", MultipartBody.builder()
                 .addPart("file", "agents.csv", MediaType.TEXT_CSV_TYPE, "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
@@ -143,7 +143,7 @@ class AccessRulesTest extends HttpTest {
         get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
         json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");
         json(HttpMethod.PUT, "/api/agents/{employeeNo}", w -> "/api/agents/N2", Map.of("name", "王芳", "email", "n2@shop.test",
-                "team", "North", "channels", List.of("phone")), "U O F O H H");
+                "team", "North", "channels", List.of("phone")), "U O F O H F");
         probe(HttpMethod.POST, "/api/agents/import", w -> HttpRequest.POST("/api/agents/import",
                 "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n").contentType("text/csv"), "U O F O O F");
         get("/teams", "U O O O O F");

@@ -61,7 +61,7 @@ class AgentPageController {
             throw new io.micronaut.security.authentication.AuthorizationException(auth);
         }
         Paging paging = Paging.parse(page, 20, sort, "employeeNo", AgentApiController.SORTABLE);
-        PageResponse<AgentView> result = paging.apply(
+        PageResponse<AgentView> result = paging.applyWithin(
                 agents.list(viewer, new AgentService.Filter(q, team, status, channel)), AgentApiController.ORDER);
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
@@ -118,8 +118,8 @@ class AgentPageController {
     @Get("/agents/{employeeNo}/edit")
     ModelAndView<Map<String, Object>> editForm(Authentication auth, @PathVariable String employeeNo) {
         Viewer viewer = viewers.of(auth);
-        AgentView agent = agents.get(viewer, employeeNo);
         agents.requireManager(viewer);
+        AgentView agent = agents.get(viewer, employeeNo);
         Map<String, String> values = new HashMap<>();
         values.put("employeeNo", agent.employeeNo());
         values.put("name", agent.name());
@@ -135,6 +135,7 @@ class AgentPageController {
     MutableHttpResponse<?> update(HttpRequest<?> request, Authentication auth, @PathVariable String employeeNo,
                                   @Body Map<String, Object> form) {
         Viewer viewer = viewers.of(auth);
+        agents.requireManager(viewer);
         AgentView existing = agents.get(viewer, employeeNo);
         Map<String, String> values = flatten(form);
         values.put("employeeNo", employeeNo);

@@ -196,8 +196,8 @@ public class AgentService implements EmployeeNumbers {
 
     @Transactional
     public AgentView update(Viewer viewer, String employeeNo, AgentForm form) {
-        Agent existing = visibleAgent(viewer, employeeNo);
         requireManager(viewer);
+        Agent existing = visibleAgent(viewer, employeeNo);
         AgentForm merged = new AgentForm(employeeNo, form.name(), form.email(), form.team(), form.channels(),
                 form.hiredOn(), form.status());
         Validated v = validate(merged, existing);
@@ -226,6 +226,7 @@ public class AgentService implements EmployeeNumbers {
         return Optional.empty();
     }
 
+    /** 403 for roles that never manage agents (HR, agents), checked before the agent is looked up. */
     void requireManager(Viewer viewer) {
         if (!viewer.isAdmin() && !viewer.isSupervisor()) {
             throw new ForbiddenException("Only administrators and supervisors manage agents");

@@ -56,13 +56,13 @@ class AssessmentAccess {
         return owns(viewer, agent) || agentService.canRead(viewer, agent);
     }
 
-    /** Grading is for administrators and the supervisor of the agent's team (403 for other roles, 404 for other teams). */
-    void requireGrader(Viewer viewer, Agent agent, String what) {
+    /**
+     * Grading is for administrators and supervisors: 403 for other roles, checked before any attempt is looked
+     * up, so that the answer is the same whether the attempt exists or not.
+     */
+    void requireGraderRole(Viewer viewer) {
         if (!viewer.isAdmin() && !viewer.isSupervisor()) {
             throw new ForbiddenException("Only supervisors and administrators grade answers");
-        }
-        if (viewer.isSupervisor() && !supervises(viewer, agent)) {
-            throw new NotFoundException("No " + what);
         }
     }
 

@@ -153,6 +153,7 @@ class AssessmentPageController {
     HttpResponse<?> grade(HttpRequest<?> request, Authentication auth, @PathVariable long attemptId, @PathVariable long questionId,
                           @Body Map<String, Object> form) {
         Viewer viewer = viewers.of(auth);
+        access.requireGraderRole(viewer);
         Map<String, String> values = new HashMap<>();
         form.forEach((k, v) -> values.put(k, v == null ? "" : String.valueOf(v)));
         GradingQueue.Waiting w = grading.waiting(viewer, attemptId, questionId);

@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -57,6 +58,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class AttemptService {
+
+    /** assessment_answer.response is a MySQL TEXT column: at most 65,535 bytes of JSON. */
+    static final int ANSWER_BYTES = 65_535;
 
     public static final List<String> STATES = List.of(Attempt.IN_PROGRESS, Attempt.OVERDUE, Attempt.FINISHED, Attempt.ABANDONED);
 
@@ -177,8 +181,12 @@ public class AttemptService {
             throw new InvalidInputException(new FieldError("answer", r.key(), r.args()));
         }
         LocalDateTime now = now();
-        store.saveAnswer(attemptId, questionId, stored == null ? null : store.write(stored), now,
-                now.minusSeconds(config.graceSeconds()));
+        String json = stored == null ? null : store.write(stored);
+        if (json != null && json.getBytes(StandardCharsets.UTF_8).length > ANSWER_BYTES) {
+            throw new InvalidInputException(FieldError.of("answer", "assessment.answer.tooLarge", ANSWER_BYTES,
+                    json.getBytes(StandardCharsets.UTF_8).length));
+        }
+        LockRetry.run(() -> store.saveAnswer(attemptId, questionId, json, now, now.minusSeconds(config.graceSeconds())));
         return new AttemptViews.SavedAnswer(attemptId, questionId, Responses.toAttempt(q, aq.options(), aq.stems(), stored),
                 now.toInstant(ZoneOffset.UTC));
     }
@@ -213,9 +221,9 @@ public class AttemptService {
             LocalDateTime now = now();
             LocalDateTime graceEnd = graceEnd(a);
             if (now.isAfter(graceEnd)) {
-                store.close(attemptId, graceEnd, true);
+                close(attemptId, graceEnd, true);
             } else {
-                store.close(attemptId, now, false);
+                close(attemptId, now, false);
             }
         }
         return get(viewer, attemptId, locale);
@@ -253,7 +261,7 @@ public class AttemptService {
         LocalDateTime limit = now().minusSeconds(config.graceSeconds());
         int n = 0;
         for (Attempt a : attempts.findByStateAndDeadlineLessThanOrderById(Attempt.IN_PROGRESS, limit)) {
-            if (store.close(a.id(), graceEnd(a), true)) {
+            if (close(a.id(), graceEnd(a), true)) {
                 n++;
             }
         }
@@ -263,10 +271,15 @@ public class AttemptService {
     /** The attempt as it stands now: submitted first if its time and grace are over. */
     Attempt settle(Attempt a) {
         if (a.inProgress() && now().isAfter(graceEnd(a))) {
-            store.close(a.id(), graceEnd(a), true);
+            close(a.id(), graceEnd(a), true);
             return attempts.findById(a.id()).orElseThrow();
         }
         return a;
+    }
+
+    /** Ends and grades an attempt in one transaction, run again if it lost to a lock. */
+    private boolean close(long attemptId, LocalDateTime at, boolean auto) {
+        return LockRetry.run(() -> store.close(attemptId, at, auto));
     }
 
     private void settleAll(List<Attempt> list) {

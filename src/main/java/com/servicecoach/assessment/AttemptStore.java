@@ -102,8 +102,8 @@ class AttemptStore {
         }
         if (response == null) {
             answers.remove(attemptId, questionId);
-        } else if (answers.replace(attemptId, questionId, response, now) == 0) {
-            answers.save(new Answer(null, attemptId, questionId, response, now));
+        } else {
+            answers.upsert(attemptId, questionId, response, now);
         }
     }
 

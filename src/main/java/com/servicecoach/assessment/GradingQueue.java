@@ -92,7 +92,10 @@ public class GradingQueue {
         return out;
     }
 
-    /** One answer with its rubric, for the grading form; 404 unless the viewer may read the attempt (agents: 403). */
+    /**
+     * One answer with its rubric, for the grading form; 404 unless the viewer may read the attempt (agents: 403
+     * whatever the attempt), 409 while the attempt is still being taken (there is nothing to grade yet).
+     */
     public Waiting waiting(Viewer viewer, long attemptId, long questionId) {
         access.requireStaff(viewer);
         Attempt a = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("No attempt " + attemptId));
@@ -102,8 +105,16 @@ public class GradingQueue {
         }
         AttemptQuestion aq = attemptQuestions.findByAttemptIdAndQuestionId(attemptId, questionId)
                 .orElseThrow(() -> new NotFoundException("Attempt " + attemptId + " has no question " + questionId));
+        requireSubmitted(a);
         TrainingModule m = modules.findById(a.moduleId()).orElseThrow();
         return new Waiting(item(a, aq, agent, m), aq.needsGrading(), access.canGrade(viewer, agent));
+    }
+
+    /** 409 for an attempt that is still being taken (a grade needs the submitted answer). */
+    private void requireSubmitted(Attempt a) {
+        if (a.submittedAt() == null) {
+            throw new ConflictException("Attempt " + a.id() + " is still in progress: its answers can be graded once it is submitted");
+        }
     }
 
     /** An answer for the grading form: whether it still waits and whether the viewer may grade it. */
@@ -125,19 +136,21 @@ public class GradingQueue {
 
     /**
      * Grades one waiting answer: the points for each rubric criterion in order (whole numbers from 0 to the
-     * criterion's maximum) and an optional comment. 403 for HR and agents, 404 for other teams' attempts,
-     * 409 when the answer does not wait for a grade, 422 for points that do not fit the rubric.
+     * criterion's maximum) and an optional comment. 403 for HR and agents (whether or not the attempt exists),
+     * 404 for other teams' attempts and absent ones, 409 while the attempt is in progress or when the answer does
+     * not wait for a grade, 422 for points that do not fit the rubric.
      */
     public AttemptViews.AttemptView grade(Viewer viewer, long attemptId, long questionId, AttemptViews.GradeRequest request,
                                           Locale locale) {
+        access.requireGraderRole(viewer);
         Attempt a = attempts.findById(attemptId).orElseThrow(() -> new NotFoundException("No attempt " + attemptId));
         Agent agent = access.agent(a.agentId());
-        if (!access.canRead(viewer, agent) && !viewer.isAgent()) {
+        if (!access.canGrade(viewer, agent)) {
             throw new NotFoundException("No attempt " + attemptId);
         }
-        access.requireGrader(viewer, agent, "attempt " + attemptId);
         AttemptQuestion aq = attemptQuestions.findByAttemptIdAndQuestionId(attemptId, questionId)
                 .orElseThrow(() -> new NotFoundException("Attempt " + attemptId + " has no question " + questionId));
+        requireSubmitted(a);
         if (!aq.needsGrading()) {
             throw new ConflictException("Question " + questionId + " of attempt " + attemptId + " does not wait for a grade");
         }
@@ -145,7 +158,8 @@ public class GradingQueue {
         List<BankContent.Criterion> rubric = bank.rubric(a.moduleId(), row.name());
         List<Integer> points = checkPoints(request, rubric);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        store.gradeManually(attemptId, aq, rubric, points, comment, viewer.username(), now());
+        LocalDateTime now = now();
+        LockRetry.run(() -> store.gradeManually(attemptId, aq, rubric, points, comment, viewer.username(), now));
         return attemptService.get(viewer, attemptId, locale);
     }
 

@@ -95,7 +95,7 @@ class InteractionImportPageController {
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> result(Authentication auth, @PathVariable long id, @Nullable @QueryValue Integer page) {
         ImportRecord record = imports.visible(viewers.of(auth), id);
-        Paging paging = Paging.parse(page, 100, null, "line", List.of("line"));
+        Paging paging = Paging.parse(page, 100, null, "line", List.of("line")).within(record.rejected());
         PageResponse<ImportSummary.LineError> errors = results.errors(record, paging.page(), paging.size());
         Map<String, Object> model = new HashMap<>();
         model.put("job", ImportJob.of(record));

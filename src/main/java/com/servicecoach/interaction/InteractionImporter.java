@@ -383,10 +383,11 @@ public class InteractionImporter {
                     return null;
                 }
                 String no = employeeNo.length() > 40 ? employeeNo.substring(0, 37) + "..." : employeeNo;
-                if (!scope.allAgents()) {
-                    return "'" + no + "' is not an agent of a team you lead";
+                if (agent == null) {
+                    return "unknown employee number '" + no + "'";
                 }
-                return "unknown employee number '" + no + "'";
+                // a supervisor may know that the agent exists (the assignment form tells as much), not more
+                return "'" + no + "' is not an agent of a team you lead";
             };
         }
 

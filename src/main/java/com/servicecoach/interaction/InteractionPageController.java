@@ -64,8 +64,12 @@ class InteractionPageController {
                                            @Nullable @QueryValue String sort) {
         Viewer viewer = viewers.of(auth);
         Paging paging = InteractionApiController.paging(page, 50, sort);
-        PageResponse<InteractionView> result = interactions.list(viewer,
-                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band), paging);
+        InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band);
+        PageResponse<InteractionView> result = interactions.list(viewer, f, paging);
+        if (paging.within(result.totalElements()) != paging) {
+            // past the last page: the page shows the last one
+            result = interactions.list(viewer, f, paging.within(result.totalElements()));
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agent", nz(agent));
         filters.put("team", nz(team));

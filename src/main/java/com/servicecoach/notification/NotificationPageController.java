@@ -46,7 +46,7 @@ class NotificationPageController {
     @Get
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue Integer page) {
         Paging paging = Paging.parse(page, 30, null, "createdAt", List.of("createdAt"));
-        PageResponse<NotificationView> result = paging.apply(
+        PageResponse<NotificationView> result = paging.applyWithin(
                 notifications.list(viewers.of(auth).username(), LocaleResolver.resolve(request)), Map.of());
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);

@@ -110,6 +110,9 @@ public final class GiftParser {
     }
 
     /** Removes trailing zeros so that 0.50 reads 0.5 and 1.00 reads 1. */
+    /** Numbers of numerical answers have at most this many digits before and after the decimal point. */
+    static final int MAX_DIGITS = 40;
+
     static BigDecimal norm(BigDecimal x) {
         BigDecimal s = x.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
@@ -452,6 +455,11 @@ public final class GiftParser {
         }
 
         private NumericAnswer number(String a, BigDecimal fraction, Fmt feedback, int at) {
+            if (tooManyDigits(a)) {
+                error(at, "Numerical answer '" + shorten(a) + "' has a number with more than " + MAX_DIGITS
+                        + " digits before or after the decimal point: write it with fewer digits.");
+                return null;
+            }
             String bad = "Numerical answer '" + shorten(a) + "' is not a number: write a number (3), a number "
                     + "with a tolerance (3:0.5) or a range (1..5).";
             int dots = a.indexOf("..");
@@ -484,6 +492,34 @@ public final class GiftParser {
             }
             return new NumericAnswer(value, tolerance, norm(value.subtract(tolerance)), norm(value.add(tolerance)), false,
                     fraction, feedback.text(), feedback.format());
+        }
+
+        /**
+         * True when a number of the answer (value, tolerance or range end) has more than {@link #MAX_DIGITS}
+         * digits before or after the point once written out: 1e999999999 would take a billion digits to add,
+         * store and show. Checked on the exponent, before any arithmetic.
+         */
+        private static boolean tooManyDigits(String a) {
+            for (String part : a.split("\\.\\.|:", -1)) {
+                String t = part.strip();
+                if (!NUMBER.matcher(t).matches()) {
+                    continue;
+                }
+                try {
+                    BigDecimal d = new BigDecimal(t);
+                    if (d.signum() == 0) {
+                        continue;
+                    }
+                    d = d.stripTrailingZeros();
+                    long before = (long) d.precision() - d.scale();
+                    if (before > MAX_DIGITS || d.scale() > MAX_DIGITS) {
+                        return true;
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static BigDecimal decimal(String s) {

@@ -3,6 +3,7 @@ package com.servicecoach.report;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.web.BadRequestException;
 import com.servicecoach.web.PageResponse;
+import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The report audit record (administrators) and the flagging thresholds (HR sets them). */
@@ -44,7 +46,8 @@ class ReportAdminController {
     PageResponse<AuditEntry> auditJson(@Nullable @QueryValue String user, @Nullable @QueryValue String format,
                                        @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
-        return audit.list(user, format, date("from", from), date("to", to), page == null ? 0 : page, size == null ? 50 : Math.min(size, 200));
+        Paging paging = Paging.parse(page, size == null ? 50 : Math.min(size, Paging.MAX_SIZE), null, "at", List.of("at"));
+        return audit.list(user, format, date("from", from), date("to", to), paging.page(), paging.size());
     }
 
     @Get("/admin/audit")
@@ -53,8 +56,14 @@ class ReportAdminController {
     ModelAndView<Map<String, Object>> auditPage(@Nullable @QueryValue String user, @Nullable @QueryValue String format,
                                                 @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                                 @Nullable @QueryValue Integer page) {
+        Paging paging = Paging.parse(page, 50, null, "at", List.of("at"));
+        PageResponse<AuditEntry> result = audit.list(user, format, date("from", from), date("to", to), paging.page(), paging.size());
+        if (paging.within(result.totalElements()) != paging) {
+            result = audit.list(user, format, date("from", from), date("to", to), paging.within(result.totalElements()).page(),
+                    paging.size());
+        }
         Map<String, Object> model = new HashMap<>();
-        model.put("result", audit.list(user, format, date("from", from), date("to", to), page == null ? 0 : page, 50));
+        model.put("result", result);
         model.put("filters", Map.of("user", nz(user), "format", nz(format), "from", nz(from), "to", nz(to)));
         model.put("formats", ReportAudit.FORMATS);
         model.put("query", "user=" + enc(user) + "&format=" + enc(format) + "&from=" + enc(from) + "&to=" + enc(to));

@@ -75,7 +75,7 @@ class AssignmentPageController {
         Viewer viewer = viewers.of(auth);
         Locale locale = LocaleResolver.resolve(request);
         Paging paging = Paging.parse(page, 50, sort, "dueOn", AssignmentApiController.SORTABLE);
-        PageResponse<AssignmentViews.Item> result = paging.apply(service.list(viewer,
+        PageResponse<AssignmentViews.Item> result = paging.applyWithin(service.list(viewer,
                 new AssignmentService.Filter(agent, team, module, status), locale), AssignmentApiController.ORDER);
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);

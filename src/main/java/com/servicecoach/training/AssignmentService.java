@@ -403,10 +403,10 @@ public class AssignmentService {
         throw new NotFoundException("No assignment " + id);
     }
 
+    /** The assignment if the viewer manages it: roles that never manage assignments 403 whatever the id, else as {@link #visible}. */
     private Assignment manageable(Viewer viewer, long id) {
-        Assignment a = visible(viewer, id);
         requireManager(viewer);
-        return a;
+        return visible(viewer, id);
     }
 
     private List<Agent> visibleAgents(Viewer viewer) {

@@ -6,6 +6,7 @@ import com.servicecoach.question.GiftResult;
 import com.servicecoach.question.Question;
 import com.servicecoach.question.QuestionBankStats;
 import com.servicecoach.question.QuestionType;
+import com.servicecoach.training.content.StoredLengths;
 import com.servicecoach.web.ForbiddenException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -73,12 +74,12 @@ public class QuestionImport {
             if (q.type() == QuestionType.DESCRIPTION) {
                 skipped.add(new CatalogViews.LineMessage(q.line(),
                         "Text without an answer block (a Moodle description) is not a question and was not added."));
-            } else if (q.name().length() > 255) {
-                errors.add(new CatalogViews.LineMessage(q.line(), "The question name is longer than 255 characters."));
-            } else if (q.category() != null && q.category().length() > 255) {
-                errors.add(new CatalogViews.LineMessage(q.line(), "The $CATEGORY path is longer than 255 characters."));
             } else {
-                accepted.add(q);
+                List<String> tooLong = StoredLengths.problems(q);
+                tooLong.forEach(m -> errors.add(new CatalogViews.LineMessage(q.line(), sentence(m))));
+                if (tooLong.isEmpty()) {
+                    accepted.add(q);
+                }
             }
         }
         if (errors.isEmpty() && accepted.isEmpty()) {
@@ -96,5 +97,10 @@ public class QuestionImport {
                     TrainingQuestion.IMPORT, ++position, q.line(), json.write(q), null, true, viewer.username(), now, now));
         }
         return new CatalogViews.ImportResult(accepted.size(), QuestionBankStats.byType(accepted), List.of(), skipped);
+    }
+
+    /** "the question name is ..." as "The question name is ...." */
+    private static String sentence(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 }

@@ -68,8 +68,21 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
             String name = e.getArgument().getName();
-            return pages.respond(request, HttpStatus.BAD_REQUEST, "Malformed value for '" + name + "'",
-                    List.of(new ApiError.Item(name, null, "malformed value")));
+            String expected = expected(e.getArgument().getType());
+            return pages.respond(request, HttpStatus.BAD_REQUEST,
+                    "Malformed value for '" + name + "'" + (expected == null ? "" : ": give " + expected),
+                    List.of(new ApiError.Item(name, null, expected == null ? "malformed value" : expected)));
+        }
+
+        /** What a whole-number parameter takes (e.g. page=2147483648 or page=1.5 does not convert to an int). */
+        private static String expected(Class<?> type) {
+            if (type == Integer.class || type == int.class) {
+                return "a whole number no larger than " + Integer.MAX_VALUE;
+            }
+            if (type == Long.class || type == long.class) {
+                return "a whole number no larger than " + Long.MAX_VALUE;
+            }
+            return null;
         }
     }
 

@@ -254,8 +254,10 @@ class InteractionImportApiTest {
         List<Map<String, Object>> errors = errors(reply);
         assertEquals(List.of(3, 4, 5), errors.stream().map(e -> ((Number) e.get("line")).intValue()).toList());
         assertEquals("agent: 'S1' is not an agent of a team you lead", errors.get(0).get("message"));
-        assertEquals("agent: 'NOBODY' is not an agent of a team you lead", errors.get(1).get("message"));
-        assertTrue(errors.get(2).get("message").toString().startsWith("external_id: 'SOUTH-1'"), errors.get(2).toString());
+        assertEquals("agent: unknown employee number 'NOBODY'", errors.get(1).get("message"),
+                "an agent of another team and no agent at all are told apart");
+        assertEquals("external_id: 'SOUTH-1' (source 'default') is an interaction of an agent of a team you do not lead",
+                errors.get(2).get("message"));
         assertEquals("S1", stored("SOUTH-1").get("agent"), "the other team's interaction is untouched");
     }
 

@@ -88,6 +88,20 @@ class GiftParserErrorsTest {
     }
 
     @Test
+    void numbersTooLargeOrTooPreciseToStoreAreReportedQuicklyAndNeverThrow() {
+        for (String n : List.of("1e9999999999", "1e999999999:1", "1..1e999999999", "1e-999999999", "3:1e-50",
+                "1" + "0".repeat(60), "0." + "0".repeat(60) + "1")) {
+            GiftError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                    () -> onlyError("How many?\n{#" + n + "}"), n);
+            assertEquals(2, e.line(), n);
+            assertMentions(e, "digits");
+        }
+        GiftResult fine = GiftParser.parse("How many? {#1e30:1e-20}");
+        assertEquals(List.of(), fine.errors());
+        assertEquals(0, new java.math.BigDecimal("1e30").compareTo(fine.questions().get(0).numeric().get(0).value()));
+    }
+
+    @Test
     void secondAnswerBlockAfterTheFirstIsNotAllowed() {
         GiftError e = onlyError("Grant is {=entombed ~buried} in\n{=Grant's ~Lee's} tomb.");
         assertEquals(2, e.line());

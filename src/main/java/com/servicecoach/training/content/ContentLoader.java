@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * (and an English one for every Chinese lesson), a "# " title in each; both GIFT banks parse without errors,
  * hold no text without an answer block, have unique question names, and pair up (same names, types,
  * categories and answer structure); every essay question has a rubric and every rubric belongs to an essay;
- * {@code assessment.questionCount} does not exceed the bank.
+ * {@code assessment.questionCount} does not exceed the bank; questions and lessons fit the database columns
+ * they are stored in ({@link StoredLengths}).
  */
 public final class ContentLoader {
 
@@ -210,7 +211,10 @@ public final class ContentLoader {
                 String titleEn = en == null ? null : title(LESSONS + "/" + slug + ".md", en);
                 String titleZh = zh == null ? null : title(LESSONS + "/" + slug + ".zh-CN.md", zh);
                 if (titleEn != null && titleZh != null) {
-                    out.add(new LessonSource(numbers.get(slug), slug, new Localized(titleEn, titleZh), new Localized(en, zh)));
+                    LessonSource lesson = new LessonSource(numbers.get(slug), slug, new Localized(titleEn, titleZh),
+                            new Localized(en, zh));
+                    StoredLengths.lessonProblems(lesson).forEach(m -> problem(LESSONS + "/" + slug + ".md", 0, m));
+                    out.add(lesson);
                 }
             }
             return problems.size() == before ? out : null;
@@ -250,6 +254,8 @@ public final class ContentLoader {
                 } else if (seen.putIfAbsent(q.name(), q) != null) {
                     problem(file, q.line(), "the question name '" + q.name() + "' is also used on line "
                             + seen.get(q.name()).line() + ": every question needs its own ::name::");
+                } else {
+                    StoredLengths.problems(q).forEach(m -> problem(file, q.line(), m));
                 }
             }
             if (r.hasErrors()) {

@@ -93,6 +93,11 @@ final class ModuleYaml {
         Localized title = localized(required(top, "title", root), "title", 200);
         Localized summary = localized(required(top, "summary", root), "summary", 2000);
         List<String> skills = strings(required(top, "skills", root), "skills", null);
+        if (skills != null && String.join(";", skills).length() > StoredLengths.SKILLS) {
+            problem(top.get("skills").getKeyNode(), "skills take " + String.join(";", skills).length()
+                    + " characters together (joined by ';'); at most " + StoredLengths.SKILLS + " fit: list fewer skills");
+            skills = null;
+        }
         List<String> categories = strings(required(top, "categories", root), "categories", CATEGORIES);
         Integer minutes = integer(required(top, "estimatedMinutes", root), "estimatedMinutes", 1, 1000);
         Integer passMark = integer(required(top, "passMark", root), "passMark", 1, 100);

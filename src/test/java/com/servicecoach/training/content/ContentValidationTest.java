@@ -177,4 +177,33 @@ class ContentValidationTest {
         String after = ContentLoader.load(content).modules().get(0).contentHash();
         assertTrue(!before.equals(after));
     }
+
+    @Test
+    void questionsLessonsAndSkillsLongerThanTheirColumnsAreProblemsWithTheirLines(@TempDir Path tmp) throws IOException {
+        Path content = copyValid(tmp);
+        String longQuestion = "\n::Q4::" + "Why? ".repeat(14_000) + "{T}\n\n::" + "n".repeat(300) + "::Named at length?{T}\n";
+        append(content.resolve("mini-module/questions.gift"), longQuestion);
+        append(content.resolve("mini-module/questions.zh-CN.gift"), "\n::Q4::为什么？{T#" + "反馈".repeat(12_000) + "}\n\n::"
+                + "n".repeat(300) + "::名字很长？{T}\n");
+        Files.writeString(content.resolve("mini-module/lessons/03-" + "a".repeat(130) + ".md"), "# Long\n");
+        Files.writeString(content.resolve("mini-module/lessons/03-" + "a".repeat(130) + ".zh-CN.md"), "# 长\n");
+        Files.writeString(content.resolve("mini-module/lessons/04-huge.md"), "# " + "T".repeat(301) + "\n\n" + "word ".repeat(14_000));
+        Files.writeString(content.resolve("mini-module/lessons/04-huge.zh-CN.md"), "# 很长\n");
+        Path yml = content.resolve("mini-module/module.yml");
+        List<String> skills = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "skill-number-" + "x".repeat(20) + i).toList();
+        Files.writeString(yml, Files.readString(yml).replace("skills: [testing]", "skills: [" + String.join(", ", skills) + "]"));
+
+        ContentReport report = ContentLoader.load(content);
+        assertEquals(List.of(), report.modules(), "the module is left out (it keeps its last valid version)");
+        List<String> p = report.problems().stream().map(ContentProblem::toString).toList();
+        assertProblem(p, "content/mini-module/questions.gift:12", "the question is too long to store");
+        assertProblem(p, "content/mini-module/questions.gift:14", "the question name is 300 characters long; at most 255 fit");
+        assertProblem(p, "content/mini-module/questions.zh-CN.gift:12", "the question is too long to store");
+        assertProblem(p, "content/mini-module/questions.zh-CN.gift:14", "the question name is 300 characters long");
+        assertProblem(p, "content/mini-module/lessons/03-" + "a".repeat(130) + ".md", "slug of 133 characters; at most 120 fit");
+        assertProblem(p, "content/mini-module/lessons/04-huge.md", "is 301 characters long; at most 300 fit");
+        assertProblem(p, "content/mini-module/lessons/04-huge.md", "bytes long; at most 65535 fit");
+        assertProblem(p, "content/mini-module/module.yml:5", "at most 1000 fit");
+        assertEquals(8, p.size(), p.toString());
+    }
 }
