@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <p>Callers: anonymous; an administrator; HR; the supervisor of the objects' team (North); the
  * supervisor of another team (South); North's agent N1; a former administrator demoted in the
- * database to a supervisor of no team (their token was issued while they were an administrator, so
- * they must be treated as what they are now); and a user disabled in the database after signing in.
+ * database to the supervisor of a third team (their token was issued while they were an administrator,
+ * so they must be treated as what they are now); and a user disabled in the database after signing in.
  *
  * <p>Each probe's expectation is one letter per caller in the order anonymous, admin, HR, sup.north,
  * sup.south, agent.north: {@code U} not signed in (401, or 303 to the sign-in page), {@code O} allowed
@@ -147,11 +147,11 @@ class AccessRulesTest extends HttpTest {
         probe(HttpMethod.POST, "/api/agents/import", w -> HttpRequest.POST("/api/agents/import",
                 "employee_no,name,email,team,channels\nN2,王芳,n2@shop.test,North,phone\n").contentType("text/csv"), "U O F O O F");
         get("/teams", "U O O O O F");
-        form("/teams", w -> "/teams", Map.of("name", "East", "supervisor", "sup.north"), "U O F F F F");
+        form("/teams", w -> "/teams", Map.of("name", "West", "supervisor", "sup.north"), "U O F F F F");
         form("/teams/{name}/supervisor", w -> "/teams/North/supervisor", Map.of("supervisor", "sup.north"), "U O F F F F");
         get("/api/teams", "U O O O O F");
         get("/api/teams/{name}", w -> "/api/teams/North", "U O O O H F");
-        json(HttpMethod.POST, "/api/teams", w -> "/api/teams", Map.of("name", "East", "supervisor", "sup.north"), "U O F F F F");
+        json(HttpMethod.POST, "/api/teams", w -> "/api/teams", Map.of("name", "West", "supervisor", "sup.north"), "U O F F F F");
         json(HttpMethod.PUT, "/api/teams/{name}", w -> "/api/teams/North", Map.of("name", "North", "supervisor", "sup.north"), "U O F F F F");
         // users and settings
         get("/admin/users", "U O F F F F");
@@ -292,6 +292,7 @@ class AccessRulesTest extends HttpTest {
         TestDatabase.clean(dataSource);
         fixtures.standardCast();
         fixtures.user(DEMOTED, "ADMIN", null);
+        fixtures.team("East", DEMOTED); // once demoted, they lead a team of their own, as sup.south does
         fixtures.user(DISABLED, "HR", null);
         api.forgetTokens();
         modules.standard("acc", AssessmentFixtures.Settings.plain());
