@@ -1,7 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
-
 import com.servicecoach.csv.CsvRecordReader;
 
 import java.io.Closeable;
@@ -39,7 +39,9 @@ import java.util.function.Function;
  * <p>Decisions beyond metrics.md:
  * <ul>
  *   <li>Values are trimmed ({@link String#strip()}); empty means absent. Channel/category are matched
- *       case-insensitively and stored lower-case.</li>
+ *       case-insensitively and stored lower-case. A {@code '} before a value that starts with
+ *       {@code = + - @} (as the rejected-rows CSV writes such cells, {@link CsvCells#text}) is dropped, so a
+ *       corrected rejected-rows file imports as the original would have.</li>
  *   <li>A row whose field count differs from the header's is rejected with that reason only (its fields
  *       cannot be trusted to be aligned). A malformed CSV record is rejected with the CSV reason only.</li>
  *   <li>Timestamps without offset are local to the organization's zone, resolved like
@@ -252,6 +254,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
             return null;
         }
         String s = csv.get(position).strip();
+        if (s.length() > 1 && s.charAt(0) == '\'' && CsvCells.isFormulaLike(s.substring(1))) {
+            s = s.substring(1).strip(); // the quote our rejected-rows CSV puts before formula-like cells
+        }
         if (s.isEmpty()) {
             return null;
         }
