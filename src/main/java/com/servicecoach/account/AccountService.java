@@ -161,6 +161,8 @@ public class AccountService {
             errors.add(FieldError.of("password", "validation.password.length", PasswordHasher.MIN_LENGTH));
         } else if (password.length() > 72) {
             errors.add(FieldError.of("password", "validation.password.tooLong"));
+        } else {
+            PasswordRules.problem(password).ifPresent(key -> errors.add(FieldError.of("password", key)));
         }
     }
 

@@ -39,6 +39,8 @@ public class AgentService implements EmployeeNumbers {
     public static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     public static final List<String> CHANNELS = List.of("chat", "email", "phone", "social");
+    /** A hired_on before this year is a typing error (e.g. 0025 for 2025), not a date to keep. */
+    static final int MIN_HIRED_YEAR = 1900;
 
     private final AgentRepository agents;
     private final TeamRepository teams;
@@ -302,6 +304,10 @@ public class AgentService implements EmployeeNumbers {
                     throw new DateTimeParseException("format", hired, 0);
                 }
                 hiredOn = LocalDate.parse(hired);
+                if (hiredOn.getYear() < MIN_HIRED_YEAR) {
+                    errors.add(FieldError.of("hiredOn", "validation.hiredOn.early", hired, MIN_HIRED_YEAR));
+                    hiredOn = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.of("hiredOn", "validation.date", hired));
             }

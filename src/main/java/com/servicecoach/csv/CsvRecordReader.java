@@ -15,9 +15,10 @@ import java.util.Objects;
  *
  * <p>Rules:
  * <ul>
- *   <li>Fields are separated by {@code ,}; a record ends at LF or CRLF (outside quotes) or at end of input.
- *       A lone CR is ordinary data. Lines are counted by LF characters, so line N is the text after the
- *       (N-1)th LF; the first line is 1.</li>
+ *   <li>Fields are separated by {@code ,}; a record ends at LF, CRLF or a lone CR (outside quotes) or at
+ *       end of input, so files with old Mac line ends read like any other. Lines are counted as an editor
+ *       shows them: every LF, CRLF or lone CR ends a physical line (CRLF counts once), also inside a quoted
+ *       field, where the line break stays data; the first line is 1.</li>
  *   <li>A field whose first non-blank character is {@code "} is quoted: it may contain commas, line breaks
  *       (kept verbatim, CRLF included) and doubled quotes ({@code ""} = one {@code "}). Spaces and tabs
  *       before the opening quote and after the closing quote are ignored.</li>
@@ -64,6 +65,8 @@ public final class CsvRecordReader implements Closeable {
 
     /** Physical line of the next character to be read. */
     private int line = 1;
+    /** The last character read was a CR (so an LF right after it ends no further line). */
+    private boolean afterCr;
 
     private String[] fields = new String[16];
     private int count;
@@ -185,10 +188,9 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\r') {
                         if (peek() == '\n') {
                             read();
-                            endField();
-                            return endRecord();
                         }
-                        field.append('\r');
+                        endField();
+                        return endRecord();
                     } else {
                         field.append((char) c);
                         // fast path: copy a run of ordinary characters straight from the buffer
@@ -218,7 +220,7 @@ public final class CsvRecordReader implements Closeable {
                         return true;
                     } else {
                         field.append((char) c);
-                        if (c == '\n' && !capturing) {
+                        if (!capturing && (c == '\n' || c == '\r' && peek() != '\n')) {
                             capturing = true; // remember what follows the record's first line break
                         }
                     }
@@ -238,8 +240,10 @@ public final class CsvRecordReader implements Closeable {
                     } else if (c == '\n' || c == -1) {
                         endField();
                         return endRecord();
-                    } else if (c == '\r' && peek() == '\n') {
-                        read();
+                    } else if (c == '\r') {
+                        if (peek() == '\n') {
+                            read();
+                        }
                         endField();
                         return endRecord();
                     } else if (c != ' ' && c != '\t') {
@@ -294,11 +298,19 @@ public final class CsvRecordReader implements Closeable {
             backPos = 0;
             backLim = nb.length;
             line = recordLine + 1;
+            afterCr = false; // the re-read text starts after a whole line break
+        } else if (lastChar == '\r') {
+            if (peek() == '\n') {
+                read();
+            }
         } else if (lastChar != '\n' && lastChar != -1) {
             int c;
             do {
                 c = read();
-            } while (c != '\n' && c != -1);
+            } while (c != '\n' && c != '\r' && c != -1);
+            if (c == '\r' && peek() == '\n') {
+                read();
+            }
         }
     }
 
@@ -312,9 +324,10 @@ public final class CsvRecordReader implements Closeable {
             }
             c = buf[pos++];
         }
-        if (c == '\n') {
+        if (c == '\r' || c == '\n' && !afterCr) {
             line++;
         }
+        afterCr = c == '\r';
         if (capturing) {
             raw.append((char) c);
         }

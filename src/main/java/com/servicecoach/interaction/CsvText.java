@@ -1,26 +1,21 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvCells;
+
+import java.util.ArrayList;
 import java.util.List;
 
-/** Writes CSV fields (RFC 4180: quoted when they hold a comma, quote or line break) and JSON strings. */
+/**
+ * Rows as CSV text (the fields of a rejected row as the file held them, kept until its rejected-rows CSV is
+ * downloaded; {@link CsvCells#figure} quoting) and back, and JSON strings.
+ */
 final class CsvText {
 
     private CsvText() {
     }
 
     static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(0) == '\t')) {
-            quote = true; // keeps leading blanks, which a reader could otherwise take for padding
-        }
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return CsvCells.figure(value);
     }
 
     static String line(List<String> fields) {
@@ -32,6 +27,51 @@ final class CsvText {
             b.append(field(fields.get(i)));
         }
         return b.toString();
+    }
+
+    /**
+     * The fields of a text written by {@link #line} (unquoted fields, or quoted ones with doubled quotes that
+     * may hold commas and line breaks). An empty text is no field at all.
+     */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        if (line == null || line.isEmpty()) {
+            return out;
+        }
+        StringBuilder f = new StringBuilder();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            f.setLength(0);
+            if (i < n && line.charAt(i) == '"') {
+                i++;
+                while (i < n) {
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && line.charAt(i) == '"') {
+                            f.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        f.append(c);
+                    }
+                }
+                while (i < n && line.charAt(i) != ',') {
+                    f.append(line.charAt(i++)); // not written by line(); kept rather than lost
+                }
+            } else {
+                while (i < n && line.charAt(i) != ',') {
+                    f.append(line.charAt(i++));
+                }
+            }
+            out.add(f.toString());
+            if (i >= n) {
+                return out;
+            }
+            i++; // the comma
+        }
     }
 
     /** A JSON string literal. */

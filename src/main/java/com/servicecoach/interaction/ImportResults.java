@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.ImportSummary;
 import com.servicecoach.web.PageResponse;
 import jakarta.inject.Singleton;
@@ -114,19 +115,26 @@ public class ImportResults {
         }
     }
 
+    /** A stored row (or header) written again as cells of user text: a cell a spreadsheet would run is neutralised. */
+    private static String userCells(String rowText) {
+        return CsvCells.textLine(CsvText.fields(rowText));
+    }
+
     /**
      * Writes the rejected rows as CSV (UTF-8 with a byte-order mark, for spreadsheet programs): a {@code line}
      * column, the file's own columns, and a {@code reason} column. The import ignores the two extra columns,
-     * so the corrected file can be imported again as it is.
+     * so the corrected file can be imported again as it is. Cells that a spreadsheet would run as a formula
+     * carry a leading {@code '} ({@link CsvCells#text}), which the import drops again.
      */
     public Path rejectedCsvFile(ImportRecord record) {
         try {
             Path file = Files.createTempFile("interaction-rejected-" + record.id() + "-", ".csv");
             try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
                 out.write('\uFEFF');
-                out.write("line," + (record.header() == null ? "" : record.header() + ",") + "reason\r\n");
+                boolean withRows = record.header() != null;
+                out.write("line," + (withRows ? userCells(record.header()) + "," : "") + "reason\r\n");
                 forEachRejection(record.id(), (line, reason, row) -> {
-                    out.write(line + "," + (record.header() == null ? "" : row + ",") + CsvText.field(reason) + "\r\n");
+                    out.write(line + "," + (withRows ? userCells(row) + "," : "") + CsvCells.text(reason) + "\r\n");
                 });
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);

@@ -1,7 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
-
 import com.servicecoach.csv.CsvRecordReader;
 
 import java.io.Closeable;
@@ -39,7 +39,9 @@ import java.util.function.Function;
  * <p>Decisions beyond metrics.md:
  * <ul>
  *   <li>Values are trimmed ({@link String#strip()}); empty means absent. Channel/category are matched
- *       case-insensitively and stored lower-case.</li>
+ *       case-insensitively and stored lower-case. A {@code '} before a value that starts with
+ *       {@code = + - @} (as the rejected-rows CSV writes such cells, {@link CsvCells#text}) is dropped, so a
+ *       corrected rejected-rows file imports as the original would have.</li>
  *   <li>A row whose field count differs from the header's is rejected with that reason only (its fields
  *       cannot be trusted to be aligned). A malformed CSV record is rejected with the CSV reason only.</li>
  *   <li>Timestamps without offset are local to the organization's zone, resolved like
@@ -48,7 +50,9 @@ import java.util.function.Function;
  *       second: 1-9 digits, kept. Only upper-case {@code T} and {@code Z}; offsets up to +/-18:00.</li>
  *   <li>Rating: an optionally signed run of digits; "7.0", "7.5", "7e0" are not whole numbers and are
  *       rejected. rating_scale: exactly "10" or "5" (empty = 10); not looked at when rating is empty.</li>
- *   <li>external_id and source: at most 64 characters, comment at most 2000 (counted in code points).</li>
+ *   <li>external_id and source: at most 64 characters and no control characters (NUL included); comment at
+ *       most 2000 (counted in code points).</li>
+ *   <li>Timestamps before the year {@value #MIN_YEAR} are rejected.</li>
  *   <li>A used value containing U+FFFD (bytes the charset could not decode, e.g. a GBK file read as UTF-8)
  *       is rejected for that field instead of storing mangled text.</li>
  *   <li>The agent check is delegated to {@code agentProblem} (null = fine, else the reason, which is
@@ -63,6 +67,8 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
 
     public static final int MAX_ID_CHARS = 64;
     public static final int MAX_COMMENT_CHARS = 2000;
+    /** Timestamps before this year are typing or export errors (a helpdesk did not exist), not interactions. */
+    public static final int MIN_YEAR = 1900;
     public static final String TIMESTAMP_FORMAT = "YYYY-MM-DDTHH:MM:SS[.fff][Z|+HH:MM]";
     public static final String DEFAULT_SOURCE = "default";
     public static final String DEFAULT_CATEGORY = "other";
@@ -200,8 +206,8 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         }
         problems.setLength(0);
 
-        String externalId = text(ImportHeader.I_EXTERNAL_ID, MAX_ID_CHARS, true);
-        String source = text(ImportHeader.I_SOURCE, MAX_ID_CHARS, false);
+        String externalId = identifier(ImportHeader.I_EXTERNAL_ID, true);
+        String source = identifier(ImportHeader.I_SOURCE, false);
         String agent = text(ImportHeader.I_AGENT, 0, true);
         if (agent != null) {
             String why = agentProblem.apply(agent);
@@ -252,6 +258,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
             return null;
         }
         String s = csv.get(position).strip();
+        if (s.length() > 1 && s.charAt(0) == '\'' && CsvCells.isFormulaLike(s.substring(1))) {
+            s = s.substring(1).strip(); // the quote our rejected-rows CSV puts before formula-like cells
+        }
         if (s.isEmpty()) {
             return null;
         }
@@ -285,6 +294,23 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
             if (n > maxChars) {
                 problem(ImportHeader.COLUMNS.get(ordinal) + ": " + n + " characters, longer than the "
                         + maxChars + " allowed");
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /** An identifier (external_id, source): at most {@link #MAX_ID_CHARS} characters and no control characters. */
+    private String identifier(int ordinal, boolean required) {
+        String s = text(ordinal, MAX_ID_CHARS, required);
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                problem(ImportHeader.COLUMNS.get(ordinal) + ": contains the control character "
+                        + String.format("U+%04X", (int) c) + " at position " + (i + 1) + " (identifiers are printable text)");
                 return null;
             }
         }
@@ -487,6 +513,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         int hour = num(s, 11, 2);
         int minute = num(s, 14, 2);
         int second = num(s, 17, 2);
+        if (year < MIN_YEAR) {
+            return invalid("year " + s.substring(0, 4) + " is before " + MIN_YEAR);
+        }
         if (month < 1 || month > 12) {
             return invalid("month " + s.substring(5, 7) + " does not exist");
         }

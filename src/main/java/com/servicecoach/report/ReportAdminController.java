@@ -6,6 +6,7 @@ import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,11 +18,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,10 +81,23 @@ class ReportAdminController {
         return thresholds.current();
     }
 
+    /** Every threshold must be named (null: not checked); an unknown field is 422, never silently dropped. */
     @Put("/api/reports/thresholds")
     @Secured({"ADMIN", "HR", "SUPERVISOR", "AGENT"})
-    Thresholds putThresholds(Authentication auth, @Body ThresholdService.Change change) {
-        return thresholds.change(viewers.of(auth), change);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ThresholdService.Change.class, requiredProperties = {"csatMin", "firstResponseMin",
+                    "resolutionMin", "knowledgeMin"})))
+    Thresholds putThresholds(Authentication auth, @Body JsonNode change) {
+        if (!change.isObject()) {
+            throw new BadRequestException("The body must be a JSON object of the four thresholds");
+        }
+        // a JSON tree, not a Map: a Map would lose the keys whose value is null
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : change.entries()) {
+            JsonNode v = e.getValue();
+            fields.put(e.getKey(), v.isNull() ? null : v.isString() ? v.getStringValue() : v.isNumber() ? v.getBigDecimalValue() : v);
+        }
+        return thresholds.change(viewers.of(auth), fields);
     }
 
     static @Nullable LocalDate date(String name, @Nullable String value) {

@@ -1,7 +1,6 @@
 package com.servicecoach.report;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import com.servicecoach.csv.CsvCells;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,14 +9,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The report as CSV (api.md "Reports"): a header row and one row per agent in ranking order, with the columns
  * of {@link AgentColumns}; numbers as in the JSON (dot decimal, same rounding), an absent figure empty, true and
  * false for yes and no. UTF-8 with a byte-order mark (so that Excel reads Chinese names correctly), RFC 4180
- * (CRLF line ends, quotes only where needed). Nothing in it depends on when it was made.
+ * (CRLF line ends, quotes only where needed). Text cells (names, teams: what users typed) are written with
+ * {@link CsvCells#text}, so a name such as {@code =cmd|...} cannot run as a spreadsheet formula; figures are
+ * written as they are. Nothing in it depends on when it was made.
  */
 final class ReportCsv {
 
@@ -29,20 +29,29 @@ final class ReportCsv {
     static byte[] write(PerformanceReport report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096 + report.agents().size() * 300);
         bytes.writeBytes(BOM);
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord(AgentColumns.ALL.stream().map(AgentColumns.Column::header).toList());
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            List<AgentColumns.Column> columns = AgentColumns.ALL;
+            StringBuilder line = new StringBuilder(512);
+            for (int c = 0; c < columns.size(); c++) {
+                line.append(c == 0 ? "" : ",").append(CsvCells.figure(columns.get(c).header()));
+            }
+            out.write(line.append("\r\n").toString());
             for (PerformanceReport.AgentRow a : report.agents()) {
-                List<String> cells = new ArrayList<>(AgentColumns.ALL.size());
-                for (AgentColumns.Column c : AgentColumns.ALL) {
-                    cells.add(text(c.value().apply(a)));
+                line.setLength(0);
+                for (int c = 0; c < columns.size(); c++) {
+                    line.append(c == 0 ? "" : ",").append(cell(columns.get(c).value().apply(a)));
                 }
-                csv.printRecord(cells);
+                out.write(line.append("\r\n").toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Strings are text (neutralised when formula-like); numbers and booleans are figures. */
+    static String cell(Object v) {
+        return v instanceof String s ? CsvCells.text(s) : CsvCells.figure(text(v));
     }
 
     static String text(Object v) {

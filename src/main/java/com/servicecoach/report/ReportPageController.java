@@ -176,8 +176,9 @@ class ReportPageController {
     HttpResponse<?> saveThresholds(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         Viewer viewer = viewers.of(auth);
         try {
-            thresholds.change(viewer, new ThresholdService.Change(form.get("csatMin"), form.get("firstResponseMin"),
-                    form.get("resolutionMin"), form.get("knowledgeMin")));
+            Map<String, String> values = new HashMap<>(form);
+            values.remove("_csrf");
+            thresholds.change(viewer, values);
             return HttpResponse.seeOther(URI.create("/reports/thresholds?saved=1"));
         } catch (InvalidInputException e) {
             Map<String, String> values = new HashMap<>(form);

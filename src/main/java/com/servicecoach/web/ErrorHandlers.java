@@ -67,6 +67,9 @@ final class ErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+            if (MalformedJson.isMalformedJson(e)) {
+                return MalformedJson.respond(pages, request, e);
+            }
             String name = e.getArgument().getName();
             String expected = expected(e.getArgument().getType());
             return pages.respond(request, HttpStatus.BAD_REQUEST,
@@ -123,6 +126,86 @@ final class ErrorHandlers {
                         return new ApiError.Item(field, null, v.getMessage());
                     }).toList();
             return pages.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", items);
+        }
+    }
+
+    /**
+     * A request body that is not valid JSON: 400 {@code {"message":"Malformed JSON body"}} with, when the
+     * parser knows it, the line and column of the problem. Never the parser's own text (it names internals).
+     * Replaces Micronaut's handlers, which echoed it ("Invalid JSON: Unexpected character ...").
+     */
+    @Produces
+    @Singleton
+    @Replaces(io.micronaut.http.server.exceptions.JsonExceptionHandler.class)
+    static class MalformedJson implements ExceptionHandler<io.micronaut.json.JsonSyntaxException, HttpResponse<?>> {
+        static final String MESSAGE = "Malformed JSON body";
+        private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile("line: (\\d{1,9}), column: (\\d{1,9})");
+        private final ErrorPages pages;
+
+        MalformedJson(ErrorPages pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, io.micronaut.json.JsonSyntaxException e) {
+            return respond(pages, request, e);
+        }
+
+        /** Whether {@code e} or one of its causes says the body is not valid JSON. */
+        static boolean isMalformedJson(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof io.micronaut.json.JsonSyntaxException || t instanceof com.fasterxml.jackson.core.JsonParseException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static MutableHttpResponse<?> respond(ErrorPages pages, HttpRequest<?> request, Throwable e) {
+            List<ApiError.Item> where = location(e)
+                    .map(at -> List.of(new ApiError.Item(null, at[0], "not valid JSON at line " + at[0] + ", column " + at[1])))
+                    .orElse(List.of());
+            return pages.respond(request, HttpStatus.BAD_REQUEST, MESSAGE, where);
+        }
+
+        /** Line and column of the problem, from the parser's location (or, failing that, its message). */
+        static java.util.Optional<int[]> location(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                        && j.getLocation().getLineNr() > 0) {
+                    return java.util.Optional.of(new int[]{j.getLocation().getLineNr(), Math.max(j.getLocation().getColumnNr(), 0)});
+                }
+            }
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                java.util.regex.Matcher m = LOCATION.matcher(String.valueOf(t.getMessage()));
+                String last = null;
+                while (m.find()) {
+                    last = m.group(1) + ":" + m.group(2); // the last location is where reading stopped
+                }
+                if (last != null) {
+                    String[] parts = last.split(":");
+                    return java.util.Optional.of(new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The same answer where Jackson's own exception arrives (its handler also echoed the parser's text). */
+    @Produces
+    @Singleton
+    @Replaces(io.micronaut.http.server.exceptions.JacksonExceptionHandler.class)
+    @io.micronaut.context.annotation.Requires(classes = com.fasterxml.jackson.core.JsonProcessingException.class)
+    static class MalformedJackson implements ExceptionHandler<com.fasterxml.jackson.core.JsonProcessingException, HttpResponse<?>> {
+        private final ErrorPages pages;
+
+        MalformedJackson(ErrorPages pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, com.fasterxml.jackson.core.JsonProcessingException e) {
+            return MalformedJson.respond(pages, request, e);
         }
     }
 

@@ -58,8 +58,61 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void loneCarriageReturnIsData() throws IOException {
-        assertEquals(List.of("1:a\rb|c"), records("a\rb,c\n"));
+    void aLoneCarriageReturnEndsALineLikeLf() throws IOException {
+        assertEquals(List.of("1:a", "2:b|c"), records("a\rb,c\n"));
+        assertEquals(List.of("1:a|b", "2:c|d", "3:e|f"), records("a,b\rc,d\re,f\r"), "a file with old Mac line ends");
+        assertEquals(List.of("1:a|b", "2:c|d", "3:e|f", "4:g|h"), records("a,b\r\nc,d\re,f\ng,h"), "mixed line ends");
+    }
+
+    @Test
+    void aCarriageReturnInsideQuotesIsDataButStillEndsAPhysicalLine() throws IOException {
+        assertEquals(List.of("1:x|l1\rl2|y", "3:next|\"q\"", "4:last|row"),
+                records("x,\"l1\rl2\",y\rnext,\"\"\"q\"\"\"\rlast,row\r"));
+        assertEquals(List.of("1:x|a\r\nb|y", "3:z|w"), records("x,\"a\r\nb\",y\rz,w"), "CRLF inside quotes counts once");
+    }
+
+    @Test
+    void blankLinesWithCarriageReturnsAreSkippedButCounted() throws IOException {
+        assertEquals(List.of("2:a|b", "5:c|d"), records("\ra,b\r\r  \rc,d\r\r"));
+        assertEquals(List.of("2:a|b", "4:c|d"), records("\r\na,b\r\n\r\nc,d\r\n"));
+    }
+
+    @Test
+    void malformedRecordsInACarriageReturnFileCostOneLine() throws IOException {
+        assertEquals(List.of("1:a|b", "2:ERROR(1)", "3:c|d"), records("a,b\rx,\"great\" service,y\rc,d\r"));
+        assertEquals(List.of("1:a|b", "2:ERROR(1)", "3:c|d"), records("a,b\r\nx,\"great\" service,y\r\nc,d\r\n"));
+        assertEquals(List.of("1:h|h", "2:ERROR(1)", "3:c|d", "4:e|f \"g\"", "5:i|j"),
+                records("h,h\ra,\"oops\rc,d\re,f \"g\"\ri,j\r"));
+        assertEquals(List.of("1:h|h", "2:ERROR(1)", "3:c|d", "4:e|f \"g\"", "5:i|j"),
+                records("h,h\r\na,\"oops\r\nc,d\r\ne,f \"g\"\r\ni,j\r\n"));
+        assertEquals(List.of("1:a|b", "2:ERROR(1)", "3:c|d", "4:e|f"), records("a,b\rx,\"open\rc,d\re,f\r"));
+        assertEquals(List.of("1:a|b", "2:ERROR(1)", "3:c|d"),
+                records(new StringReader("a,b\rx," + "y".repeat(100) + "\rc,d\r"), 50));
+    }
+
+    @Test
+    void lineEndsSplitAcrossReadsAreOneLineEnd() throws IOException {
+        // a reader that hands out one character per read: every CR is at the end of a buffer fill
+        String text = "a,b\r\nc,\"q\r\nr\"\r\ne,f\rg,\"h\ri\"\r\n\r\nj,k";
+        Reader oneByOne = new Reader() {
+            int pos;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) {
+                if (pos >= text.length()) {
+                    return -1;
+                }
+                cbuf[off] = text.charAt(pos++);
+                return 1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<String> expected = List.of("1:a|b", "2:c|q\r\nr", "4:e|f", "5:g|h\ri", "8:j|k");
+        assertEquals(expected, records(text));
+        assertEquals(expected, records(oneByOne, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS));
     }
 
     @Test

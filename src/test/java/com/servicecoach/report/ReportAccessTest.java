@@ -58,7 +58,8 @@ class ReportAccessTest extends HttpTest {
         r.add(new Route("thresholds page", () -> HttpRequest.GET("/reports/thresholds"), expect(401, 200, 200, 200, 403)));
         r.add(new Route("thresholds form", () -> form("/reports/thresholds", Map.of("csatMin", "75", "firstResponseMin", "80",
                 "resolutionMin", "80", "knowledgeMin", "60")), expect(401, 303, 303, 403, 403)));
-        r.add(new Route("thresholds API", () -> HttpRequest.PUT("/api/reports/thresholds", Map.of("csatMin", "75")),
+        r.add(new Route("thresholds API", () -> HttpRequest.PUT("/api/reports/thresholds", Map.of("csatMin", "75",
+                "firstResponseMin", "80", "resolutionMin", "80", "knowledgeMin", "60")),
                 expect(401, 200, 200, 403, 403)));
         r.add(new Route("progress of another's download", () -> HttpRequest.GET("/api/reports/progress/abcdefgh12"),
                 expect(401, 404, 404, 404, 404)));
@@ -117,7 +118,8 @@ class ReportAccessTest extends HttpTest {
             }
         }
         assertEquals(List.of(), allowed, "HR changed something");
-        assertEquals(200, api.put("hr.lin", "/api/reports/thresholds", Map.of("csatMin", "72.5")).status(), "but sets the thresholds");
+        assertEquals(200, api.put("hr.lin", "/api/reports/thresholds", Map.of("csatMin", "72.5", "firstResponseMin", "",
+                "resolutionMin", "", "knowledgeMin", "")).status(), "but sets the thresholds");
     }
 
     @Test

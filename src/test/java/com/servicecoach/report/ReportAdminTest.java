@@ -35,7 +35,8 @@ class ReportAdminTest extends HttpTest {
 
     @Test
     void thresholdOutsideZeroToHundredIsRefusedAndNothingChanges() {
-        Api.Reply r = api.put("admin", "/api/reports/thresholds", Map.of("csatMin", "101", "knowledgeMin", "abc"));
+        Api.Reply r = api.put("admin", "/api/reports/thresholds", Map.of("csatMin", "101", "firstResponseMin", "80",
+                "resolutionMin", "", "knowledgeMin", "abc"));
         assertEquals(422, r.status());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> errors = (List<Map<String, Object>>) r.json().get("errors");
