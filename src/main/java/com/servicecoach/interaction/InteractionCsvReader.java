@@ -52,7 +52,7 @@ import java.util.function.Function;
  *       rejected. rating_scale: exactly "10" or "5" (empty = 10); not looked at when rating is empty.</li>
  *   <li>external_id and source: at most 64 characters and no control characters (NUL included); comment at
  *       most 2000 (counted in code points).</li>
- *   <li>Timestamps before the year {@value #MIN_YEAR} are rejected.</li>
+ *   <li>Timestamps before the year {@value #MIN_YEAR} or after {@value #MAX_YEAR} are rejected.</li>
  *   <li>A used value containing U+FFFD (bytes the charset could not decode, e.g. a GBK file read as UTF-8)
  *       is rejected for that field instead of storing mangled text.</li>
  *   <li>The agent check is delegated to {@code agentProblem} (null = fine, else the reason, which is
@@ -69,6 +69,8 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
     public static final int MAX_COMMENT_CHARS = 2000;
     /** Timestamps before this year are typing or export errors (a helpdesk did not exist), not interactions. */
     public static final int MIN_YEAR = 1900;
+    /** Nor are timestamps after this year (stored rollups keep instants as nanoseconds since 1970, up to 2262). */
+    public static final int MAX_YEAR = 2199;
     public static final String TIMESTAMP_FORMAT = "YYYY-MM-DDTHH:MM:SS[.fff][Z|+HH:MM]";
     public static final String DEFAULT_SOURCE = "default";
     public static final String DEFAULT_CATEGORY = "other";
@@ -515,6 +517,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         int second = num(s, 17, 2);
         if (year < MIN_YEAR) {
             return invalid("year " + s.substring(0, 4) + " is before " + MIN_YEAR);
+        }
+        if (year > MAX_YEAR) {
+            return invalid("year " + s.substring(0, 4) + " is after " + MAX_YEAR);
         }
         if (month < 1 || month > 12) {
             return invalid("month " + s.substring(5, 7) + " does not exist");

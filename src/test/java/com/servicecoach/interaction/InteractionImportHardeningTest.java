@@ -70,6 +70,15 @@ class InteractionImportHardeningTest extends HttpTest {
     }
 
     @Test
+    void timestampsAfter2199RejectTheirRow() {
+        RowError late = assertInstanceOf(RowError.class, TestCsv.one(TestCsv.row("created_at", "2300-01-01T00:00:00Z",
+                "first_response_at", "", "resolved_at", "")));
+        assertTrue(late.message().contains("year 2300 is after 2199"), late.message());
+        assertInstanceOf(InteractionRow.class, TestCsv.one(TestCsv.row("created_at", "2199-12-31T23:59:59Z",
+                "first_response_at", "", "resolved_at", "")));
+    }
+
+    @Test
     void theReaderAppliesTheSameRulesToEveryTimestamp() {
         RowResult early = TestCsv.one(TestCsv.row("created_at", "1800-01-01T00:00:00Z", "first_response_at", "",
                 "resolved_at", "1850-01-01T00:00:00Z"));
