@@ -59,7 +59,7 @@ class UserPageController {
                 .filter(u -> query.isEmpty() || u.username().contains(query)
                         || (u.employeeNo() != null && u.employeeNo().toLowerCase().contains(query)))
                 .map(u -> UserView.of(u, now)).toList();
-        PageResponse<UserView> result = paging.apply(all, Map.of(
+        PageResponse<UserView> result = paging.applyWithin(all, Map.of(
                 "username", Comparator.comparing(UserView::username),
                 "role", Comparator.comparing((UserView u) -> u.role().name()),
                 "enabled", Comparator.comparing(UserView::enabled),
