@@ -170,6 +170,10 @@ class AccessRulesTest extends HttpTest {
         get("/api/settings", "U O F F F F");
         probe(HttpMethod.PUT, "/api/settings", w -> HttpRequest.PUT("/api/settings", settings.defaultsDocument()), "U O F F F F");
         get("/prometheus", "U O F F F F");
+        get("/api/rollups", "U O F F F F");
+        json(HttpMethod.POST, "/api/rollups/rebuild", w -> "/api/rollups/rebuild", Map.of(), "U O F F F F");
+        get("/admin/rollups", "U O F F F F");
+        form("/admin/rollups/rebuild", w -> "/admin/rollups/rebuild", Map.of(), "U O F F F F");
         // training
         get("/modules", "U O O O O O");
         get("/modules/{code}", w -> "/modules/acc", "U O O O O O");
