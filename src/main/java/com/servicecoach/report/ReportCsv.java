@@ -28,8 +28,19 @@ final class ReportCsv {
 
     static byte[] write(PerformanceReport report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096 + report.agents().size() * 300);
-        bytes.writeBytes(BOM);
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+        write(report, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the CSV to {@code sink} line by line (the sink is left open). */
+    static void write(PerformanceReport report, java.io.OutputStream sink) {
+        try {
+            sink.write(BOM);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Writer out = new java.io.BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8));
+        try {
             List<AgentColumns.Column> columns = AgentColumns.ALL;
             StringBuilder line = new StringBuilder(512);
             for (int c = 0; c < columns.size(); c++) {
@@ -43,10 +54,10 @@ final class ReportCsv {
                 }
                 out.write(line.append("\r\n").toString());
             }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     /** Strings are text (neutralised when formula-like); numbers and booleans are figures. */

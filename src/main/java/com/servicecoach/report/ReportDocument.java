@@ -31,9 +31,20 @@ public class ReportDocument {
         this.pdf = pdf;
     }
 
+    /** Agents' pages per PDF part: each part is rendered on its own, so memory does not grow with the agents. */
+    static final int AGENTS_PER_PART = 40;
+
     /** The XHTML document, for print ({@code forPdf}: page size, page breaks) or for the screen. */
     public String xhtml(PerformanceReport report, Locale locale, boolean forPdf) {
+        return xhtml(report, locale, forPdf, true, report.agents(), true);
+    }
+
+    private String xhtml(PerformanceReport report, Locale locale, boolean forPdf, boolean front,
+                         java.util.List<PerformanceReport.AgentRow> pageAgents, boolean appendixTitle) {
         Map<String, Object> model = view.model(report, locale, false);
+        model.put("front", front);
+        model.put("pageAgents", pageAgents);
+        model.put("appendixTitle", appendixTitle);
         model.put("msg", new ReportMessages(messages, locale));
         model.put("lang", Messages.tag(locale));
         model.put("forPdf", forPdf);
@@ -52,6 +63,24 @@ public class ReportDocument {
     }
 
     public byte[] pdf(PerformanceReport report, Locale locale) {
-        return pdf.render(xhtml(report, locale, true));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        pdf(report, locale, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The PDF written to {@code out}: the front matter, then the agents' pages {@value #AGENTS_PER_PART} at a
+     * time, each part rendered on its own and the parts joined (pages numbered across the whole document).
+     */
+    public void pdf(PerformanceReport report, Locale locale, java.io.OutputStream out) {
+        java.util.List<PerformanceReport.AgentRow> agents = report.agents();
+        java.util.List<java.util.function.Supplier<String>> parts = new java.util.ArrayList<>();
+        parts.add(() -> xhtml(report, locale, true, true, java.util.List.of(), false));
+        for (int from = 0; from < agents.size(); from += AGENTS_PER_PART) {
+            java.util.List<PerformanceReport.AgentRow> chunk = agents.subList(from, Math.min(agents.size(), from + AGENTS_PER_PART));
+            boolean first = from == 0;
+            parts.add(() -> xhtml(report, locale, true, false, chunk, first));
+        }
+        pdf.render(parts, out);
     }
 }

@@ -33,8 +33,24 @@ final class ReportXlsx {
 
     static byte[] write(PerformanceReport r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16_384 + r.agents().size() * 400);
+        write(r, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the workbook to {@code sink} as it goes (fastexcel streams each sheet; the sink is left open). */
+    static void write(PerformanceReport r, java.io.OutputStream sink) {
         try {
-            Workbook wb = new Workbook(bytes, "ServiceCoach", "1.0");
+            Workbook wb = new Workbook(new java.io.FilterOutputStream(sink) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            }, "ServiceCoach", "1.0");
             Worksheet agents = wb.newWorksheet(AGENTS);
             header(agents, AgentColumns.ALL.stream().map(AgentColumns.Column::header).toList());
             int row = 1;
@@ -79,7 +95,6 @@ final class ReportXlsx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     static List<Object[]> about(PerformanceReport r) {
