@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -48,7 +49,7 @@ class ReportApiController {
 
     @Operation(summary = "The report as PDF (in the caller's language)")
     @Get("/performance.pdf")
-    HttpResponse<byte[]> pdf(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> pdf(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to, @Nullable @QueryValue String team,
                              @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.PDF, progress, LocaleResolver.resolve(request));
@@ -56,7 +57,7 @@ class ReportApiController {
 
     @Operation(summary = "The report as CSV: a header row and one row per agent with every figure (UTF-8 with BOM)")
     @Get("/performance.csv")
-    HttpResponse<byte[]> csv(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> csv(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to, @Nullable @QueryValue String team,
                              @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.CSV, progress, LocaleResolver.resolve(request));
@@ -64,7 +65,7 @@ class ReportApiController {
 
     @Operation(summary = "The report as an Excel workbook: agents, teams, and what the report was computed with")
     @Get("/performance.xlsx")
-    HttpResponse<byte[]> xlsx(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> xlsx(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to, @Nullable @QueryValue String team,
                               @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.XLSX, progress, LocaleResolver.resolve(request));

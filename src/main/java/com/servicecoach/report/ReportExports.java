@@ -8,7 +8,18 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
+import io.micronaut.http.server.types.files.StreamedFile;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -48,23 +59,42 @@ class ReportExports {
     }
 
     /** A download, recorded as exported; {@code token} names its progress for the page. */
-    MutableHttpResponse<byte[]> download(Viewer viewer, @Nullable String from, @Nullable String to, @Nullable String team,
-                                         ReportFormat format, @Nullable String token, Locale locale) {
+    MutableHttpResponse<StreamedFile> download(Viewer viewer, @Nullable String from, @Nullable String to, @Nullable String team,
+                                               ReportFormat format, @Nullable String token, Locale locale) {
+        Path temp = null;
         try {
             ReportPeriod period = period(from, to);
             PerformanceReport report = reports.build(viewer, period, team, progress.track(viewer.username(), token));
             progress.rendering(viewer.username(), token);
-            byte[] bytes = files.bytes(report, format, locale);
+            // written to a temporary file, then sent from it (and the file deleted once sent): the download
+            // never sits in memory whole, whatever the number of agents
+            temp = Files.createTempFile("servicecoach-download-", "." + format.extension());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                files.write(report, format, locale, out);
+            }
             audit.record(viewer, AuditEntry.EXPORT, format.extension(), period, report.team());
             progress.finished(viewer.username(), token);
             String name = ReportFiles.name(period, report.team(), format);
-            return HttpResponse.ok(bytes)
-                    .contentType(format.contentType())
+            long length = Files.size(temp);
+            InputStream in = Files.newInputStream(temp, StandardOpenOption.DELETE_ON_CLOSE);
+            temp = null;
+            return HttpResponse.ok(new StreamedFile(in, io.micronaut.http.MediaType.of(format.contentType()), Instant.now().toEpochMilli(), length))
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        } catch (IOException e) {
+            progress.failed(viewer.username(), token);
+            throw new UncheckedIOException("Could not write the report", e);
         } catch (RuntimeException e) {
             progress.failed(viewer.username(), token);
             throw e;
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // left to the temporary folder's own clean-up
+                }
+            }
         }
     }
 

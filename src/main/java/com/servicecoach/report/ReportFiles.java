@@ -51,12 +51,25 @@ public class ReportFiles {
 
     /** The bytes of a report in one format ({@code locale}: the language of the PDF and HTML). */
     public byte[] bytes(PerformanceReport report, ReportFormat format, Locale locale) {
-        return switch (format) {
-            case PDF -> document.pdf(report, locale);
-            case HTML -> document.html(report, locale);
-            case CSV -> ReportCsv.write(report);
-            case XLSX -> ReportXlsx.write(report);
-        };
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        write(report, format, locale, out);
+        return out.toByteArray();
+    }
+
+    /** Writes a report in one format to {@code out} as it is produced (the stream is left open). */
+    public void write(PerformanceReport report, ReportFormat format, Locale locale, java.io.OutputStream out) {
+        switch (format) {
+            case PDF -> document.pdf(report, locale, out);
+            case HTML -> {
+                try {
+                    out.write(document.html(report, locale));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            case CSV -> ReportCsv.write(report, out);
+            case XLSX -> ReportXlsx.write(report, out);
+        }
     }
 
     /**
@@ -75,7 +88,9 @@ public class ReportFiles {
             // written beside the target under a hidden name (with the folder's usual permissions), then renamed
             Path temp = directory.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
-                Files.write(temp, bytes(report, format, locale));
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+                    write(report, format, locale, out);
+                }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);

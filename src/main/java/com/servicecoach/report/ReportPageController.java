@@ -17,6 +17,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -140,19 +141,19 @@ class ReportPageController {
     }
 
     @Get("/reports/performance.pdf")
-    HttpResponse<byte[]> pdf(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> pdf(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to, @Nullable @QueryValue String team, @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.PDF, progress, LocaleResolver.resolve(request));
     }
 
     @Get("/reports/performance.csv")
-    HttpResponse<byte[]> csv(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> csv(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to, @Nullable @QueryValue String team, @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.CSV, progress, LocaleResolver.resolve(request));
     }
 
     @Get("/reports/performance.xlsx")
-    HttpResponse<byte[]> xlsx(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+    HttpResponse<StreamedFile> xlsx(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to, @Nullable @QueryValue String team, @Nullable @QueryValue String progress) {
         return exports.download(viewers.of(auth), from, to, team, ReportFormat.XLSX, progress, LocaleResolver.resolve(request));
     }
