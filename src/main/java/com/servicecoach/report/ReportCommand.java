@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code report --period 2026-03|2026-Q1|2026-03-01..2026-03-15 [--team NAME] [--formats pdf,csv,xlsx,html]
+ * {@code report --period 2026-03|2026-Q1|2026|2026-03-01..2026-03-15 [--team NAME] [--formats pdf,csv,xlsx,html]
  * [--out DIR] [--lang en|zh-CN]}: writes a performance report's files into DIR (default: the configured
  * {@code servicecoach.reports.directory}, {@code reports/}), named as {@link ReportFiles#name} says, and prints
  * their paths. Every team is in scope (whoever runs it has the database already); each file is recorded in the
@@ -23,7 +23,7 @@ import java.util.Locale;
 @Singleton
 public class ReportCommand implements Command {
 
-    static final String USAGE = "usage: report --period 2026-03|2026-Q1|2026-03-01..2026-03-15 [--team NAME] "
+    static final String USAGE = "usage: report --period 2026-03|2026-Q1|2026|2026-03-01..2026-03-15 [--team NAME] "
             + "[--formats pdf,csv,xlsx,html] [--out DIR] [--lang en|zh-CN]";
     static final String USER = "command-line";
     static final String DEFAULT_FORMATS = "pdf,csv,xlsx,html";

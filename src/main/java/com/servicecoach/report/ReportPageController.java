@@ -99,6 +99,7 @@ class ReportPageController {
         for (int i = 0; i < 4; i++, quarter = quarter.previous()) {
             periods.add(quarter);
         }
+        periods.add(ReportPeriod.year(today().getYear() - 1));
         Map<String, Object> model = new HashMap<>();
         model.put("scopes", scopes);
         model.put("periods", periods);

@@ -56,4 +56,18 @@ class ReportPeriodTest {
         assertThrows(IllegalArgumentException.class, () -> ReportPeriod.parse("2026-13"));
         assertThrows(IllegalArgumentException.class, () -> ReportPeriod.parse("2026-03-10..2026-03-01"));
     }
+
+    @Test
+    void aYearIsAPeriodOfItsOwnComparedWithThePreviousYear() {
+        ReportPeriod y = ReportPeriod.parse("2028");
+        assertEquals(LocalDate.of(2028, 1, 1), y.from());
+        assertEquals(LocalDate.of(2028, 12, 31), y.to());
+        assertEquals(366, y.days(), "a leap year still fits the 366-day limit");
+        assertEquals(ReportPeriod.Kind.YEAR, y.kind());
+        assertEquals("2028", y.label());
+        assertEquals(ReportPeriod.parse("2027"), y.previous());
+        assertEquals(ReportPeriod.parse("2029"), y.next());
+        assertEquals(ReportPeriod.Kind.YEAR, ReportPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).kind());
+        assertEquals(ReportPeriod.Kind.DAYS, ReportPeriod.of(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 12, 31)).kind());
+    }
 }
