@@ -500,7 +500,7 @@ public class InteractionImporter {
                     ps.executeBatch();
                 }
             }
-            days.write();
+            days.write(now);
             try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
                 ps.setLong(1, b.bytesSoFar());
                 ps.setLong(2, b.receivedSoFar());

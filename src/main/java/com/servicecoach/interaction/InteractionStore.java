@@ -384,16 +384,20 @@ public class InteractionStore {
         }
     }
 
+    /** A stored day as read back for changing it. */
+    record StoredBytes(byte[] tally, @Nullable LocalDateTime changedAt) {
+    }
+
     /** The stored tallies of these days (absent days are left out), for changing them. */
-    Map<DayKey, byte[]> days(Connection c, Collection<DayKey> keys) throws SQLException {
+    Map<DayKey, StoredBytes> days(Connection c, Collection<DayKey> keys) throws SQLException {
         Map<Long, List<LocalDate>> byAgent = new HashMap<>();
         keys.forEach(k -> byAgent.computeIfAbsent(k.agentId(), a -> new ArrayList<>()).add(k.day()));
-        Map<DayKey, byte[]> out = new HashMap<>();
+        Map<DayKey, StoredBytes> out = new HashMap<>();
         for (Map.Entry<Long, List<LocalDate>> e : byAgent.entrySet()) {
             LocalDate first = e.getValue().stream().min(LocalDate::compareTo).orElseThrow();
             LocalDate last = e.getValue().stream().max(LocalDate::compareTo).orElseThrow();
             try (PreparedStatement ps = c.prepareStatement(
-                    "select day, tally from interaction_day where agent_id = ? and day >= ? and day <= ?")) {
+                    "select day, tally, changed_at from interaction_day where agent_id = ? and day >= ? and day <= ?")) {
                 ps.setLong(1, e.getKey());
                 ps.setObject(2, first);
                 ps.setObject(3, last);
@@ -401,7 +405,7 @@ public class InteractionStore {
                     while (rs.next()) {
                         DayKey key = new DayKey(e.getKey(), rs.getObject(1, LocalDate.class));
                         if (keys.contains(key)) {
-                            out.put(key, rs.getBytes(2));
+                            out.put(key, new StoredBytes(rs.getBytes(2), rs.getObject(3, LocalDateTime.class)));
                         }
                     }
                 }
@@ -410,18 +414,22 @@ public class InteractionStore {
         return out;
     }
 
+    /** A day's tally and when its interactions last changed. */
+    record StoredDay(Tally tally, @Nullable LocalDateTime changedAt) {
+    }
+
     /** Writes these days' tallies (an empty tally removes its row). */
-    void writeDays(Connection c, Map<DayKey, Tally> tallies) throws SQLException {
+    void writeDays(Connection c, Map<DayKey, StoredDay> tallies) throws SQLException {
         String upsert = db.isMySql()
-                ? "insert into interaction_day (agent_id, day, interactions, tally) values (?, ?, ?, ?) "
-                  + "on duplicate key update interactions = values(interactions), tally = values(tally)"
-                : "merge into interaction_day (agent_id, day, interactions, tally) key (agent_id, day) values (?, ?, ?, ?)";
+                ? "insert into interaction_day (agent_id, day, interactions, tally, changed_at) values (?, ?, ?, ?, ?) "
+                  + "on duplicate key update interactions = values(interactions), tally = values(tally), changed_at = values(changed_at)"
+                : "merge into interaction_day (agent_id, day, interactions, tally, changed_at) key (agent_id, day) values (?, ?, ?, ?, ?)";
         boolean anyWrite = false;
         boolean anyDelete = false;
         try (PreparedStatement write = c.prepareStatement(upsert);
              PreparedStatement delete = c.prepareStatement("delete from interaction_day where agent_id = ? and day = ?")) {
-            for (Map.Entry<DayKey, Tally> e : tallies.entrySet()) {
-                Tally t = e.getValue();
+            for (Map.Entry<DayKey, StoredDay> e : tallies.entrySet()) {
+                Tally t = e.getValue().tally();
                 if (t.isEmpty()) {
                     delete.setLong(1, e.getKey().agentId());
                     delete.setObject(2, e.getKey().day());
@@ -432,6 +440,7 @@ public class InteractionStore {
                     write.setObject(2, e.getKey().day());
                     write.setInt(3, t.interactions());
                     write.setBytes(4, t.encode());
+                    write.setObject(5, e.getValue().changedAt());
                     write.addBatch();
                     anyWrite = true;
                 }
@@ -441,6 +450,53 @@ public class InteractionStore {
             }
             if (anyDelete) {
                 delete.executeBatch();
+            }
+        }
+    }
+
+    /** The latest change among the stored days of these agents (null: all agents) within from..to; null if none. */
+    @Nullable
+    public LocalDateTime latestChange(@Nullable Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        LocalDateTime latest = null;
+        List<Long> ids = agentIds == null ? null : agentIds.stream().sorted().toList();
+        try (Connection c = db.connection()) {
+            int chunks = ids == null ? 1 : (ids.size() + IN_CHUNK - 1) / IN_CHUNK;
+            for (int k = 0; k < chunks; k++) {
+                List<Long> chunk = ids == null ? List.of() : ids.subList(k * IN_CHUNK, Math.min(ids.size(), (k + 1) * IN_CHUNK));
+                if (ids != null && chunk.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("select max(changed_at) from interaction_day where day >= ? and day <= ?"
+                        + (ids == null ? "" : " and agent_id in (" + "?,".repeat(chunk.size() - 1) + "?)"))) {
+                    ps.setObject(1, from);
+                    ps.setObject(2, to);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(3 + i, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        LocalDateTime m = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+                        if (m != null && (latest == null || m.isAfter(latest))) {
+                            latest = m;
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rollups: " + e.getMessage(), e);
+        }
+        return latest;
+    }
+
+    /** The latest updated_at among one agent's interactions created in [from, to). */
+    @Nullable
+    LocalDateTime latestUpdate(Connection c, long agentId, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select max(updated_at) from interaction where agent_id = ? and created_at >= ? and created_at < ?")) {
+            ps.setLong(1, agentId);
+            ps.setObject(2, StoredTimes.bound(from));
+            ps.setObject(3, StoredTimes.bound(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
             }
         }
     }
@@ -471,12 +527,16 @@ public class InteractionStore {
         }
     }
 
+    /** One stored interaction's facts and when the import last changed it. */
+    record StoredFact(InteractionFacts facts, LocalDateTime updatedAt) {
+    }
+
     /** Every stored interaction of one agent, or of one agent's instants [from, to) when given, on this connection. */
     void forEachFact(Connection c, long agentId, @Nullable Instant from, @Nullable Instant to,
-                     java.util.function.Consumer<InteractionFacts> consumer) throws SQLException {
+                     java.util.function.Consumer<StoredFact> consumer) throws SQLException {
         String sql = "select channel, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
                 + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
-                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction where agent_id = ?"
+                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating, updated_at from interaction where agent_id = ?"
                 + (from == null ? "" : " and created_at >= ? and created_at < ?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, agentId);
@@ -489,8 +549,9 @@ public class InteractionStore {
                 while (rs.next()) {
                     int rating = rs.getInt(8);
                     Integer r = rs.wasNull() ? null : rating;
-                    consumer.accept(new InteractionFacts(channel(rs.getString(1)), StoredTimes.fromMicros(rs, 2, 3),
-                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7), r));
+                    consumer.accept(new StoredFact(new InteractionFacts(channel(rs.getString(1)), StoredTimes.fromMicros(rs, 2, 3),
+                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7), r),
+                            rs.getObject(9, LocalDateTime.class)));
                 }
             }
         }

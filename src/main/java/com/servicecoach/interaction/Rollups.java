@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,8 +112,8 @@ public class Rollups {
         try (Connection c = db.connection()) {
             for (long agentId : agentIds.stream().sorted().toList()) {
                 TreeMap<LocalDate, List<InteractionFacts>> byDay = new TreeMap<>();
-                store.forEachFact(c, agentId, start, end,
-                        f -> byDay.computeIfAbsent(LocalDate.ofInstant(f.createdAt(), zone), d -> new ArrayList<>()).add(f));
+                store.forEachFact(c, agentId, start, end, stored -> byDay.computeIfAbsent(
+                        LocalDate.ofInstant(stored.facts().createdAt(), zone), d -> new ArrayList<>()).add(stored.facts()));
                 byDay.forEach((day, facts) -> consumer.day(agentId, day, Tally.of(facts, s)));
             }
         } catch (SQLException e) {
@@ -181,40 +182,60 @@ public class Rollups {
         }
 
         /**
-         * Writes the changed days: the stored tally minus what was replaced plus what was added. Should a
-         * stored tally not hold what it should (it never does unless edited by hand), that day is computed
-         * again from the rows, which this transaction has already written.
+         * Writes the changed days: the stored tally minus what was replaced plus what was added, stamped with
+         * {@code changedAt} (the rows' updated_at) when the day gained or changed a contact, else with the
+         * latest change of the contacts it keeps. Should a stored tally not hold what it should (it never does
+         * unless edited by hand), that day is computed again from the rows, which this transaction has
+         * already written.
          */
-        public void write() throws SQLException {
+        public void write(LocalDateTime changedAt) throws SQLException {
             if (added.isEmpty() && removed.isEmpty()) {
                 return;
             }
             Set<InteractionStore.DayKey> keys = new HashSet<>(added.keySet());
             keys.addAll(removed.keySet());
-            Map<InteractionStore.DayKey, byte[]> stored = store.days(c, keys);
-            Map<InteractionStore.DayKey, Tally> out = new HashMap<>();
+            Map<InteractionStore.DayKey, InteractionStore.StoredBytes> stored = store.days(c, keys);
+            Map<InteractionStore.DayKey, InteractionStore.StoredDay> out = new HashMap<>();
             for (InteractionStore.DayKey k : keys) {
-                byte[] bytes = stored.get(k);
-                Tally t = bytes == null ? new Tally() : Tally.decode(bytes);
+                InteractionStore.StoredBytes bytes = stored.get(k);
+                Tally t = bytes == null ? new Tally() : Tally.decode(bytes.tally());
                 try {
                     removed.getOrDefault(k, List.of()).forEach(t::remove);
                     added.getOrDefault(k, List.of()).forEach(t::add);
+                    out.put(k, new InteractionStore.StoredDay(t, added.containsKey(k) ? changedAt
+                            : store.latestUpdate(c, k.agentId(), dayStart(k.day()), dayStart(k.day().plusDays(1)))));
                 } catch (IllegalStateException e) {
                     LOG.warn("The stored day {} of agent {} did not hold a replaced interaction; computing it again", k.day(), k.agentId());
-                    t = dayFromRows(c, k, settings);
+                    out.put(k, dayFromRows(c, k, settings));
                 }
-                out.put(k, t);
             }
             store.writeDays(c, out);
         }
+
+        private Instant dayStart(LocalDate day) {
+            return day.atStartOfDay(settings.orgZone()).toInstant();
+        }
     }
 
-    private Tally dayFromRows(Connection c, InteractionStore.DayKey k, ScoringSettings s) throws SQLException {
+    private InteractionStore.StoredDay dayFromRows(Connection c, InteractionStore.DayKey k, ScoringSettings s) throws SQLException {
         ZoneId zone = s.orgZone();
-        List<InteractionFacts> facts = new ArrayList<>();
+        List<InteractionStore.StoredFact> rows = new ArrayList<>();
         store.forEachFact(c, k.agentId(), k.day().atStartOfDay(zone).toInstant(), k.day().plusDays(1).atStartOfDay(zone).toInstant(),
-                facts::add);
-        return Tally.of(facts, s);
+                rows::add);
+        return day(rows, s);
+    }
+
+    /** A day's tally and latest change from its rows. */
+    private static InteractionStore.StoredDay day(List<InteractionStore.StoredFact> rows, ScoringSettings s) {
+        List<InteractionFacts> facts = new ArrayList<>(rows.size());
+        LocalDateTime latest = null;
+        for (InteractionStore.StoredFact f : rows) {
+            facts.add(f.facts());
+            if (f.updatedAt() != null && (latest == null || f.updatedAt().isAfter(latest))) {
+                latest = f.updatedAt();
+            }
+        }
+        return new InteractionStore.StoredDay(Tally.of(facts, s), latest);
     }
 
     // ---- rebuild --------------------------------------------------------------------------------
@@ -325,12 +346,12 @@ public class Rollups {
     /** Replaces all stored days of one agent with days computed from its rows. */
     private void computeAgent(Connection c, long agentId, ScoringSettings s) throws SQLException {
         ZoneId zone = s.orgZone();
-        TreeMap<LocalDate, List<InteractionFacts>> byDay = new TreeMap<>();
-        store.forEachFact(c, agentId, null, null,
-                f -> byDay.computeIfAbsent(LocalDate.ofInstant(f.createdAt(), zone), d -> new ArrayList<>()).add(f));
+        TreeMap<LocalDate, List<InteractionStore.StoredFact>> byDay = new TreeMap<>();
+        store.forEachFact(c, agentId, null, null, f -> byDay.computeIfAbsent(
+                LocalDate.ofInstant(f.facts().createdAt(), zone), d -> new ArrayList<>()).add(f));
         store.deleteDaysOf(c, agentId);
-        Map<InteractionStore.DayKey, Tally> days = new HashMap<>();
-        byDay.forEach((day, facts) -> days.put(new InteractionStore.DayKey(agentId, day), Tally.of(facts, s)));
+        Map<InteractionStore.DayKey, InteractionStore.StoredDay> days = new HashMap<>();
+        byDay.forEach((day, rows) -> days.put(new InteractionStore.DayKey(agentId, day), day(rows, s)));
         store.writeDays(c, days);
     }
 

@@ -226,8 +226,7 @@ public class PerformanceReportService {
                         Rounding.percent(m.meanScorePercent()))).toList()))
                 .orElse(new PerformanceReport.Assessments(false, List.of()));
 
-        Instant latest = cutoff.of(scope.team() == null ? null : ids,
-                previous.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone).toInstant());
+        Instant latest = cutoff.of(scope.team() == null ? null : ids, previous.from(), period.to(), current);
         progress.step("done", 0, 0);
         return new PerformanceReport(PerformanceReport.Period.of(period), PerformanceReport.Period.of(previous),
                 scope.teamName(), latest == null ? null : latest.toString(), current.document(),
