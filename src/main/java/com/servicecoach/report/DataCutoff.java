@@ -36,7 +36,7 @@ class DataCutoff {
     @Nullable
     Instant of(@Nullable List<Long> agentIds, Instant from, Instant to) {
         LocalDateTime latest = null;
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             if (agentIds == null) {
                 latest = max(c, "", List.of(), from, to);
             } else {
