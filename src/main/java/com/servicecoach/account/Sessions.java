@@ -1,11 +1,16 @@
 package com.servicecoach.account;
 
+import com.servicecoach.jobs.JobLeases;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,17 +30,24 @@ public class Sessions {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    static final String PURGE_JOB = "session-purge";
 
     private final UserSessionRepository sessions;
     private final UserRepository users;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final JobLeases leases;
+    private final Duration purgeInterval;
 
-    Sessions(UserSessionRepository sessions, UserRepository users, SecuritySettings settings, Clock clock) {
+    Sessions(UserSessionRepository sessions, UserRepository users, SecuritySettings settings, Clock clock, JobLeases leases,
+             @Value("${servicecoach.security.purge-interval:1h}") Duration purgeInterval) {
         this.sessions = sessions;
         this.users = users;
         this.settings = settings;
         this.clock = clock;
+        this.leases = leases;
+        this.purgeInterval = purgeInterval;
     }
 
     @Transactional
@@ -77,8 +89,17 @@ public class Sessions {
         return sessions.countOpen(userId, now());
     }
 
+    /** Purges old sessions hourly, once across instances ({@link JobLeases}). */
+    @Scheduled(fixedDelay = "${servicecoach.security.purge-interval:1h}", initialDelay = "${servicecoach.jobs.initial-delay:5m}")
+    void purgeJob() {
+        try {
+            leases.runExclusively(PURGE_JOB, purgeInterval, this::purgeExpired);
+        } catch (RuntimeException e) {
+            LOG.error("Purging expired sessions failed", e);
+        }
+    }
+
     /** Sessions past their absolute end are of no further use; a day's margin keeps recent ones for support. */
-    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     @Transactional
     void purgeExpired() {
         sessions.deleteExpiredBefore(now().minusDays(1));

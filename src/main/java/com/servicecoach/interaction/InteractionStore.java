@@ -98,7 +98,7 @@ public class InteractionStore {
         if (ids.isEmpty()) {
             return out;
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             for (int start = 0; start < ids.size(); start += IN_CHUNK) {
                 List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
                 String sql = "select agent_id, channel, category, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
@@ -165,7 +165,7 @@ public class InteractionStore {
         List<Object> params = new ArrayList<>();
         String where = where(q, settings, params);
         String order = " order by " + String.format(Locale.ROOT, SORT_COLUMNS.get(q.sortField()), q.ascending() ? "asc" : "desc");
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             if (q.breached() == null) {
                 long total;
                 try (PreparedStatement ps = c.prepareStatement("select count(*)" + FROM + where)) {
@@ -359,7 +359,7 @@ public class InteractionStore {
      */
     public void days(Collection<Long> agentIds, LocalDate from, LocalDate to, DayReader reader) {
         List<Long> ids = agentIds.stream().sorted().toList();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             for (int start = 0; start < ids.size(); start += IN_CHUNK) {
                 List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
                 try (PreparedStatement ps = c.prepareStatement("select agent_id, day, tally from interaction_day where agent_id "

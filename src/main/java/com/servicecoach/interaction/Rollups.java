@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.jobs.JobLeases;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Tally;
@@ -66,12 +67,17 @@ public class Rollups {
     private final Clock clock;
     private final ExecutorService executor;
     private final boolean rebuildJob;
+    private final JobLeases leases;
+    private final Duration checkInterval;
     private final String instance = UUID.randomUUID().toString();
     private final ReentrantLock rebuilding = new ReentrantLock();
 
     Rollups(InteractionStore store, Database db, ScoringSettingsService settings, Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-            @Value("${servicecoach.rollups.job:true}") boolean rebuildJob) {
+            @Value("${servicecoach.rollups.job:true}") boolean rebuildJob, JobLeases leases,
+            @Value("${servicecoach.rollups.check-interval:1m}") Duration checkInterval) {
+        this.leases = leases;
+        this.checkInterval = checkInterval;
         this.store = store;
         this.db = db;
         this.settings = settings;
@@ -109,7 +115,7 @@ public class Rollups {
         ZoneId zone = s.orgZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             for (long agentId : agentIds.stream().sorted().toList()) {
                 TreeMap<LocalDate, List<InteractionFacts>> byDay = new TreeMap<>();
                 store.forEachFact(c, agentId, start, end, stored -> byDay.computeIfAbsent(
@@ -247,10 +253,20 @@ public class Rollups {
         }
     }
 
+    static final String JOB = "rollup-rebuild";
+
+    /**
+     * The scheduled check, once across instances like every job (the lease of {@link JobLeases}); a rebuild
+     * that outlasts the lease stays this instance's through the claim on the state row.
+     */
     @Scheduled(fixedDelay = "${servicecoach.rollups.check-interval:1m}", initialDelay = "${servicecoach.rollups.initial-delay:15s}")
     void check() {
         if (rebuildJob) {
-            rebuildIfNeeded();
+            try {
+                leases.runExclusively(JOB, checkInterval, this::rebuildIfNeeded);
+            } catch (RuntimeException e) {
+                LOG.error("Checking the interaction rollups failed", e);
+            }
         }
     }
 

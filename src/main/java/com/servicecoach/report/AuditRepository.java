@@ -11,6 +11,11 @@ import java.time.LocalDateTime;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditRepository extends CrudRepository<AuditEntry, Long> {
 
+    /** Whether {@code username} recorded this action and format for the period, for all teams. */
+    boolean existsByUsernameAndActionAndFormatAndPeriodFromAndPeriodToAndTeamIsNull(String username, String action, String format,
+                                                                                    java.time.LocalDate periodFrom,
+                                                                                    java.time.LocalDate periodTo);
+
     Page<AuditEntry> findByAtBetween(LocalDateTime from, LocalDateTime to, Pageable pageable);
 
     Page<AuditEntry> findByUsernameAndAtBetween(String username, LocalDateTime from, LocalDateTime to, Pageable pageable);

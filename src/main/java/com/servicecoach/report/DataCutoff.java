@@ -58,7 +58,7 @@ class DataCutoff {
         if (rollups.current(current)) {
             candidates.add(store.latestChange(agentIds, from, to));
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             if (!rollups.current(current)) {
                 candidates.add(max(c, "select max(updated_at) from interaction where created_at >= ? and created_at < ?",
                         agentIds, start, end));

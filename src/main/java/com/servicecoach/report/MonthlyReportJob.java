@@ -1,5 +1,6 @@
 package com.servicecoach.report;
 
+import com.servicecoach.jobs.JobLeases;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.Messages;
 import io.micronaut.context.annotation.Requires;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -23,6 +25,10 @@ import java.util.List;
  * missing ones, so a server that was down on the 1st catches up when it starts. Months are those of the
  * organization's zone. Off when {@code servicecoach.reports.monthly-job} is false (tests, the command line);
  * formats and language from {@code servicecoach.reports.monthly-formats} and {@code .monthly-language}.
+ *
+ * <p>With several instances the check runs on one at a time ({@link JobLeases}), and a month counts as written
+ * once the database records the monthly job's export of every format (report_audit), so a month is written
+ * once even when each instance has a reports directory of its own (the files are then on that instance).
  */
 @Singleton
 @Requires(property = "servicecoach.reports.monthly-job", value = "true", defaultValue = "true")
@@ -30,19 +36,27 @@ class MonthlyReportJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonthlyReportJob.class);
     static final String USER = "monthly-job";
+    static final String JOB = "monthly-report";
 
     private final ReportFiles files;
+    private final AuditRepository audit;
+    private final JobLeases leases;
+    private final Duration interval;
     private final ScoringSettingsService settings;
     private final Clock clock;
     private final Path directory;
     private final List<ReportFormat> formats;
     private final String language;
 
-    MonthlyReportJob(ReportFiles files, ScoringSettingsService settings, Clock clock,
+    MonthlyReportJob(ReportFiles files, AuditRepository audit, JobLeases leases, ScoringSettingsService settings, Clock clock,
                      @Value("${servicecoach.reports.directory:reports}") String directory,
                      @Value("${servicecoach.reports.monthly-formats:pdf,csv,xlsx}") String formats,
-                     @Value("${servicecoach.reports.monthly-language:en}") String language) {
+                     @Value("${servicecoach.reports.monthly-language:en}") String language,
+                     @Value("${servicecoach.reports.monthly-check-interval:1h}") Duration interval) {
         this.files = files;
+        this.audit = audit;
+        this.leases = leases;
+        this.interval = interval;
         this.settings = settings;
         this.clock = clock;
         this.directory = Path.of(directory);
@@ -50,20 +64,31 @@ class MonthlyReportJob {
         this.language = language;
     }
 
-    @Scheduled(initialDelay = "1m", fixedDelay = "1h")
+    @Scheduled(initialDelay = "${servicecoach.jobs.initial-delay:1m}", fixedDelay = "${servicecoach.reports.monthly-check-interval:1h}")
     void run() {
         try {
-            writeIfMissing();
-        } catch (IOException | RuntimeException e) {
+            leases.runExclusively(JOB, interval, () -> {
+                try {
+                    writeIfMissing();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
             LOG.error("The monthly report could not be written", e);
         }
     }
 
-    /** Writes last month's report unless all its files exist; returns the files written. */
+    /**
+     * Writes last month's report unless all its files exist here or the database records that the monthly
+     * job wrote each of its formats (on this or another instance); returns the files written.
+     */
     List<Path> writeIfMissing() throws IOException {
         LocalDate today = LocalDate.now(clock.withZone(settings.current().settings().orgZone()));
         ReportPeriod last = ReportPeriod.parse(YearMonth.from(today).minusMonths(1).toString());
-        boolean complete = formats.stream().allMatch(f -> Files.exists(directory.resolve(ReportFiles.name(last, null, f))));
+        boolean complete = formats.stream().allMatch(f -> Files.exists(directory.resolve(ReportFiles.name(last, null, f))))
+                || formats.stream().allMatch(f -> audit.existsByUsernameAndActionAndFormatAndPeriodFromAndPeriodToAndTeamIsNull(
+                        USER, AuditEntry.EXPORT, f.extension(), last.from(), last.to()));
         if (complete) {
             return List.of();
         }

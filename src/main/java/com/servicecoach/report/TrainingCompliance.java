@@ -69,7 +69,7 @@ public class TrainingCompliance {
                 byTeam.computeIfAbsent(a.teamId(), k -> new ArrayList<>()).add(a);
             }
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             List<Line> lines = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select a.module_id, a.agent_id, a.team_id, a.due_on, a.created_at, "
                     + "m.certification_months from training_assignment a join training_module m on m.id = a.module_id "

@@ -1,15 +1,19 @@
 package com.servicecoach.training;
 
+import com.servicecoach.jobs.JobLeases;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 /**
  * Runs {@link AssignmentService#sendReminders()} every hour (announcements to agents who joined a team
  * later, reminders of assignments due within 3 days). Off when servicecoach.training.reminder-job is false;
- * tests call sendReminders() directly with the test clock.
+ * tests call sendReminders() directly with the test clock. Once across instances ({@link JobLeases}).
  */
 @Singleton
 @Requires(property = "servicecoach.training.reminder-job", value = "true", defaultValue = "true")
@@ -17,19 +21,28 @@ class AssignmentReminderJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssignmentReminderJob.class);
 
-    private final AssignmentService service;
+    static final String JOB = "training-reminders";
 
-    AssignmentReminderJob(AssignmentService service) {
+    private final AssignmentService service;
+    private final JobLeases leases;
+    private final Duration interval;
+
+    AssignmentReminderJob(AssignmentService service, JobLeases leases,
+                          @Value("${servicecoach.training.reminder-interval:1h}") Duration interval) {
         this.service = service;
+        this.leases = leases;
+        this.interval = interval;
     }
 
-    @Scheduled(initialDelay = "1m", fixedDelay = "${servicecoach.training.reminder-interval:1h}")
+    @Scheduled(initialDelay = "${servicecoach.jobs.initial-delay:1m}", fixedDelay = "${servicecoach.training.reminder-interval:1h}")
     void run() {
         try {
-            int made = service.sendReminders();
-            if (made > 0) {
-                LOG.info("Training reminders: {} notifications", made);
-            }
+            leases.runExclusively(JOB, interval, () -> {
+                int made = service.sendReminders();
+                if (made > 0) {
+                    LOG.info("Training reminders: {} notifications", made);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.error("Training reminders failed", e);
         }

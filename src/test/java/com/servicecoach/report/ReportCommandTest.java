@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code report --period ... [--team] [--formats] [--out]} and the monthly job write the report's files. */
@@ -41,6 +42,14 @@ class ReportCommandTest extends HttpTest {
     ReportFiles files;
     @Inject
     ScoringSettingsService settings;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    com.servicecoach.jobs.JobLeases leases;
+
+    MonthlyReportJob monthlyJob(Clock clock, Path directory) {
+        return new MonthlyReportJob(files, audit, leases, settings, clock, directory.toString(), "csv,pdf", "en", java.time.Duration.ofHours(1));
+    }
 
     @TempDir
     Path out;
@@ -138,16 +147,24 @@ class ReportCommandTest extends HttpTest {
     @Test
     void theMonthlyJobWritesLastMonthsReportOnceAtTheStartOfAMonth() throws Exception {
         Clock firstOfApril = Clock.fixed(Instant.parse("2026-04-01T01:30:00Z"), ZoneId.of("UTC"));
-        MonthlyReportJob job = new MonthlyReportJob(files, settings, firstOfApril, out.toString(), "csv,pdf", "en");
+        MonthlyReportJob job = monthlyJob(firstOfApril, out);
         List<Path> written = job.writeIfMissing();
         assertEquals(List.of(out.resolve("performance-2026-03-all-teams.csv"), out.resolve("performance-2026-03-all-teams.pdf")), written);
         assertEquals(List.of(), job.writeIfMissing(), "already written this month");
         Files.delete(out.resolve("performance-2026-03-all-teams.pdf"));
-        assertEquals(2, job.writeIfMissing().size(), "a missing file makes the job write the month's files again");
+        assertEquals(List.of(), job.writeIfMissing(), "the database records the month as written (perhaps by another instance)");
         Clock lastOfMarchInShanghai = Clock.fixed(Instant.parse("2026-03-31T15:59:00Z"), ZoneId.of("UTC"));
         assertEquals(List.of(out.resolve("performance-2026-02-all-teams.csv"), out.resolve("performance-2026-02-all-teams.pdf")),
-                new MonthlyReportJob(files, settings, lastOfMarchInShanghai, out.toString(), "csv,pdf", "en").writeIfMissing(),
+                monthlyJob(lastOfMarchInShanghai, out).writeIfMissing(),
                 "months are those of the organization's zone");
-        assertEquals(6, api.get("admin", "/api/reports/audit?user=monthly-job").content().size(), "every file written is audited");
+        assertEquals(4, api.get("admin", "/api/reports/audit?user=monthly-job").content().size(), "every file written is audited");
+    }
+
+    @Test
+    void anotherInstanceWithItsOwnReportsDirectoryDoesNotWriteTheMonthAgain() throws Exception {
+        Clock firstOfApril = Clock.fixed(Instant.parse("2026-04-01T01:30:00Z"), ZoneId.of("UTC"));
+        assertEquals(2, monthlyJob(firstOfApril, out.resolve("instance-a")).writeIfMissing().size());
+        assertEquals(List.of(), monthlyJob(firstOfApril, out.resolve("instance-b")).writeIfMissing());
+        assertFalse(Files.exists(out.resolve("instance-b")), "nothing written on the second instance");
     }
 }
