@@ -415,6 +415,36 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theUploadPagesScriptedUploadInterruptedByTheOutageAnswersTheImportAndItsCounts() throws Exception {
+        Reply created = send(authed("/api/interactions/imports").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fileName\":\"outage.csv\"}")));
+        assertEquals(201, created.status(), created.body());
+        long id = n(created.json().get("id"));
+        Feed feed = new Feed();
+        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(authed("/api/interactions/imports/" + id + "/upload")
+                .header("Content-Type", "text/csv").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> feed)).build(), HttpResponse.BodyHandlers.ofString());
+        Committed committed = feedAndKillMidImport(feed, "JS", 300, 801, "", "");
+        long ended = System.nanoTime();
+        Reply r = reply(pending.get(60, TimeUnit.SECONDS), ended);
+
+        assertUnavailable(r, "the interrupted upload of the page's script");
+        Map<String, Object> json = r.json();
+        assertEquals(id, n(json.get("id")), "what the page's script shows: the import");
+        assertEquals(id, n(json.get("importId")));
+        assertEquals("failed", json.get("status"));
+        assertEquals(List.of(committed.rows(), committed.interactions(), 1L), List.of(n(json.get("received")),
+                n(json.get("inserted")), n(json.get("rejected"))), r.body());
+        assertEquals(List.of(), json.get("errors"));
+
+        database.start();
+        awaitRecovery();
+        Reply record = get("/api/interactions/imports/" + id);
+        assertEquals("failed", record.json().get("status"), record.body());
+        assertEquals(committed.interactions(), n(record.json().get("inserted")), record.body());
+    }
+
+    @Test
     void anUploadInterruptedByTheOutageAnswersAPageWithTheImportAndItsCounts() throws Exception {
         String boundary = "----outage" + System.nanoTime();
         // as the page's form sends it: charset and source before the file
