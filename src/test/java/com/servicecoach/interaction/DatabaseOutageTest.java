@@ -483,6 +483,19 @@ class DatabaseOutageTest {
     @Test
     void theCommandLineImportInterruptedByTheOutageNamesTheImportAndItsCounts() throws Exception {
         Path dir = Files.createTempDirectory("sc-outage-cli");
+        try {
+            commandLineImportInterrupted(dir);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    void commandLineImportInterrupted(Path dir) throws Exception {
         Path fifo = dir.resolve("interactions.csv");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mkfifo.waitFor(), "mkfifo");
@@ -519,8 +532,5 @@ class DatabaseOutageTest {
                 + ", updated 0, unchanged " + committed.interactions() + ", rejected 1"), out2.toString(StandardCharsets.UTF_8));
         assertEquals(650, count("select count(distinct external_id) from interaction"));
         assertEquals(650, count("select count(*) from interaction"));
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(fifo);
-        Files.deleteIfExists(dir);
     }
 }
