@@ -5,7 +5,9 @@ import com.servicecoach.account.Viewers;
 import com.servicecoach.csv.CsvCharsets;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.ImportSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.servicecoach.web.BadRequestException;
+import com.servicecoach.web.DatabaseUnavailable;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
@@ -56,13 +58,33 @@ class InteractionImportApiController {
     private final InteractionImports imports;
     private final ImportResults results;
     private final Viewers viewers;
+    private final DatabaseUnavailable unavailable;
 
     InteractionImportApiController(InteractionImporter importer, InteractionImports imports, ImportResults results,
-                                   Viewers viewers) {
+                                   Viewers viewers, DatabaseUnavailable unavailable) {
         this.importer = importer;
         this.imports = imports;
         this.results = results;
         this.viewers = viewers;
+        this.unavailable = unavailable;
+    }
+
+    /**
+     * The answer (503, with Retry-After) of an import that the database's unavailability interrupted: its id, and the
+     * counts of what was stored before ({@code received}: the rows accounted for). Importing the same file again once
+     * the database is back completes it without duplicates.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Interrupted(String message, List<Object> errors, long importId, long id, String status, long received,
+                       long inserted, long updated, long unchanged, long rejected) {
+
+        static Interrupted of(ImportInterruptedException e) {
+            return new Interrupted("The database became unavailable during import " + e.importId() + ": " + e.received()
+                    + " rows were stored before it stopped and nothing is lost. Import the same file again once the database"
+                    + " is back: it completes the import without duplicates.", List.of(), e.importId(), e.importId(),
+                    ImportRecord.FAILED, e.received(), e.inserted(), e.updated(), e.unchanged(), e.rejected());
+        }
     }
 
     /** What the upload page sends before the file. */
@@ -75,7 +97,10 @@ class InteractionImportApiController {
                 @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = ImportSummary.class))),
                 @ApiResponse(responseCode = "422", description = "unusable header: nothing stored",
-                        content = @Content(schema = @Schema(implementation = ImportSummary.class)))})
+                        content = @Content(schema = @Schema(implementation = ImportSummary.class))),
+                @ApiResponse(responseCode = "503", description = "the database became unavailable: the import's id and what "
+                        + "was stored before (import the file again to complete it); Retry-After says when to try",
+                        content = @Content(schema = @Schema(implementation = Interrupted.class)))})
     @Post(value = "/api/interactions/import", consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.ms-excel"}, produces = MediaType.APPLICATION_JSON)
     @Secured({"ADMIN", "SUPERVISOR"})
@@ -89,6 +114,8 @@ class InteractionImportApiController {
             return HttpResponse.ok(jsonFile(results.summaryFile(done)));
         } catch (CsvHeaderException e) {
             return HttpResponse.unprocessableEntity().body(ImportSummary.headerRejected(e));
+        } catch (ImportInterruptedException e) {
+            return unavailable.json(Interrupted.of(e));
         }
     }
 
@@ -106,13 +133,15 @@ class InteractionImportApiController {
     @Post(value = "/api/interactions/imports/{id}/upload", consumes = {"text/csv", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
     @Secured({"ADMIN", "SUPERVISOR"})
-    HttpResponse<ImportJob> upload(Authentication auth, @PathVariable long id, @Nullable @Body InputStream body) {
+    HttpResponse<?> upload(Authentication auth, @PathVariable long id, @Nullable @Body InputStream body) {
         Viewer viewer = viewers.of(auth);
         ImportRecord record = imports.visible(viewer, id);
         try {
             return HttpResponse.ok(ImportJob.of(importer.run(record.id(), imports.scope(viewer), orEmpty(body))));
         } catch (CsvHeaderException e) {
             return HttpResponse.<ImportJob>unprocessableEntity().body(ImportJob.of(imports.visible(viewer, id)));
+        } catch (ImportInterruptedException e) {
+            return unavailable.json(Interrupted.of(e));
         }
     }
 

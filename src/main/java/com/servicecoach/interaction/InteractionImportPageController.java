@@ -5,9 +5,11 @@ import com.servicecoach.account.Viewers;
 import com.servicecoach.csv.CsvCharsets;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.ImportSummary;
+import com.servicecoach.web.DatabaseUnavailable;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -53,13 +55,15 @@ class InteractionImportPageController {
     private final InteractionImports imports;
     private final ImportResults results;
     private final Viewers viewers;
+    private final DatabaseUnavailable unavailable;
 
     InteractionImportPageController(InteractionImporter importer, InteractionImports imports, ImportResults results,
-                                    Viewers viewers) {
+                                    Viewers viewers, DatabaseUnavailable unavailable) {
         this.importer = importer;
         this.imports = imports;
         this.results = results;
         this.viewers = viewers;
+        this.unavailable = unavailable;
     }
 
     @Get("/interactions/import")
@@ -75,7 +79,7 @@ class InteractionImportPageController {
     /** Without script: the multipart form (charset and source before the file), streamed into the import. */
     @Post(value = "/interactions/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> upload(Authentication auth, @Nullable @Part("charset") String charset,
+    HttpResponse<?> upload(HttpRequest<?> request, Authentication auth, @Nullable @Part("charset") String charset,
                            @Nullable @Part("source") String source, StreamingFileUpload file) {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
@@ -85,6 +89,10 @@ class InteractionImportPageController {
             importer.run(record.id(), scope, in);
         } catch (CsvHeaderException e) {
             // the import is marked rejected; its page says why
+        } catch (ImportInterruptedException e) {
+            // its result page needs the database: say here what was stored, and how to complete the import
+            return unavailable.page(request, unavailable.text(request, "import.interrupted", String.valueOf(e.importId()),
+                    e.received(), e.inserted(), e.updated(), e.unchanged(), e.rejected()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ConflictException;
+import com.servicecoach.web.DatabaseUnavailable;
 import com.servicecoach.web.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -57,6 +58,10 @@ import java.util.function.Function;
  *
  * <p>Imports run one at a time in this process (a second waits), so counts are not blurred by concurrent
  * writers; a batch that still meets a key inserted meanwhile by another process is retried once.
+ *
+ * <p>When the database becomes unavailable during an import, {@link #run} stops at once with an
+ * {@link ImportInterruptedException} holding the counts of the batches committed before; the record is marked
+ * failed as soon as the database can be reached again (the next import or look at the imports).
  */
 @Singleton
 public class InteractionImporter {
@@ -108,6 +113,8 @@ public class InteractionImporter {
     private final ScoringSettingsService settings;
     private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    /** Imports interrupted by an outage whose record still says running: marked failed once the database is back. */
+    private final java.util.concurrent.ConcurrentMap<Long, String> interrupted = new java.util.concurrent.ConcurrentHashMap<>();
     private final MySqlBulkInsert bulk = new MySqlBulkInsert();
 
     private final Rollups rollups;
@@ -123,6 +130,7 @@ public class InteractionImporter {
 
     /** Registers an import that will read its file later ({@link #run}); the upload page polls it meanwhile. */
     public ImportRecord create(Scope scope, @Nullable String fileName, Charset charset, @Nullable String defaultSource) {
+        settleInterrupted();
         String name = fileName == null || fileName.isBlank() ? null : shorten(fileName.strip(), 255);
         String source = defaultSource == null || defaultSource.isBlank() ? null : defaultSource.strip();
         if (source != null && source.length() > InteractionCsvReader.MAX_ID_CHARS) {
@@ -139,7 +147,16 @@ public class InteractionImporter {
      * @throws UncheckedIOException when reading the input fails (the record is marked failed)
      */
     public ImportRecord run(long importId, Scope scope, InputStream input) {
-        ImportRecord record = records.findById(importId).orElseThrow(() -> new NotFoundException("No import " + importId));
+        ImportRecord record;
+        try {
+            settleInterrupted();
+            record = records.findById(importId).orElseThrow(() -> new NotFoundException("No import " + importId));
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw new ImportInterruptedException(importId, 0, 0, 0, 0, e);
+            }
+            throw e;
+        }
         if (!record.status().equals(ImportRecord.WAITING)) {
             throw new ConflictException("Import " + importId + " has already received its file");
         }
@@ -159,6 +176,9 @@ public class InteractionImporter {
             finish(run, record, ImportRecord.REJECTED, "line " + e.line() + ": " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw interrupted(record, run, e);
+            }
             String why = e instanceof UncheckedIOException ? "reading the file failed: " + e.getCause().getMessage()
                     : "stopped by an error: " + e.getMessage();
             LOG.warn("Interaction import {} {}", importId, why, e instanceof UncheckedIOException ? null : e);
@@ -166,6 +186,35 @@ public class InteractionImporter {
             throw e;
         } finally {
             oneAtATime.unlock();
+        }
+    }
+
+    /**
+     * The import stopped because the database is unavailable: nothing more can be written now, so the record is
+     * marked failed later ({@link #settleInterrupted}); the batches committed so far are counted in {@code run}.
+     */
+    private ImportInterruptedException interrupted(ImportRecord record, @Nullable Run run, RuntimeException e) {
+        ImportInterruptedException stop = run == null
+                ? new ImportInterruptedException(record.id(), record.inserted(), record.updated(), record.unchanged(),
+                        record.rejected(), e)
+                : new ImportInterruptedException(record.id(), run.inserted, run.updated, run.unchanged, run.rejected, e);
+        interrupted.put(record.id(), "interrupted: the database became unavailable after " + stop.received()
+                + " rows were stored; import the file again to complete it");
+        LOG.warn("Interaction import {} interrupted: the database is unavailable ({}); {} rows were stored before",
+                record.id(), e.toString(), stop.received());
+        return stop;
+    }
+
+    /** Marks the imports that an outage interrupted as failed, once the database can be reached (best effort). */
+    void settleInterrupted() {
+        for (Map.Entry<Long, String> e : interrupted.entrySet()) {
+            ImportRecord r = records.findById(e.getKey()).orElse(null);
+            if (r != null && r.status().equals(ImportRecord.RUNNING)) {
+                records.update(new ImportRecord(r.id(), r.username(), r.fileName(), r.charset(), r.defaultSource(),
+                        ImportRecord.FAILED, r.bytesRead(), r.received(), r.inserted(), r.updated(), r.unchanged(),
+                        r.rejected(), r.header(), e.getValue(), r.createdAt(), r.startedAt(), now()));
+            }
+            interrupted.remove(e.getKey());
         }
     }
 
@@ -292,6 +341,9 @@ public class InteractionImporter {
                 writer.start();
                 long lastHandOff = System.nanoTime();
                 while (reader.hasNext()) {
+                    if (writerFailure != null) {
+                        failIfWriterFailed();
+                    }
                     RowResult result = reader.next();
                     received++;
                     if (result instanceof RowError error) {

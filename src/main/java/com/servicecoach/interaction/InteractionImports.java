@@ -22,10 +22,12 @@ public class InteractionImports {
 
     private final AgentService agents;
     private final ImportRecordRepository records;
+    private final InteractionImporter importer;
 
-    InteractionImports(AgentService agents, ImportRecordRepository records) {
+    InteractionImports(AgentService agents, ImportRecordRepository records, InteractionImporter importer) {
         this.agents = agents;
         this.records = records;
+        this.importer = importer;
     }
 
     /** The import scope of a viewer, or 403. */
@@ -43,6 +45,7 @@ public class InteractionImports {
     /** An import the viewer may see, or 404 (403 for roles that never import). */
     public ImportRecord visible(Viewer viewer, long id) {
         scope(viewer);
+        importer.settleInterrupted();
         ImportRecord record = records.findById(id).orElseThrow(() -> new NotFoundException("No import " + id));
         if (!viewer.isAdmin() && !record.username().equals(viewer.username())) {
             throw new NotFoundException("No import " + id);
@@ -53,6 +56,7 @@ public class InteractionImports {
     /** The viewer's imports (all of them for administrators), newest first. */
     public PageResponse<ImportJob> list(Viewer viewer, int page, int size) {
         scope(viewer);
+        importer.settleInterrupted();
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("id")));
         var result = viewer.isAdmin() ? records.findAll(pageable) : records.findByUsername(viewer.username(), pageable);
         return new PageResponse<>(result.getContent().stream().map(ImportJob::of).toList(), page, size, result.getTotalSize());

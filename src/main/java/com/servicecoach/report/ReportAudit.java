@@ -15,11 +15,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Records each view and export of a report, and lists the record for administrators. */
+/**
+ * The audit record: each view and export of a report, and each import into or removal from a module's question
+ * bank; lists the record for administrators ({@code /admin/audit}).
+ */
 @Singleton
 public class ReportAudit {
 
-    public static final List<String> FORMATS = List.of("html", "json", "pdf", "csv", "xlsx");
+    public static final List<String> FORMATS = List.of("html", "json", "pdf", "csv", "xlsx", AuditEntry.GIFT);
 
     private final AuditRepository entries;
     private final Clock clock;
@@ -32,6 +35,17 @@ public class ReportAudit {
     public void record(Viewer viewer, String action, String format, ReportPeriod period, @Nullable String team) {
         entries.save(new AuditEntry(null, viewer.username(), viewer.role().name(), action, format, period.from(), period.to(),
                 team, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+    }
+
+    /**
+     * An import into a module's question bank ({@link AuditEntry#IMPORT}: {@code questions} imported) or a removal
+     * of imported questions ({@link AuditEntry#REMOVE}: {@code questions} removed, {@code retired} of them kept
+     * retired for the attempts that drew them).
+     */
+    public void recordQuestionBank(Viewer viewer, String action, String module, @Nullable Long importId, int questions,
+                                   @Nullable Integer retired) {
+        entries.save(new AuditEntry(null, viewer.username(), viewer.role().name(), action, AuditEntry.GIFT, null, null, null,
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), module, importId, questions, retired));
     }
 
     /** Newest first; {@code from}/{@code to} are UTC dates of the entry, inclusive. */

@@ -56,10 +56,13 @@ public final class CatalogViews {
                          String html, @Nullable String previous, @Nullable String next, @Nullable Boolean read) {
     }
 
-    /** The answer of a GIFT import (api.md); {@code skipped} lists text blocks without an answer block. */
+    /**
+     * The answer of a GIFT import (api.md); {@code skipped} lists text blocks without an answer block;
+     * {@code importId} names the import (null when nothing was imported), which an administrator may remove again.
+     */
     @Serdeable
     public record ImportResult(int imported, Map<String, Integer> byType, List<LineMessage> errors,
-                               List<LineMessage> skipped) {
+                               List<LineMessage> skipped, @Nullable Long importId) {
     }
 
     @Serdeable

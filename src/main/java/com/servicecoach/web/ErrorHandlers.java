@@ -258,19 +258,28 @@ final class ErrorHandlers {
                 && request.getHeaders().get("Sec-Fetch-Mode") == null && request.getHeaders().get("Sec-Fetch-Site") == null;
     }
 
-    /** Anything unexpected: logged with its stack trace, answered without exception text. */
+    /**
+     * Anything unexpected: logged with its stack trace, answered without exception text. A database that cannot be
+     * reached is not unexpected: 503 with Retry-After ({@link DatabaseUnavailable}), logged in one line.
+     */
     @Produces
     @Singleton
     static class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Unexpected.class);
         private final ErrorPages pages;
+        private final DatabaseUnavailable unavailable;
 
-        Unexpected(ErrorPages pages) {
+        Unexpected(ErrorPages pages, DatabaseUnavailable unavailable) {
             this.pages = pages;
+            this.unavailable = unavailable;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                LOG.warn("Request {} {}: the database is unavailable ({})", request.getMethod(), request.getPath(), e.toString());
+                return unavailable.respond(request);
+            }
             LOG.error("Request {} {} failed", request.getMethod(), request.getPath(), e);
             return pages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server", List.of());
         }

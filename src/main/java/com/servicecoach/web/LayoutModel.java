@@ -27,6 +27,14 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
+        process(request, modelAndView, true);
+    }
+
+    /**
+     * Adds the frame's values; {@code contributors} false leaves out the features' additions (such as the
+     * notification count), which need the database: for the page that says the database is unavailable.
+     */
+    void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView, boolean contributors) {
         Map<String, Object> model = modelAndView.getModel().orElse(null);
         if (model == null) {
             model = new java.util.HashMap<>();
@@ -46,8 +54,10 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
             model.put("currentUser", Map.of("username", auth.getName(), "roles", List.copyOf(auth.getRoles()),
                     "role", auth.getRoles().stream().findFirst().orElse("")));
             model.put("nav", Navigation.forRoles(auth.getRoles()));
-            for (LayoutContributor c : contributors) {
-                c.contribute(request, auth, model);
+            if (contributors) {
+                for (LayoutContributor c : this.contributors) {
+                    c.contribute(request, auth, model);
+                }
             }
         } else {
             model.put("nav", List.of());

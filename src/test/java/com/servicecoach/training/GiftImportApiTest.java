@@ -26,7 +26,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST /api/modules/{code}/questions/import with Moodle's own GIFT files, a broken file, and each role. */
+/** POST /api/modules/{code}/questions/import (administrators) with Moodle's own GIFT files, a broken file, and each role. */
 @MicronautTest(transactional = false)
 @SuppressWarnings("unchecked")
 class GiftImportApiTest {
@@ -73,7 +73,7 @@ class GiftImportApiTest {
 
     @Test
     void moodleExamplesFileImportsAs43QuestionsOfMoodlesTypes() throws IOException {
-        Api.Reply r = importAs("sup.north", ROUTE, Files.readString(GIFT.resolve("moodle-examples.gift.txt")));
+        Api.Reply r = importAs("admin", ROUTE, Files.readString(GIFT.resolve("moodle-examples.gift.txt")));
         assertEquals(200, r.status(), r.body());
         assertEquals(43, r.json().get("imported"));
         Map<String, Object> byType = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ class GiftImportApiTest {
         assertEquals(byType, r.json().get("byType"));
         assertEquals(List.of(), r.json().get("errors"));
         assertEquals(43, imported().size());
-        assertTrue(imported().stream().allMatch(q -> "sup.north".equals(q.importedBy()) && q.contentZh() == null));
+        assertTrue(imported().stream().allMatch(q -> "admin".equals(q.importedBy()) && q.contentZh() == null));
 
         // the detail page's bank counts include them, and nothing of the answers is shown
         Map<String, Object> bank = (Map<String, Object>) api.get("agent.north", "/api/modules/complaint-handling").json().get("questionBank");
@@ -106,7 +106,7 @@ class GiftImportApiTest {
     @Test
     void storedQuestionsReadBackExactlyAsParsed() throws IOException {
         String text = Files.readString(GIFT.resolve("moodle-examples.gift.txt"));
-        assertEquals(200, importAs("sup.north", ROUTE, text).status());
+        assertEquals(200, importAs("admin", ROUTE, text).status());
         List<Question> parsed = GiftParser.parse(text).questions();
         List<Question> stored = imported().stream().sorted(java.util.Comparator.comparing(TrainingQuestion::position))
                 .map(q -> json.read(q.contentEn())).toList();
@@ -124,7 +124,7 @@ class GiftImportApiTest {
 
                 ::bad numeric::How many? {#abc}
                 """;
-        Api.Reply r = importAs("sup.north", ROUTE, gift);
+        Api.Reply r = importAs("admin", ROUTE, gift);
         assertEquals(422, r.status(), r.body());
         assertEquals(0, r.json().get("imported"));
         assertEquals(Map.of(), r.json().get("byType"));
@@ -136,11 +136,11 @@ class GiftImportApiTest {
 
     @Test
     void emptyFilesAndDescriptionsImportNoQuestions() {
-        Api.Reply empty = importAs("sup.north", ROUTE, "// only a comment\n");
+        Api.Reply empty = importAs("admin", ROUTE, "// only a comment\n");
         assertEquals(422, empty.status(), empty.body());
         assertEquals("The file holds no questions.", ((List<Map<String, Object>>) empty.json().get("errors")).get(0).get("message"));
 
-        Api.Reply withDescription = importAs("sup.north", ROUTE, "Read the policy first.\n\n::q::Refunds take 3 days. {T}\n");
+        Api.Reply withDescription = importAs("admin", ROUTE, "Read the policy first.\n\n::q::Refunds take 3 days. {T}\n");
         assertEquals(200, withDescription.status(), withDescription.body());
         assertEquals(1, withDescription.json().get("imported"));
         assertEquals(List.of(1), ((List<Map<String, Object>>) withDescription.json().get("skipped")).stream().map(s -> s.get("line")).toList());
@@ -148,13 +148,16 @@ class GiftImportApiTest {
     }
 
     @Test
-    void onlySupervisorsAndAdministratorsImport() {
+    void onlyAdministratorsImport() {
         String gift = "::q::Is this fine? {T}\n";
         assertEquals(401, importAs(null, ROUTE, gift).status());
         assertEquals(403, importAs("hr.lin", ROUTE, gift).status());
         assertEquals(403, importAs("agent.north", ROUTE, gift).status());
-        assertEquals(404, importAs("sup.south", "/api/modules/no-such-module/questions/import", gift).status());
-        assertEquals(200, importAs("sup.south", ROUTE, gift).status());
+        assertEquals(403, importAs("sup.north", ROUTE, gift).status());
+        assertEquals(403, importAs("sup.south", "/api/modules/no-such-module/questions/import", gift).status());
+        assertEquals(List.of(), imported());
+        assertEquals(404, importAs("admin", "/api/modules/no-such-module/questions/import", gift).status());
+        assertEquals(200, importAs("admin", ROUTE, gift).status());
         assertEquals(1, imported().size());
     }
 

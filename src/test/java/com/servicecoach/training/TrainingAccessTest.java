@@ -100,7 +100,11 @@ class TrainingAccessTest {
         r.add(new Route("lesson", () -> HttpRequest.GET("/api/modules/greeting-attitude/lessons/01-first-reply"), expect(401, 200, 200, 200, 200)));
         r.add(new Route("absent module", () -> HttpRequest.GET("/api/modules/nope"), expect(401, 404, 404, 404, 404)));
         r.add(new Route("import questions", () -> HttpRequest.POST("/api/modules/greeting-attitude/questions/import", "::x::Fine? {T}\n")
-                .contentType(MediaType.TEXT_PLAIN_TYPE), expect(401, 200, 403, 200, 403)));
+                .contentType(MediaType.TEXT_PLAIN_TYPE), expect(401, 200, 403, 403, 403)));
+        r.add(new Route("imports of a bank", () -> HttpRequest.GET("/api/modules/greeting-attitude/imports"), expect(401, 200, 403, 403, 403)));
+        r.add(new Route("imported questions", () -> HttpRequest.GET("/api/modules/greeting-attitude/imported-questions"), expect(401, 200, 403, 403, 403)));
+        r.add(new Route("remove imported question", () -> HttpRequest.DELETE("/api/modules/greeting-attitude/questions/999999"), expect(401, 404, 403, 403, 403)));
+        r.add(new Route("remove import", () -> HttpRequest.DELETE("/api/modules/greeting-attitude/imports/999999"), expect(401, 404, 403, 403, 403)));
         r.add(new Route("assignment list", () -> HttpRequest.GET("/api/assignments"), expect(401, 200, 200, 200, 200)));
         r.add(new Route("own agent's lines", () -> HttpRequest.GET("/api/assignments?agent=N1"), expect(401, 200, 200, 200, 200)));
         r.add(new Route("team-mate's lines", () -> HttpRequest.GET("/api/assignments?agent=N2"), expect(401, 200, 200, 200, 404)));

@@ -128,13 +128,14 @@ class TrainingPagesTest {
     @Test
     void giftUploadOnTheModulePageImportsOrShowsTheLinesInError() throws IOException {
         byte[] moodle = Files.readAllBytes(Path.of("../shared/testdata/gift/moodle-fixture-questions.gift.txt"));
-        Api.Reply ok = upload("sup.north", "questions.gift", moodle);
+        Api.Reply ok = upload("admin", "questions.gift", moodle);
         assertEquals(200, ok.status(), ok.body());
         assertTrue(ok.body().contains("Imported 9 questions"), ok.body());
         Api.Reply bad = upload("admin", "broken.gift", "::a::Fine {T}\n\n::b::Broken {=x ~y\n".getBytes());
         assertEquals(422, bad.status());
         assertTrue(bad.body().contains("<td class=\"num\">3</td>"), bad.body());
         assertEquals(403, upload("hr.lin", "q.gift", moodle).status());
+        assertEquals(403, upload("sup.north", "q.gift", moodle).status());
     }
 
     Api.Reply upload(String user, String name, byte[] bytes) {
