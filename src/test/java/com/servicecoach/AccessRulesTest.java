@@ -61,7 +61,8 @@ class AccessRulesTest extends HttpTest {
     ScoringSettingsService settings;
 
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
-    record World(long attempt, long essay, long assignment, long notification, long northImport) {
+    record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
+                 long importedQuestion) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -187,6 +188,18 @@ class AccessRulesTest extends HttpTest {
         probe(HttpMethod.POST, "/modules/{code}/import", w -> HttpRequest.POST("/modules/acc/import", MultipartBody.builder()
                 .addPart("file", "bank.gift", MediaType.TEXT_PLAIN_TYPE, "::x::Fine? {T}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F F F F");
+        get("/api/modules/{code}/imports", w -> "/api/modules/acc/imports", "U O F F F F");
+        get("/api/modules/{code}/imported-questions", w -> "/api/modules/acc/imported-questions", "U O F F F F");
+        probe(HttpMethod.DELETE, "/api/modules/{code}/questions/{id}", w -> HttpRequest.DELETE("/api/modules/acc/questions/"
+                + w.importedQuestion()), "U O F F F F");
+        probe(HttpMethod.DELETE, "/api/modules/{code}/imports/{importId}", w -> HttpRequest.DELETE("/api/modules/acc/imports/"
+                + w.bankImport()), "U O F F F F");
+        get("/modules/{code}/questions/{id}/remove", w -> "/modules/acc/questions/" + w.importedQuestion() + "/remove", "U O F F F F");
+        form("/modules/{code}/questions/{id}/remove", w -> "/modules/acc/questions/" + w.importedQuestion() + "/remove", Map.of(),
+                "U O F F F F");
+        get("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/" + w.bankImport() + "/remove", "U O F F F F");
+        form("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/" + w.bankImport() + "/remove", Map.of(),
+                "U O F F F F");
         get("/assignments", "U O O O O O");
         get("/assignments/new", "U O F O O F");
         get("/assignments/{id}", w -> "/assignments/" + w.assignment(), "U O O O H O");
@@ -313,6 +326,10 @@ class AccessRulesTest extends HttpTest {
         long assignment = ((Number) ((Map<?, ?>) readList(assigned.body()).get(0)).get("id")).longValue();
         long notification = ((Number) api.get("agent.north", "/api/notifications").content().get(0).get("id")).longValue();
         long northImport = ((Number) api.post("sup.north", "/api/interactions/imports", Map.of("fileName", "n.csv")).json().get("id")).longValue();
+        Api.Reply imported = api.send("admin", HttpRequest.POST("/api/modules/acc/questions/import", "::extra::Also fine? {T}\n")
+                .contentType(MediaType.TEXT_PLAIN_TYPE));
+        long bankImport = ((Number) imported.json().get("importId")).longValue();
+        long importedQuestion = ((Number) api.get("admin", "/api/modules/acc/imported-questions").content().get(0).get("id")).longValue();
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -322,7 +339,7 @@ class AccessRulesTest extends HttpTest {
         api.token(DISABLED);
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
-        return new World(attempt, essay, assignment, notification, northImport);
+        return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion);
     }
 
     List<?> readList(String json) {

@@ -68,6 +68,7 @@ class RollupController {
 
     /** The same from the page without scripts: back to the page. */
     @Post(value = "/admin/rollups/rebuild", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> rebuildFromPage() {
         executor.submit(rollups::rebuildIfNeeded);
         return HttpResponse.seeOther(java.net.URI.create("/admin/rollups"));

@@ -12,7 +12,7 @@ import java.util.Optional;
  * What the performance report needs of assessments: per module, the attempts that agents of the report's
  * scope submitted in the period, how many passed and their mean score; and knowledge % (metrics.md,
  * "Knowledge") of any set of agents together, for the all-teams headline. The assessments feature implements
- * this as a {@code @Singleton} bean, which takes precedence over {@link NoAssessmentFacts}.
+ * it (an interface here, so reports do not depend on assessments).
  */
 public interface AssessmentFacts {
 

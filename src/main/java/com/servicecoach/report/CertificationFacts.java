@@ -8,8 +8,7 @@ import java.util.Optional;
 /**
  * What the performance report needs to know of certifications: for each agent, how many of their
  * certifications are valid, valid but expiring within {@value #EXPIRING_DAYS} days, or expired, on a given day.
- * The assessments feature implements this as a {@code @Singleton} bean, which takes precedence over
- * {@link NoCertificationFacts}; until then the report shows "no data yet".
+ * The assessments feature implements it (an interface here, so reports do not depend on assessments).
  */
 public interface CertificationFacts {
 

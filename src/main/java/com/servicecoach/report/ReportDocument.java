@@ -45,7 +45,7 @@ public class ReportDocument {
         model.put("front", front);
         model.put("pageAgents", pageAgents);
         model.put("appendixTitle", appendixTitle);
-        model.put("msg", new ReportMessages(messages, locale));
+        model.put("msg", new com.servicecoach.web.MessageMethod(messages, locale));
         model.put("lang", Messages.tag(locale));
         model.put("forPdf", forPdf);
         model.put("fontFamily", PdfRenderer.FONT_FAMILY);

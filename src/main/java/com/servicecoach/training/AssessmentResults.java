@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What training needs to know from assessments: whether an agent has passed a module's assessment, and
- * when. The assessments feature implements this as a {@code @Singleton} bean (it takes precedence over
- * {@link NoAssessmentResults}) and calls {@link TrainingProgress#evaluate(long, String)} whenever an agent
+ * when. The assessments feature implements it (an interface here, so training does not depend on
+ * assessments) and calls {@link TrainingProgress#evaluate(long, String)} whenever an agent
  * passes, so the completion is recorded at once when the lessons are read too.
  */
 public interface AssessmentResults {

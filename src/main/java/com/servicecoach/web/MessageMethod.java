@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code ${msg("key", arg...)}} in templates: a translated string from the message bundles. */
-final class MessageMethod implements TemplateMethodModelEx {
+public final class MessageMethod implements TemplateMethodModelEx {
 
     private final Messages messages;
     private final Locale locale;
 
-    MessageMethod(Messages messages, Locale locale) {
+    public MessageMethod(Messages messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }

@@ -147,6 +147,19 @@ class ScorecardApiTest {
     }
 
     @Test
+    void fivePointRatingsImportedCountAsTwiceTheirValue() {
+        // 5, 4 and 3 stars on the 5-point scale are stored as 10, 8 and 6: CSAT 2/3 = 66.666... -> 66.7; average 24/3 = 8.00
+        load(HEADER + "\nFIVE-1,N1,chat,other,2026-03-02T10:00:00,,,5,5,\n"
+                + "FIVE-2,N1,chat,other,2026-03-02T10:00:00,,,4,5,\n"
+                + "FIVE-3,N1,chat,other,2026-03-02T10:00:00,,,3,5,\n");
+        Map<String, Object> card = api.get("admin", "/api/scorecards/agents/N1?from=2026-03-02&to=2026-03-02").json();
+        assertEquals(66.7, ((Number) card.get("csatPercent")).doubleValue());
+        assertEquals(8.0, ((Number) card.get("averageRating")).doubleValue());
+        assertEquals(Map.of("verySatisfied", 1, "satisfied", 1, "neutral", 1, "dissatisfied", 0, "veryDissatisfied", 0),
+                card.get("bands"));
+    }
+
+    @Test
     void agentScorecardIsExactlyTheFiguresComputedByHand() {
         load(FIXTURE);
         Api.Reply r = api.get("admin", "/api/scorecards/agents/N1?from=2026-03-02&to=2026-03-08");

@@ -194,19 +194,6 @@ class ScorecardCalculatorTest {
     }
 
     @Test
-    void fivePointRatingsCountAsTwiceTheirValue() {
-        // 5, 4 and 3 stars -> 10, 8, 6: CSAT 2/3 = 66.666... -> 66.7; average 24/3 = 8.00.
-        List<InteractionFacts> facts = List.of(
-                fact(Channel.CHAT, "2026-03-02T10:00:00", null, null, 2 * 5),
-                fact(Channel.CHAT, "2026-03-02T10:00:00", null, null, 2 * 4),
-                fact(Channel.CHAT, "2026-03-02T10:00:00", null, null, 2 * 3));
-        Scorecard card = ScorecardCalculator.compute(facts, FROM, TO, DEFAULTS, null, LATER);
-        assertEquals(dec("66.7"), card.csatPercent());
-        assertEquals(dec("8.00"), card.averageRating());
-        assertEquals(new RatingBands(1, 1, 1, 0, 0), card.bands());
-    }
-
-    @Test
     void minRatedRatingsAreSufficient() {
         // Ten ratings of 7 or more: CSAT 100.0, not insufficient with the default min-rated 10.
         List<InteractionFacts> ten = new ArrayList<>();
