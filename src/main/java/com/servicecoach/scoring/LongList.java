@@ -55,17 +55,6 @@ public final class LongList {
         return size == 0;
     }
 
-    /** How many values are at most {@code limit}. */
-    public int countAtMost(long limit) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (values[i] <= limit) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** A sorted copy of the values. */
     public long[] sorted() {
         long[] copy = Arrays.copyOf(values, size);

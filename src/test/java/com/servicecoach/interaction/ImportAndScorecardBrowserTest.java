@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.support.Browser;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -52,13 +53,13 @@ class ImportAndScorecardBrowserTest {
         csv.append("BR-X,N1,fax,logistics,2026-03-03T10:00:00,,,,,\n");    // unknown channel: rejected
         Path file = Files.createTempFile("upload-", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        try (InteractionBrowser browser = InteractionBrowser.open(server.getURL().toString())) {
+        try (Browser browser = Browser.open(server.getURL().toString())) {
             browser.signIn("sup.north", Fixtures.PASSWORD);
-            browser.get("/interactions/import");
+            browser.go("/interactions/import");
             browser.find("#file").sendKeys(file.toAbsolutePath().toString());
             browser.find("#import-submit").click();
 
-            browser.waitFor(Duration.ofSeconds(30), d -> "done".equals(d.findElement(By.id("import-progress")).getAttribute("data-status")));
+            waitFor(browser, Duration.ofSeconds(30), d -> "done".equals(d.findElement(By.id("import-progress")).getAttribute("data-status")));
             assertTrue(browser.find("#import-progress").isDisplayed(), "the progress panel is shown");
             assertEquals("100", browser.find("#import-bar").getAttribute("value"));
             assertTrue(browser.find("#import-status").getText().startsWith("Finished: 302 rows read, 300 stored, 2 rejected"),
@@ -68,22 +69,26 @@ class ImportAndScorecardBrowserTest {
             assertTrue(browser.find("#import-rejected-link").isDisplayed());
 
             browser.find("#import-result-link").click();
-            browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.id("import-errors")).size() > 0);
+            waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.id("import-errors")).size() > 0);
             String errors = browser.find("#import-errors").getText();
             assertTrue(errors.contains("'S1' is not an agent of a team you lead") && errors.contains("channel: 'fax'"), errors);
 
-            browser.get("/scorecards/agents/N1?from=2026-03-02&to=2026-03-08");
+            browser.go("/scorecards/agents/N1?from=2026-03-02&to=2026-03-08");
             assertEquals("150", browser.find("#fig-interactions .value").getText());
             // every 3rd of N1's (even-numbered) rows was answered after 5 minutes: 50 of 150 breached
             assertEquals("66.7 %", browser.find("#fig-firstResponseSla .value").getText());
-            browser.waitFor(Duration.ofSeconds(10), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+            waitFor(browser, Duration.ofSeconds(10), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                     "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trend-chart')) !== undefined"));
 
             browser.find("#fig-firstResponseSla .value").click();
-            browser.waitFor(Duration.ofSeconds(10), d -> d.getCurrentUrl().contains("breached=first_response"));
+            waitFor(browser, Duration.ofSeconds(10), d -> d.getCurrentUrl().contains("breached=first_response"));
             assertTrue(browser.find(".pager, p.muted").getText().contains("50"), browser.find(".pager, p.muted").getText());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    static <T> T waitFor(Browser browser, Duration timeout, java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), timeout).until(condition::apply);
     }
 }

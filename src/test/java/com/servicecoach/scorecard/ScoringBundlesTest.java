@@ -45,11 +45,11 @@ class ScoringBundlesTest {
     }
 
     @Test
-    void englishAndChineseHaveTheSameKeysAndEveryChineseTextIsTranslated() {
+    void everyChineseTextIsTranslated() {
+        // that both languages have the same keys is MessageBundlesTest's check, for every bundle
         for (String bundle : BUNDLES) {
             Properties en = load(bundle);
             Properties zh = load(bundle + "_zh_CN");
-            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), bundle);
             for (String key : en.stringPropertyNames()) {
                 String z = zh.getProperty(key);
                 boolean hasChinese = z.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
