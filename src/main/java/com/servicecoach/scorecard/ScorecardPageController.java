@@ -197,6 +197,11 @@ class ScorecardPageController {
         model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), current.settings().orgZone()));
         model.put("settingsVersion", current.version());
         model.put("settingsHash", current.shortHash());
+        // what everyone but administrators sees of the settings: the day they were saved (none: the defaults)
+        java.time.Instant savedAt = current.document().savedAt();
+        model.put("settingsDate", savedAt == null ? "" : java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(LocaleResolver.resolve(request))
+                .format(savedAt.atZone(current.settings().orgZone())));
         model.put("settingsDoc", current.document());
         model.put("channels", java.util.Arrays.stream(Channel.values()).map(Channel::code).toList());
         model.put("bandCodes", java.util.Arrays.stream(RatingBand.values()).map(RatingBand::code).toList());

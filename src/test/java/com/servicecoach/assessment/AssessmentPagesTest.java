@@ -139,7 +139,7 @@ class AssessmentPagesTest extends HttpTest {
                 Map.of("_csrf", api.browser("sup.north").csrf(), "points_1", "3", "points_2", "7", "comment", "Kind"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)));
         assertEquals(422, bad.status());
-        assertTrue(bad.body().contains("id=\"e-points_2\"") && bad.body().contains("points run from 0 to 2"), bad.body());
+        assertTrue(bad.body().contains("id=\"e-points_2\"") && bad.body().contains("give from 0 to 2 points"), bad.body());
         assertTrue(bad.body().contains(">Kind</textarea>"), "the comment is kept");
 
         HttpResponse<String> ok = post("sup.north", "en", "/grading/" + id + "/" + essay, Map.of("points_1", "3", "points_2", "2"));
@@ -201,7 +201,7 @@ class AssessmentPagesTest extends HttpTest {
 
     @Test
     void afterAPassTheNextStepIsTheResultNotAnotherAttempt() {
-        modules.standard("easy", AssessmentFixtures.Settings.plain().passMark(10));
+        modules.standard("easy", AssessmentFixtures.Settings.plain().passMark(10).certification(12));
         HttpResponse<String> r = post("agent.north", "en", "/assessments/easy/start", Map.of());
         long id = Long.parseLong(r.getHeaders().get("Location").substring("/attempts/".length()));
         Map<String, Object> attempt = api.get("agent.north", "/api/attempts/" + id).json();
@@ -211,6 +211,8 @@ class AssessmentPagesTest extends HttpTest {
 
         String mine = page("agent.north", "/my-assessments").body();
         assertTrue(mine.contains("Passed") && mine.contains("href=\"/assessments/pages\">Take the assessment<"), mine);
+        assertTrue(mine.contains(">Valid</span> until 20") && !mine.contains("valid until"), "not \"Valid valid until\": " + mine);
+        assertTrue(page("agent.north", "zh-CN", "/my-assessments").body().contains(">有效</span> 有效期至 20"));
         assertFalse(mine.contains("href=\"/assessments/easy\">Take the assessment<"), "no new attempt offered as the next step after a pass");
         String module = page("agent.north", "/modules/easy").body();
         assertTrue(module.contains("id=\"assessment-result\"") && !module.contains("id=\"take-assessment\""), module);
