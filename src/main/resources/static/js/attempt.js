@@ -28,7 +28,8 @@
   // The answer of one question in the API's form; null clears it; undefined when it cannot be sent.
   function valueOf(fs) {
     var type = fs.getAttribute('data-type');
-    var inputs = fs.querySelectorAll('input, textarea, select');
+    var inputs = Array.prototype.filter.call(fs.querySelectorAll('input, textarea, select'),
+      function (i) { return !i.classList.contains('flag-toggle'); });
     if (type === 'multichoice') {
       var chosen = [];
       inputs.forEach(function (i) { if (i.checked) { chosen.push(i.value); } });
@@ -101,6 +102,7 @@
   }
 
   form.addEventListener('change', function (e) {
+    if (e.target.classList.contains('flag-toggle')) { return; }
     var id = questionOf(e.target);
     if (id) { dirty[id] = true; clearTimeout(timers[id]); delete timers[id]; save(id); }
   });
@@ -119,7 +121,71 @@
     submitting = true;
     flush().then(function () { submitForm.submit(); });
   }
-  submitForm.addEventListener('submit', function (e) { e.preventDefault(); submitNow(); });
+  // The question navigator: answered / not answered (from the server for every question, kept up to date
+  // here for the questions on this page) and flagged for review (kept in this browser only, per attempt).
+  var navigator = document.getElementById('question-navigator');
+  var flagKey = 'sc-flags-' + attempt;
+  function flags() {
+    try { return JSON.parse(window.localStorage.getItem(flagKey) || '[]'); } catch (e) { return []; }
+  }
+  function storeFlags(list) {
+    try { window.localStorage.setItem(flagKey, JSON.stringify(list)); } catch (e) { /* private mode: flags last for this page */ }
+  }
+  function showState(id) {
+    var link = document.getElementById('nav-' + id);
+    if (!link) { return; }
+    var fs = fieldset(id);
+    if (fs) {
+      var v = valueOf(fs);
+      var answered = v !== null && v !== undefined;
+      link.classList.toggle('answered', answered);
+      link.classList.toggle('unanswered', !answered);
+    }
+    var flagged = flags().indexOf(id) >= 0;
+    link.classList.toggle('flagged', flagged);
+    var text = link.querySelector('.state-text');
+    var label = link.classList.contains('answered') ? 'data-answered-label' : 'data-unanswered-label';
+    text.textContent = navigator.getAttribute(label) + (flagged ? ' · ' + navigator.getAttribute('data-flagged-label') : '');
+  }
+  if (navigator) {
+    var saved = flags();
+    document.querySelectorAll('.flag-toggle').forEach(function (box) {
+      var id = box.getAttribute('data-flag');
+      box.checked = saved.indexOf(id) >= 0;
+      box.addEventListener('change', function () {
+        var list = flags().filter(function (x) { return x !== id; });
+        if (box.checked) { list.push(id); }
+        storeFlags(list);
+        showState(id);
+      });
+    });
+    navigator.querySelectorAll('[data-nav]').forEach(function (link) { showState(link.getAttribute('data-nav')); });
+    form.addEventListener('change', function (e) { var id = questionOf(e.target); if (id) { showState(id); } });
+    form.addEventListener('input', function (e) { var id = questionOf(e.target); if (id) { showState(id); } });
+  }
+
+  // Submitting asks first, naming how many questions are not answered (and how many are flagged).
+  var dialog = document.getElementById('confirm-submit');
+  function fill(pattern, a, b) { return pattern.replace('{0}', a).replace('{1}', b); }
+  function confirmSubmit() {
+    if (!dialog || !navigator || typeof dialog.showModal !== 'function') { submitNow(); return; }
+    var links = navigator.querySelectorAll('[data-nav]');
+    var total = links.length;
+    var open = navigator.querySelectorAll('[data-nav].unanswered').length;
+    var flagged = navigator.querySelectorAll('[data-nav].flagged').length;
+    var line = open === 0 ? fill(dialog.getAttribute('data-all'), total, total)
+      : fill(dialog.getAttribute(open === 1 ? 'data-one' : 'data-many'), open, total);
+    document.getElementById('confirm-unanswered').textContent = line;
+    var flagLine = document.getElementById('confirm-flagged');
+    flagLine.hidden = flagged === 0;
+    flagLine.textContent = flagged === 0 ? '' : fill(dialog.getAttribute(flagged === 1 ? 'data-flagged-one' : 'data-flagged-many'), flagged, total);
+    dialog.showModal();
+  }
+  if (dialog) {
+    document.getElementById('confirm-yes').addEventListener('click', function () { dialog.close(); submitNow(); });
+    document.getElementById('confirm-no').addEventListener('click', function () { dialog.close(); });
+  }
+  submitForm.addEventListener('submit', function (e) { e.preventDefault(); confirmSubmit(); });
 
   document.querySelectorAll('a[data-flush]').forEach(function (a) {
     a.addEventListener('click', function (e) {

@@ -116,6 +116,7 @@ class AccessRulesTest extends HttpTest {
         // public
         get("/login", "P P P P P P");
         get("/health", "P P P P P P");
+        get("/favicon.ico", "P P P P P P");
         get("/health/{selector}", w -> "/health/liveness", "P P P P P P");
         form("/login", w -> "/login", Map.of("username", "nobody", "password", "wrong-password"), "P P P P P P");
         form("/logout", w -> "/logout", Map.of(), "P P P P P P");

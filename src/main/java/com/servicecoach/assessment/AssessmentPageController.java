@@ -58,10 +58,13 @@ class AssessmentPageController {
     private final Viewers viewers;
     private final FormErrors formErrors;
     private final Clock clock;
+    private final AttemptRepository attemptRows;
 
     AssessmentPageController(AttemptService attempts, GradingQueue grading, ItemAnalysisService analysis,
                              Certifications certifications, AssessmentAccess access, AgentService agents,
-                             TrainingModuleRepository modules, Viewers viewers, FormErrors formErrors, Clock clock) {
+                             TrainingModuleRepository modules, Viewers viewers, FormErrors formErrors, Clock clock,
+                             AttemptRepository attemptRows) {
+        this.attemptRows = attemptRows;
         this.attempts = attempts;
         this.grading = grading;
         this.analysis = analysis;
@@ -201,7 +204,11 @@ class AssessmentPageController {
         all.forEach(m -> choices.add(Map.of("code", m.code(), "title", m.title().in(locale))));
         model.put("modules", choices);
         model.put("teams", agents.visibleTeams(viewer).stream().map(Team::name).toList());
-        String code = module == null || module.isBlank() ? (all.isEmpty() ? null : all.get(0).code()) : module.trim();
+        // without a choice: the first module that has finished attempts to analyse (else the first module)
+        String code = module == null || module.isBlank()
+                ? all.stream().filter(m -> !attemptRows.findByModuleIdAndStateAndFinalAtIsNotNullOrderById(m.id(), Attempt.FINISHED).isEmpty())
+                    .findFirst().or(() -> all.stream().findFirst()).map(TrainingModule::code).orElse(null)
+                : module.trim();
         model.put("module", code == null ? "" : code);
         model.put("team", team == null ? "" : team);
         if (code != null) {

@@ -337,7 +337,7 @@ public class AttemptService {
         if (Attempt.FINISHED.equals(a.state())) {
             result = new AttemptViews.Result(a.isFinal() ? "final" : "awaiting_grading", Rounding.percent(a.scorePercent()),
                     a.isFinal() ? points(a.pointsEarned()) : null, a.pointsPossible(), a.passed(), a.passMark(), a.awaiting(),
-                    a.finalAt() == null ? null : a.finalAt().toInstant(ZoneOffset.UTC));
+                    a.finalAt() == null ? null : a.finalAt().toInstant(ZoneOffset.UTC), provisional(a));
         }
         return new AttemptViews.AttemptView(a.id(), m.code(), m.title().in(locale), agent.employeeNo(), agent.name(),
                 a.attemptNo(), state(a, now), a.language(), a.layout(), m.timeLimitMinutes(),
@@ -503,7 +503,17 @@ public class AttemptService {
         return new AttemptViews.AttemptSummary(a.id(), m.code(), m.title().in(locale), agent.employeeNo(), agent.name(),
                 a.attemptNo(), state(a, now), a.startedAt().toInstant(ZoneOffset.UTC), a.deadline().toInstant(ZoneOffset.UTC),
                 a.submittedAt() == null ? null : a.submittedAt().toInstant(ZoneOffset.UTC), Rounding.percent(a.scorePercent()),
-                a.passed(), a.awaiting());
+                a.passed(), a.awaiting(), provisional(a));
+    }
+
+    /** While answers wait for grading: the points known so far out of all points possible, in percent. */
+    static @Nullable BigDecimal provisional(Attempt a) {
+        if (a.isFinal() || a.awaiting() == 0 || a.pointsPossible() == 0 || !Attempt.FINISHED.equals(a.state())) {
+            return null;
+        }
+        BigDecimal known = a.pointsEarned() == null ? BigDecimal.ZERO : a.pointsEarned();
+        return Rounding.percent(known.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(a.pointsPossible()), 10,
+                java.math.RoundingMode.HALF_UP));
     }
 
     /**

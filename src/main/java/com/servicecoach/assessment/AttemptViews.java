@@ -46,12 +46,13 @@ public final class AttemptViews {
 
     /**
      * The result of a submitted attempt. status: {@code awaiting_grading} while answers wait for a person,
-     * then {@code final}. scorePercent is rounded half-up to one decimal.
+     * then {@code final}. scorePercent is rounded half-up to one decimal. provisionalPercent, while answers
+     * wait for grading, is the points known so far out of all points possible (the score can only rise).
      */
     @Serdeable
     public record Result(String status, @Nullable BigDecimal scorePercent, @Nullable BigDecimal pointsEarned,
                          int pointsPossible, @Nullable Boolean passed, int passMark, int awaitingGrading,
-                         @Nullable Instant finalAt) {
+                         @Nullable Instant finalAt, @Nullable BigDecimal provisionalPercent) {
     }
 
     /** An attempt: what {@code POST /api/assessments/{code}/attempts} and {@code GET /api/attempts/{id}} answer. */
@@ -73,7 +74,7 @@ public final class AttemptViews {
     public record AttemptSummary(long attempt, String module, String moduleTitle, String agent, String agentName,
                                  int number, String state, Instant startedAt, Instant deadline,
                                  @Nullable Instant submittedAt, @Nullable BigDecimal scorePercent,
-                                 @Nullable Boolean passed, int awaitingGrading) {
+                                 @Nullable Boolean passed, int awaitingGrading, @Nullable BigDecimal provisionalPercent) {
     }
 
     /** A certification (the latest of an agent at a module). status: valid, expiring (within 30 days), expired. */

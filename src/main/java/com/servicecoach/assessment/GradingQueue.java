@@ -173,8 +173,11 @@ public class GradingQueue {
             for (int i = 0; i < rubric.size(); i++) {
                 Integer p = whole(request.points().get(i));
                 int max = rubric.get(i).points();
-                if (p == null) {
-                    errors.add(FieldError.of("points[" + i + "]", "assessment.grade.whole", i + 1, String.valueOf(request.points().get(i))));
+                Object given = request.points().get(i);
+                if (p == null && (given == null || String.valueOf(given).isBlank())) {
+                    errors.add(FieldError.of("points[" + i + "]", "assessment.grade.missing", i + 1, max));
+                } else if (p == null) {
+                    errors.add(FieldError.of("points[" + i + "]", "assessment.grade.whole", i + 1, max));
                 } else if (p < 0 || p > max) {
                     errors.add(FieldError.of("points[" + i + "]", "assessment.grade.range", i + 1, max, p));
                 } else {

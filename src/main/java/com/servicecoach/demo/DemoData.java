@@ -59,11 +59,13 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final AdminBootstrap bootstrap;
     private final String password;
     private final com.servicecoach.training.AssignmentService assignments;
+    private final DemoTraining training;
 
     DemoData(UserRepository users, TeamRepository teams, AgentRepository agents, PasswordHasher hasher,
              AdminBootstrap bootstrap, @Value("${servicecoach.demo.password}") String password,
-             com.servicecoach.training.AssignmentService assignments) {
+             com.servicecoach.training.AssignmentService assignments, DemoTraining training) {
         this.assignments = assignments;
+        this.training = training;
         this.users = users;
         this.teams = teams;
         this.agents = agents;
@@ -80,6 +82,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
         }
         load();
         assignTraining();
+        training.load();
         LOG.info("Loaded demo data: {} teams, {} agents; demo users admin, sup.li, sup.chen, sup.wang, hr.zhou, agent.wang",
                 TEAMS.size(), AGENTS.length);
     }

@@ -269,7 +269,7 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         if (s.indexOf('\uFFFD') >= 0) {
             problem(ImportHeader.COLUMNS.get(ordinal) + ": contains bytes that are not valid "
                     + (charsetName == null ? "in the file's character set" : charsetName)
-                    + ("UTF-8".equals(charsetName) ? " (a GBK file? import it with charset=GBK)" : ""));
+                    + ("UTF-8".equals(charsetName) ? " (was the file saved as GBK, as Excel on Chinese Windows does? Import it again with the encoding GBK)" : ""));
             return UNDECODABLE;
         }
         return s;

@@ -4,6 +4,7 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
+import com.servicecoach.scorecard.PagePeriod;
 import com.servicecoach.web.Formats;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ForbiddenException;
@@ -81,7 +82,12 @@ class ReportPageController {
     @Get("/reports")
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> index(HttpRequest<?> request, Authentication auth) {
-        Viewer viewer = reader(auth);
+        return indexPage(request, reader(auth), Map.of(), Map.of());
+    }
+
+    /** The index with its form: the entered values and each field's error, if any. */
+    private ModelAndView<Map<String, Object>> indexPage(HttpRequest<?> request, Viewer viewer, Map<String, String> values,
+                                                        Map<String, String> errors) {
         Locale locale = LocaleResolver.resolve(request);
         // each choice of scope: the team parameter (empty = all teams) and its label
         List<Map<String, String>> scopes = new ArrayList<>();
@@ -105,6 +111,8 @@ class ReportPageController {
         model.put("periods", periods);
         model.put("lastMonth", thisMonth.previous());
         model.put("maxDays", PerformanceReportService.MAX_DAYS);
+        model.put("values", values);
+        model.put("errors", errors);
         return new ModelAndView<>("report/index", model);
     }
 
@@ -126,9 +134,17 @@ class ReportPageController {
 
     @Get("/reports/performance")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
-                                           @Nullable @QueryValue String to, @Nullable @QueryValue String team) {
+    HttpResponse<?> page(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+                         @Nullable @QueryValue String to, @Nullable @QueryValue String team) {
         Viewer viewer = viewers.of(auth);
+        Map<String, String> errors = periodErrors(request, from, to);
+        if (!errors.isEmpty() && !viewer.isAgent()) {
+            Map<String, String> values = new HashMap<>();
+            values.put("from", from == null ? "" : from);
+            values.put("to", to == null ? "" : to);
+            values.put("team", team == null ? "" : team);
+            return HttpResponse.unprocessableEntity().body(indexPage(request, viewer, values, errors));
+        }
         PerformanceReport report = exports.view(viewer, from, to, team, "html");
         Map<String, Object> model = view.model(report, LocaleResolver.resolve(request), true);
         model.put("teams", agents.visibleTeams(viewer).stream().map(Team::name).toList());
@@ -138,7 +154,19 @@ class ReportPageController {
         model.put("previousQuery", "from=" + period.previous().from() + "&to=" + period.previous().to() + scope);
         model.put("nextQuery", "from=" + period.next().from() + "&to=" + period.next().to() + scope);
         model.put("nextLabel", period.next().label());
-        return new ModelAndView<>("report/performance", model);
+        return HttpResponse.ok(new ModelAndView<>("report/performance", model));
+    }
+
+    /** The report form's errors by field, localized: required, real dates, in order, at most {@value PerformanceReportService#MAX_DAYS} days. */
+    private Map<String, String> periodErrors(HttpRequest<?> request, @Nullable String from, @Nullable String to) {
+        Locale locale = LocaleResolver.resolve(request);
+        Map<String, Object[]> problems = (from == null || from.isBlank()) && (to == null || to.isBlank())
+                ? Map.of("from", new Object[]{"period.error.required"}, "to", new Object[]{"period.error.required"})
+                : PagePeriod.problems(from, to, PerformanceReportService.MAX_DAYS);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        problems.forEach((field, p) -> errors.put(field, messages.get(locale, (String) p[0],
+                java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
+        return errors;
     }
 
     @Get("/reports/performance.pdf")

@@ -6,7 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The period of a scorecard page: the {@code from} and {@code to} query parameters, or this month so far (in the
@@ -24,6 +27,63 @@ public record PagePeriod(LocalDate from, LocalDate to, LocalDate today) {
             throw new BadRequestException("a period is at most 5 years long");
         }
         return new PagePeriod(p[0], p[1], today);
+    }
+
+    /** The problems of a scorecard page's period: at most five years. */
+    public static Map<String, Object[]> problems(@Nullable String from, @Nullable String to) {
+        return problems(from, to, 0);
+    }
+
+    /**
+     * What is wrong with a period a form sent, field by field, as message keys with their arguments (empty when
+     * nothing is): a date that is not YYYY-MM-DD, an end before the start, or more than {@code maxDays} days
+     * (0: more than five years, the scorecards' limit).
+     * Both absent is fine (the default period). Pages re-render their form with these; the JSON API keeps 400.
+     */
+    public static Map<String, Object[]> problems(@Nullable String from, @Nullable String to, int maxDays) {
+        Map<String, Object[]> out = new LinkedHashMap<>();
+        boolean noFrom = from == null || from.isBlank();
+        boolean noTo = to == null || to.isBlank();
+        if (noFrom && noTo) {
+            return out;
+        }
+        LocalDate f = date(from);
+        LocalDate t = date(to);
+        if (f == null) {
+            out.put("from", new Object[]{noFrom ? "period.error.required" : "period.error.date"});
+        }
+        if (t == null) {
+            out.put("to", new Object[]{noTo ? "period.error.required" : "period.error.date"});
+        }
+        if (f != null && t != null) {
+            if (f.isAfter(t)) {
+                out.put("to", new Object[]{"period.error.reversed", f.toString()});
+            } else {
+                long days = ChronoUnit.DAYS.between(f, t) + 1;
+                if (maxDays <= 0 && f.plusYears(5).isBefore(t)) {
+                    out.put("to", new Object[]{"period.error.tooLongYears", 5});
+                } else if (maxDays > 0 && days > maxDays) {
+                    out.put("to", new Object[]{"period.error.tooLong", maxDays, days});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable LocalDate date(@Nullable String v) {
+        if (v == null || !v.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** This month so far: the period a page falls back to while its form shows an error. */
+    public static PagePeriod defaultPeriod(ZoneId zone, java.time.Clock clock) {
+        return of(null, null, zone, clock);
     }
 
     /** The query string of this period. */

@@ -88,11 +88,13 @@ class ScorecardPageController {
         }
         ScoringSettingsService.Current current = settings.current();
         Map<String, Object> model = base(request, current);
-        PagePeriod period = PagePeriod.of(from, to, current.settings().orgZone(), clock);
+        Map<String, String> errors = periodErrors(request, from, to, model);
+        PagePeriod period = errors.isEmpty() ? PagePeriod.of(from, to, current.settings().orgZone(), clock)
+                : PagePeriod.defaultPeriod(current.settings().orgZone(), clock);
         model.put("period", period);
         model.put("teams", agents.visibleTeams(viewer).stream().map(Team::name).toList());
         model.put("agents", agents.list(viewer, AgentService.Filter.NONE));
-        return HttpResponse.ok(new ModelAndView<>("scorecard/index", model));
+        return respond(errors, new ModelAndView<>("scorecard/index", model));
     }
 
     /** An agent's own scorecard. */
@@ -106,13 +108,17 @@ class ScorecardPageController {
     }
 
     @Get("/scorecards/agents/{employeeNo}")
-    ModelAndView<Map<String, Object>> agent(HttpRequest<?> request, Authentication auth, @PathVariable String employeeNo,
-                                            @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> agent(HttpRequest<?> request, Authentication auth, @PathVariable String employeeNo,
+                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         Viewer viewer = viewers.of(auth);
         ScoringSettingsService.Current current = settings.current();
-        PagePeriod period = PagePeriod.of(from, to, current.settings().orgZone(), clock);
+        Map<String, Object> formState = new HashMap<>();
+        Map<String, String> errors = periodErrors(request, from, to, formState);
+        PagePeriod period = errors.isEmpty() ? PagePeriod.of(from, to, current.settings().orgZone(), clock)
+                : PagePeriod.defaultPeriod(current.settings().orgZone(), clock);
         ScorecardService.AgentDetail d = scorecards.agentDetail(viewer, employeeNo, period.from(), period.to());
         Map<String, Object> model = base(request, d.result().settings());
+        model.putAll(formState);
         model.put("period", period);
         model.put("agent", d.agent());
         model.put("team", d.team());
@@ -123,19 +129,23 @@ class ScorecardPageController {
         model.put("byCategory", d.byCategory());
         model.put("canSeeTeam", !viewer.isAgent());
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard()));
-        return new ModelAndView<>("scorecard/agent", model);
+        return respond(errors, new ModelAndView<>("scorecard/agent", model));
     }
 
     @Get("/scorecards/teams/{team}")
-    ModelAndView<Map<String, Object>> team(HttpRequest<?> request, Authentication auth, @PathVariable String team,
-                                           @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                           @Nullable @QueryValue String sort) {
+    HttpResponse<?> team(HttpRequest<?> request, Authentication auth, @PathVariable String team,
+                         @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                         @Nullable @QueryValue String sort) {
         Viewer viewer = viewers.of(auth);
         ScoringSettingsService.Current current = settings.current();
-        PagePeriod period = PagePeriod.of(from, to, current.settings().orgZone(), clock);
+        Map<String, Object> formState = new HashMap<>();
+        Map<String, String> errors = periodErrors(request, from, to, formState);
+        PagePeriod period = errors.isEmpty() ? PagePeriod.of(from, to, current.settings().orgZone(), clock)
+                : PagePeriod.defaultPeriod(current.settings().orgZone(), clock);
         Paging paging = Paging.parse(0, 1, sort, "rank", RANK_SORTS);
         ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, team, period.from(), period.to());
         Map<String, Object> model = base(request, d.result().settings());
+        model.putAll(formState);
         model.put("period", period);
         model.put("team", d.team());
         model.put("card", d.result().scorecard());
@@ -145,7 +155,31 @@ class ScorecardPageController {
         model.put("weeks", d.weeks());
         model.put("byChannel", d.byChannel());
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard()));
-        return new ModelAndView<>("scorecard/team", model);
+        return respond(errors, new ModelAndView<>("scorecard/team", model));
+    }
+
+    /**
+     * The period form's errors, localized, by field; when there are any, the entered values and the errors go
+     * into the model so the form shows them, and the page shows this month's figures meanwhile (answered 422).
+     */
+    private Map<String, String> periodErrors(HttpRequest<?> request, @Nullable String from, @Nullable String to,
+                                             Map<String, Object> model) {
+        java.util.Locale locale = LocaleResolver.resolve(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        PagePeriod.problems(from, to).forEach((field, p) -> errors.put(field, messages.get(locale, (String) p[0],
+                java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
+        if (!errors.isEmpty()) {
+            model.put("periodErrors", errors);
+            Map<String, String> values = new HashMap<>();
+            values.put("from", from == null ? "" : from);
+            values.put("to", to == null ? "" : to);
+            model.put("periodValues", values);
+        }
+        return errors;
+    }
+
+    private static HttpResponse<?> respond(Map<String, String> errors, ModelAndView<Map<String, Object>> page) {
+        return errors.isEmpty() ? HttpResponse.ok(page) : HttpResponse.unprocessableEntity().body(page);
     }
 
     /** How every figure is computed, with the settings in force. */
@@ -163,6 +197,11 @@ class ScorecardPageController {
         model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), current.settings().orgZone()));
         model.put("settingsVersion", current.version());
         model.put("settingsHash", current.shortHash());
+        // what everyone but administrators sees of the settings: the day they were saved (none: the defaults)
+        java.time.Instant savedAt = current.document().savedAt();
+        model.put("settingsDate", savedAt == null ? "" : java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(LocaleResolver.resolve(request))
+                .format(savedAt.atZone(current.settings().orgZone())));
         model.put("settingsDoc", current.document());
         model.put("channels", java.util.Arrays.stream(Channel.values()).map(Channel::code).toList());
         model.put("bandCodes", java.util.Arrays.stream(RatingBand.values()).map(RatingBand::code).toList());

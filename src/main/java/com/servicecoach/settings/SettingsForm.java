@@ -33,6 +33,8 @@ final class SettingsForm {
             SettingsDocument.ChannelSettings c = d.channels().get(channel.code());
             v.put(p + ".firstResponseSeconds", nz(c.firstResponseSeconds()));
             v.put(p + ".resolutionSeconds", nz(c.resolutionSeconds()));
+            duration(v, p + ".firstResponse", c.firstResponseSeconds());
+            duration(v, p + ".resolution", c.resolutionSeconds());
             SettingsDocument.Calendar cal = c.calendar();
             v.put(p + ".calendar.type", nz(cal.type()));
             v.put(p + ".calendar.zone", nz(cal.zone()));
@@ -61,7 +63,7 @@ final class SettingsForm {
             List<String> days = holidays == null ? List.of()
                     : Arrays.stream(holidays.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
             channels.put(channel.code(), new SettingsDocument.ChannelSettings(
-                    number(form, p + ".firstResponseSeconds", errors), number(form, p + ".resolutionSeconds", errors),
+                    seconds(form, p + ".firstResponse", errors), seconds(form, p + ".resolution", errors),
                     new SettingsDocument.Calendar(text(form, p + ".calendar.type"), text(form, p + ".calendar.zone"),
                             hours, new ArrayList<>(days))));
         }
@@ -73,6 +75,42 @@ final class SettingsForm {
                         integer(number(form, "weights.satisfaction", errors), "weights.satisfaction", errors),
                         integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors)),
                 channels);
+    }
+
+    /** The units a target is entered in, with their length in seconds. */
+    static final Map<String, Long> UNITS = Map.of("seconds", 1L, "minutes", 60L, "hours", 3600L);
+
+    /** A target as amount and unit: the largest unit that holds it exactly (24 hours, 2 minutes, 90 seconds). */
+    private static void duration(Map<String, String> v, String name, @Nullable Long seconds) {
+        String unit = seconds == null || seconds == 0 ? "minutes" : seconds % 3600 == 0 ? "hours" : seconds % 60 == 0 ? "minutes" : "seconds";
+        v.put(name + ".amount", seconds == null ? "" : String.valueOf(seconds / UNITS.get(unit)));
+        v.put(name + ".unit", unit);
+    }
+
+    /**
+     * A target in seconds, exactly: the amount times its unit ({@code name.amount}, {@code name.unit}: 1.5 hours is
+     * 5400 seconds); a form (or script) without the amount may send the seconds themselves as {@code nameSeconds}.
+     */
+    private static @Nullable Long seconds(Map<String, String> form, String name, List<FieldError> errors) {
+        String amount = text(form, name + ".amount");
+        if (amount == null) {
+            return number(form, name + "Seconds", errors);
+        }
+        Long unit = UNITS.get(String.valueOf(text(form, name + ".unit")));
+        if (unit == null) {
+            unit = 1L;
+        }
+        try {
+            java.math.BigDecimal s = new java.math.BigDecimal(amount.replace(',', '.')).multiply(java.math.BigDecimal.valueOf(unit));
+            if (s.stripTrailingZeros().scale() > 0) {
+                errors.add(FieldError.of(name + "Seconds", "settings.error.wholeSeconds", amount));
+                return null;
+            }
+            return s.longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.add(FieldError.of(name + "Seconds", "settings.error.amount", amount));
+            return null;
+        }
     }
 
     private static @Nullable String text(Map<String, String> form, String name) {

@@ -36,7 +36,7 @@ public final class CatalogViews {
     public record LessonEntry(String slug, int position, String title, @Nullable Boolean read) {
     }
 
-    /** An agent's progress in a module (null for other roles). */
+    /** An agent's progress in a module (null for other roles); passedAt: the latest pass of its assessment. */
     @Serdeable
     public record Progress(int lessonsRead, int lessonsTotal, @Nullable Instant passedAt, @Nullable Instant completedAt,
                            @Nullable Integer completedVersion) {

@@ -107,7 +107,8 @@ public class TrainingCatalog {
         List<Completion> completions = progress.completions(a.id(), m);
         Completion last = completions.isEmpty() ? null : completions.get(completions.size() - 1);
         return new CatalogViews.Progress(done, entries.size(),
-                last == null ? null : last.passedAt().toInstant(ZoneOffset.UTC),
+                progress.latestPass(a.id(), m).or(() -> java.util.Optional.ofNullable(last == null ? null : last.passedAt()))
+                        .map(t -> t.toInstant(ZoneOffset.UTC)).orElse(null),
                 last == null ? null : last.completedAt().toInstant(ZoneOffset.UTC),
                 last == null ? null : last.moduleVersion());
     }

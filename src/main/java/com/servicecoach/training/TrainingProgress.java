@@ -69,6 +69,11 @@ public class TrainingProgress {
         return Optional.of(completions.save(new Completion(null, agentId, module.id(), module.version(), pass.get(), now())));
     }
 
+    /** When the agent last passed the module's assessment (UTC), whether or not every lesson is read. */
+    public Optional<LocalDateTime> latestPass(long agentId, TrainingModule module) {
+        return results.latestPass(agentId, module.code());
+    }
+
     public boolean allRead(long agentId, TrainingModule module) {
         Set<String> read = readSlugs(agentId, module);
         List<TrainingLesson> all = lessons.findByModuleIdOrderByPosition(module.id());

@@ -139,7 +139,7 @@ class AssessmentPagesTest extends HttpTest {
                 Map.of("_csrf", api.browser("sup.north").csrf(), "points_1", "3", "points_2", "7", "comment", "Kind"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)));
         assertEquals(422, bad.status());
-        assertTrue(bad.body().contains("id=\"e-points_2\"") && bad.body().contains("points run from 0 to 2"), bad.body());
+        assertTrue(bad.body().contains("id=\"e-points_2\"") && bad.body().contains("give from 0 to 2 points"), bad.body());
         assertTrue(bad.body().contains(">Kind</textarea>"), "the comment is kept");
 
         HttpResponse<String> ok = post("sup.north", "en", "/grading/" + id + "/" + essay, Map.of("points_1", "3", "points_2", "2"));
@@ -175,5 +175,51 @@ class AssessmentPagesTest extends HttpTest {
         for (String marker : List.of("FB-", "GF-MC1", "Acknowledging")) {
             assertFalse(take.body().contains(marker), "the taking page must not hold " + marker);
         }
+    }
+
+    @Test
+    void anAttemptWaitingForEssayGradingShowsItsProvisionalScoreNotADash() {
+        long id = startOnPage("en");
+        Map<String, Object> attempt = api.get("agent.north", "/api/attempts/" + id).json();
+        Map<String, Object> sky = question(attempt, "Which colour");
+        api.put("agent.north", "/api/attempts/" + id + "/answers/" + id(sky), Map.of("answer", option(sky, "Blue")));
+        api.put("agent.north", "/api/attempts/" + id + "/answers/" + id(question(attempt, "Write a short apology")),
+                Map.of("answer", "Sorry for the delay."));
+        post("agent.north", "en", "/attempts/" + id + "/submit", Map.of());
+
+        String result = page("agent.north", "/attempts/" + id).body();
+        assertTrue(result.contains("id=\"score\">12.5% so far") && result.contains("Waiting for grading"), result);
+        assertTrue(result.contains("One answer waits for your supervisor to grade them."), "a proper singular, not answer(s)");
+        String mine = page("agent.north", "/my-assessments").body();
+        assertTrue(mine.contains("12.5% so far") && mine.contains("Waiting for grading"), mine);
+        assertTrue(page("agent.north", "/assessments/pages").body().contains("id=\"provisional\">12.5% so far"));
+        String zh = page("agent.north", "zh-CN", "/my-assessments").body();
+        assertTrue(zh.contains("目前 12.5%") && zh.contains("等待评分"), zh);
+        assertTrue(page("agent.north", "zh-CN", "/attempts/" + id).body().contains("有 1 个答案等待主管评分"));
+        assertEquals(12.5, ((Number) result(api.get("agent.north", "/api/attempts/" + id).json()).get("provisionalPercent")).doubleValue());
+    }
+
+    @Test
+    void afterAPassTheNextStepIsTheResultNotAnotherAttempt() {
+        modules.standard("easy", AssessmentFixtures.Settings.plain().passMark(10).certification(12));
+        HttpResponse<String> r = post("agent.north", "en", "/assessments/easy/start", Map.of());
+        long id = Long.parseLong(r.getHeaders().get("Location").substring("/attempts/".length()));
+        Map<String, Object> attempt = api.get("agent.north", "/api/attempts/" + id).json();
+        Map<String, Object> sky = question(attempt, "Which colour");
+        api.put("agent.north", "/api/attempts/" + id + "/answers/" + id(sky), Map.of("answer", option(sky, "Blue")));
+        post("agent.north", "en", "/attempts/" + id + "/submit", Map.of());
+
+        String mine = page("agent.north", "/my-assessments").body();
+        assertTrue(mine.contains("Passed") && mine.contains("href=\"/assessments/pages\">Take the assessment<"), mine);
+        assertTrue(mine.contains(">Valid</span> until 20") && !mine.contains("valid until"), "not \"Valid valid until\": " + mine);
+        assertTrue(page("agent.north", "zh-CN", "/my-assessments").body().contains(">有效</span> 有效期至 20"));
+        assertFalse(mine.contains("href=\"/assessments/easy\">Take the assessment<"), "no new attempt offered as the next step after a pass");
+        String module = page("agent.north", "/modules/easy").body();
+        assertTrue(module.contains("id=\"assessment-result\"") && !module.contains("id=\"take-assessment\""), module);
+        assertTrue(page("agent.north", "zh-CN", "/modules/easy").body().contains("查看考核结果"));
+        assertTrue(page("agent.north", "/modules/pages").body().contains("id=\"take-assessment\""), "not yet passed: take it");
+        String lesson = page("agent.north", "/modules/easy/lessons/01-only").body();
+        assertTrue(lesson.contains("id=\"to-assessment\" href=\"/assessments/easy\""), "the last lesson leads to the assessment");
+        assertTrue(page("agent.north", "zh-CN", "/modules/easy/lessons/01-only").body().contains("前往考核"));
     }
 }

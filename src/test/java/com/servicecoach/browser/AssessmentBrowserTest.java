@@ -82,7 +82,9 @@ class AssessmentBrowserTest {
             assertTrue(option(b, "True").isSelected());
             assertEquals("Acknowledge", field(b, "The first of the three").getAttribute("value"));
 
-            b.clickAndWait("#submit-attempt");
+            b.click("#submit-attempt");
+            assertEquals("5 of 8 questions are not answered yet.", b.text("#confirm-unanswered"), "submitting asks first");
+            b.clickAndWait("#confirm-yes");
             assertEquals("37.5%", b.text("#score"), "3 of 8 questions right");
             assertEquals("Not passed", b.text("#verdict"));
             assertTrue(b.text("#review").contains("Which colour is the sky"), "review after submission");

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,46 @@ class SettingsApiTest {
         assertTrue(api.get("admin", "/api/settings").body().contains(
                 "\"monday\":{\"open\":\"09:00\",\"close\":\"17:30\"},\"tuesday\":null"));
         assertTrue(api.get("admin", "/api/settings").body().contains("\"holidays\":[\"2026-10-01\",\"2026-10-02\"]"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void slaTargetsAreEnteredInMinutesOrHoursAndSavedAsExactSeconds() {
+        String page = api.send("admin", HttpRequest.GET("/admin/settings").accept(MediaType.TEXT_HTML)).body();
+        assertTrue(page.contains("name=\"channels.chat.resolution.amount\"") && page.contains("<option value=\"hours\" selected>hours</option>"), page);
+        assertFalse(page.contains("name=\"channels.chat.firstResponseSeconds\""), "no raw seconds field");
+        String zh = api.send("admin", HttpRequest.GET("/admin/settings").accept(MediaType.TEXT_HTML).header("Accept-Language", "zh-CN")).body();
+        assertTrue(zh.contains(">小时</option>") && zh.contains(">分钟</option>"), "units in Chinese");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("organizationZone", "Asia/Shanghai");
+        form.put("minRated", "10");
+        form.put("weights.responsiveness", "30");
+        form.put("weights.resolution", "20");
+        form.put("weights.satisfaction", "35");
+        form.put("weights.knowledge", "15");
+        for (String ch : List.of("chat", "email", "phone", "social")) {
+            form.put("channels." + ch + ".firstResponse.amount", "2");
+            form.put("channels." + ch + ".firstResponse.unit", "minutes");
+            form.put("channels." + ch + ".resolution.amount", "24");
+            form.put("channels." + ch + ".resolution.unit", "hours");
+            form.put("channels." + ch + ".calendar.type", "24x7");
+        }
+        form.put("channels.email.firstResponse.amount", "1.5");
+        form.put("channels.email.firstResponse.unit", "hours");
+        form.put("channels.phone.firstResponse.amount", "0.5");
+        form.put("channels.phone.firstResponse.unit", "seconds");
+        Api.Reply bad = post(form);
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("id=\"e-channels.phone.firstResponse\""), "the error sits at the field");
+        form.put("channels.phone.firstResponse.amount", "45");
+        assertEquals(303, post(form).status());
+        Map<String, Object> channels = (Map<String, Object>) api.get("admin", "/api/settings").json().get("channels");
+        assertEquals(List.of(5400, 86400), targets((Map<String, Object>) channels.get("email")), "1.5 hours is 5400 seconds exactly");
+        assertEquals(List.of(120, 86400), targets((Map<String, Object>) channels.get("chat")));
+        assertEquals(List.of(45, 86400), targets((Map<String, Object>) channels.get("phone")));
+        String again = api.send("admin", HttpRequest.GET("/admin/settings").accept(MediaType.TEXT_HTML)).body();
+        assertTrue(again.contains("name=\"channels.email.firstResponse.amount\" type=\"text\" inputmode=\"decimal\" value=\"90\""), "shown as 90 minutes");
     }
 
     private Api.Reply post(Map<String, String> form) {

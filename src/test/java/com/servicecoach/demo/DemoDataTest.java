@@ -1,0 +1,87 @@
+package com.servicecoach.demo;
+
+import com.servicecoach.support.Api;
+import com.servicecoach.support.Fixtures;
+import com.servicecoach.support.TestDatabase;
+import com.servicecoach.training.TrainingContent;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo environment's loader, run on an empty database, fills every training screen: passed, failed and
+ * essay-waiting attempts, an expiring and an expired certification, completed and overdue assignments, so item
+ * analysis, the grading queue, certifications, knowledge % and training compliance show real content.
+ */
+@MicronautTest(environments = "demo", transactional = false)
+@Property(name = "servicecoach.demo.password", value = Fixtures.PASSWORD)
+class DemoDataTest {
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TrainingContent content;
+    @Inject
+    DemoData demo;
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoLoaderFillsEveryTrainingScreen() {
+        TestDatabase.clean(dataSource);
+        content.reload();
+        demo.onApplicationEvent(null);
+        Api api = new Api(http, mapper);
+
+        List<Map<String, Object>> attempts = api.get("sup.li", "/api/attempts?team=Team%20A&size=100").content();
+        assertTrue(attempts.stream().anyMatch(a -> Boolean.TRUE.equals(a.get("passed"))), "a passed attempt: " + attempts);
+        assertTrue(attempts.stream().anyMatch(a -> Boolean.FALSE.equals(a.get("passed"))), "a failed attempt");
+        assertTrue(attempts.stream().anyMatch(a -> ((Number) a.get("awaitingGrading")).intValue() > 0), "one waiting for essay grading");
+
+        assertFalse(api.get("sup.li", "/api/grading-queue").content().isEmpty(), "the grading queue has work");
+        List<Map<String, Object>> certs = api.get("sup.li", "/api/certifications?size=100").content();
+        assertTrue(certs.stream().anyMatch(c -> "expiring".equals(c.get("status"))), "a certification expiring soon: " + certs);
+        assertTrue(certs.stream().anyMatch(c -> "expired".equals(c.get("status"))), "an expired certification");
+        assertTrue(certs.stream().anyMatch(c -> "valid".equals(c.get("status"))));
+
+        Map<String, Object> matrix = api.get("sup.li", "/api/training-matrix?team=Team%20A").json();
+        String cells = String.valueOf(matrix);
+        assertTrue(cells.contains("overdue") && cells.contains("completed"), "overdue and completed assignments: " + cells);
+
+        String analysis = api.get("sup.li", "/item-analysis").body();
+        assertTrue(analysis.contains("<option value=\"greeting-attitude\" selected"), "opens on a module with attempts");
+        assertTrue(analysis.contains("id=\"items\""), "item statistics shown");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> card = api.get("agent.wang", "/api/scorecards/agents/A001?from=" + today.withDayOfMonth(1) + "&to=" + today).json();
+        assertNotNull(card.get("knowledgePercent"), "knowledge % from real attempts: " + card);
+
+        Map<String, Object> report = api.get("hr.zhou", "/api/reports/performance?from=" + today.withDayOfMonth(1) + "&to=" + today).json();
+        Map<String, Object> training = (Map<String, Object>) ((Map<String, Object>) report.get("training")).get("total");
+        assertTrue(((Number) training.get("completed")).intValue() > 0 && ((Number) training.get("overdue")).intValue() > 0, "training compliance: " + training);
+
+        String mine = api.send("agent.wang", HttpRequest.GET("/my-assessments").header("Accept-Language", "zh-CN")).body();
+        assertTrue(mine.contains("等待评分") && mine.contains("通过"), "agent.wang passed one module and waits for grading in another");
+        assertEquals(200, api.get("agent.wang", "/certifications").status());
+    }
+}
