@@ -345,7 +345,7 @@ class QuestionBankTest {
 
         Api.Reply confirm = page("admin", "/modules/" + CODE + "/imports/" + a + "/remove");
         assertEquals(200, confirm.status(), confirm.body());
-        assertTrue(confirm.body().contains("Remove the 3 question(s) of import " + a), confirm.body());
+        assertTrue(confirm.body().contains("Remove the 3 questions of import " + a), confirm.body());
         assertTrue(confirm.body().contains("action=\"/modules/" + CODE + "/imports/" + a + "/remove\""), confirm.body());
         assertEquals(3, importedIds(a).size(), "asking changes nothing");
         assertTrue(chinesePage("admin", "/modules/" + CODE + "/imports/" + a + "/remove").body().contains("删除导入批次 " + a));
