@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +71,8 @@ class DemoDataTest {
         assertTrue(analysis.contains("<option value=\"greeting-attitude\" selected"), "opens on a module with attempts");
         assertTrue(analysis.contains("id=\"items\""), "item statistics shown");
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // today as the organization's zone (Asia/Shanghai) has it: after 16:00 UTC it is already tomorrow there
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Map<String, Object> card = api.get("agent.wang", "/api/scorecards/agents/A001?from=" + today.withDayOfMonth(1) + "&to=" + today).json();
         assertNotNull(card.get("knowledgePercent"), "knowledge % from real attempts: " + card);
 
