@@ -31,7 +31,7 @@ class RequestLog {
                 response.code(), (System.nanoTime() - started) / 1_000_000, printable(user));
     }
 
-    /** Control characters and spaces written as \\uXXXX, so no request can add or break a line of the log. */
+    /** Control characters and spaces written as a backslash-u escape with four hex digits, so no request can add or break a line of the log. */
     static String printable(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
