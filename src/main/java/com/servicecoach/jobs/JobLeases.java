@@ -109,10 +109,10 @@ public class JobLeases {
                     "update job_lease set holder = ?, leased_until = ?, last_started = ? "
                             + "where name = ? and (leased_until <= ? or holder = ?)")) {
                 ps.setString(1, instance);
-                ps.setObject(2, utc(until));
+                ps.setObject(2, secondAfter(until));
                 ps.setObject(3, utc(now));
                 ps.setString(4, job);
-                ps.setObject(5, utc(now));
+                ps.setObject(5, secondOf(now));
                 ps.setString(6, instance);
                 if (ps.executeUpdate() == 1) {
                     return true;
@@ -122,7 +122,7 @@ public class JobLeases {
                     "insert into job_lease (name, holder, leased_until, last_started) values (?, ?, ?, ?)")) {
                 ps.setString(1, job);
                 ps.setString(2, instance);
-                ps.setObject(3, utc(until));
+                ps.setObject(3, secondAfter(until));
                 ps.setObject(4, utc(now));
                 return ps.executeUpdate() == 1;
             } catch (SQLException e) {
@@ -147,6 +147,19 @@ public class JobLeases {
     }
 
     /** Stored as UTC wall-clock time (datetime columns), independent of the JVM's zone. */
+    /**
+     * MariaDB's driver keeps whole seconds: a lease is stored as ending at the next whole second and compared
+     * with the current whole second, so it never ends early (at worst a second late).
+     */
+    private static LocalDateTime secondAfter(Instant t) {
+        Instant whole = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return utc(whole.equals(t) ? whole : whole.plusSeconds(1));
+    }
+
+    private static LocalDateTime secondOf(Instant t) {
+        return utc(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     private static LocalDateTime utc(Instant t) {
         return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
     }
