@@ -187,6 +187,10 @@ class AccessRulesTest extends HttpTest {
         probe(HttpMethod.POST, "/modules/{code}/import", w -> HttpRequest.POST("/modules/acc/import", MultipartBody.builder()
                 .addPart("file", "bank.gift", MediaType.TEXT_PLAIN_TYPE, "::x::Fine? {T}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F F F F");
+        get("/api/modules/{code}/questions", w -> "/api/modules/acc/questions", "U O F F F F");
+        get("/api/modules/{code}/questions.gift", w -> "/api/modules/acc/questions.gift", "U O F F F F");
+        get("/modules/{code}/questions", w -> "/modules/acc/questions", "U O F F F F");
+        get("/modules/{code}/questions.gift", w -> "/modules/acc/questions.gift", "U O F F F F");
         get("/assignments", "U O O O O O");
         get("/assignments/new", "U O F O O F");
         get("/assignments/{id}", w -> "/assignments/" + w.assignment(), "U O O O H O");
