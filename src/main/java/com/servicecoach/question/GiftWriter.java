@@ -103,7 +103,7 @@ public final class GiftWriter {
                     String answer = text(c.text(), c.format(), f);
                     String mark;
                     if (!q.multipleAnswers() && c.fraction().compareTo(BigDecimal.ONE) == 0) {
-                        mark = "=";
+                        mark = answer.startsWith("%") ? "=%100%" : "=";
                     } else if (c == best) {
                         mark = "=%" + percent(c.fraction()) + "%";
                     } else if (c.fraction().signum() == 0 && !answer.startsWith("%")) {

@@ -56,6 +56,8 @@ class GiftRoundTripTest {
                   ####[plain]Because <b> is bold
                 }
 
+                ::Percent:: Which discount? {=%100%%10% off ~%0%%20% off ~%30% off}
+
                 ::Gap:: The refund takes {=%100%five =%50%5#roughly} working days.
 
                 ::Num:: How many? {#
@@ -79,17 +81,22 @@ class GiftRoundTripTest {
                 """;
         GiftResult first = GiftParser.parse(gift);
         assertEquals(List.of(), first.errors());
-        assertEquals(7, first.questions().size());
+        assertEquals(8, first.questions().size());
         GiftResult again = GiftParser.parse(GiftWriter.write(first.questions()));
         assertEquals(List.of(), again.errors());
         assertEquals(lineless(first.questions()), lineless(again.questions()));
+        Question percent = again.questions().get(1);
+        assertEquals("%10% off", percent.choices().get(0).text());
+        assertEquals(0, percent.choices().get(0).fraction().compareTo(java.math.BigDecimal.ONE));
+        assertEquals("%20% off", percent.choices().get(1).text());
+        assertTrue(!percent.multipleAnswers());
         Question pick = again.questions().get(0);
         assertEquals("RF-1", pick.idNumber());
         assertEquals(List.of("refunds", "tone]s"), pick.tags());
         assertEquals(TextFormat.PLAIN, pick.generalFeedbackFormat());
         assertEquals(TextFormat.MARKDOWN, pick.choices().get(0).feedbackFormat());
         assertTrue(pick.multipleAnswers());
-        assertEquals("<pre>\nif (x) {\n    refund();\n}\n</pre>", again.questions().get(6).text());
+        assertEquals("<pre>\nif (x) {\n    refund();\n}\n</pre>", again.questions().get(7).text());
     }
 
     @Test
