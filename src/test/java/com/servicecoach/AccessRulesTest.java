@@ -201,6 +201,18 @@ class AccessRulesTest extends HttpTest {
         get("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/" + w.bankImport() + "/remove", "U O F F F F");
         form("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/" + w.bankImport() + "/remove", Map.of(),
                 "U O F F F F");
+        get("/api/modules/{code}/questions", w -> "/api/modules/acc/questions", "U O F F F F");
+        get("/api/modules/{code}/questions.gift", w -> "/api/modules/acc/questions.gift", "U O F F F F");
+        get("/modules/{code}/questions", w -> "/modules/acc/questions", "U O F F F F");
+        get("/modules/{code}/questions.gift", w -> "/modules/acc/questions.gift", "U O F F F F");
+        probe(HttpMethod.DELETE, "/api/modules/{code}/questions/{id}", w -> HttpRequest.DELETE("/api/modules/acc/questions/99999999"),
+                "U H F F F F");
+        probe(HttpMethod.DELETE, "/api/modules/{code}/imports/{importId}", w -> HttpRequest.DELETE("/api/modules/acc/imports/99999999"),
+                "U H F F F F");
+        get("/modules/{code}/questions/{id}/remove", w -> "/modules/acc/questions/99999999/remove", "U H F F F F");
+        get("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/99999999/remove", "U H F F F F");
+        form("/modules/{code}/questions/{id}/remove", w -> "/modules/acc/questions/99999999/remove", Map.of(), "U H F F F F");
+        form("/modules/{code}/imports/{importId}/remove", w -> "/modules/acc/imports/99999999/remove", Map.of(), "U H F F F F");
         get("/assignments", "U O O O O O");
         get("/assignments/new", "U O F O O F");
         get("/assignments/{id}", w -> "/assignments/" + w.assignment(), "U O O O H O");

@@ -75,13 +75,15 @@ public class AttemptService {
     private final AssessmentAccess access;
     private final AssessmentConfig config;
     private final ObjectMapper mapper;
+    private final com.servicecoach.training.QuestionText render;
     private final Clock clock;
     private final Random random = new SecureRandom();
 
     AttemptService(AttemptRepository attempts, AttemptQuestionRepository attemptQuestions, AnswerRepository answers,
                    RubricScoreRepository rubricScores, TrainingModuleRepository modules, BankContent bank, AttemptStore store,
                    Certifications certifications, AssessmentAccess access, AssessmentConfig config, ObjectMapper mapper,
-                   Clock clock) {
+                   Clock clock, com.servicecoach.training.QuestionText render) {
+        this.render = render;
         this.attempts = attempts;
         this.attemptQuestions = attemptQuestions;
         this.answers = answers;
@@ -329,6 +331,7 @@ public class AttemptService {
             Question q = bank.question(row, a.language());
             Object response = given.get(aq.questionId());
             questions.add(new AttemptViews.QuestionView(aq.questionId(), aq.position(), q.type().code(), q.text(),
+                    render.html(q.text(), q.format()),
                     q.type() == QuestionType.MULTICHOICE && q.multipleAnswers(), options(q, aq), stems(q, aq),
                     Responses.toAttempt(q, aq.options(), aq.stems(), response),
                     review ? review(q, aq, response, m, row, a.language(), scores.getOrDefault(aq.id(), List.of())) : null));
@@ -346,24 +349,34 @@ public class AttemptService {
                 a.autoSubmitted(), a.review(), review, result, questions);
     }
 
-    private static List<AttemptViews.Choice> options(Question q, AttemptQuestion aq) {
+    private List<AttemptViews.Choice> options(Question q, AttemptQuestion aq) {
         Map<String, String> text = new HashMap<>();
+        Map<String, String> html = new HashMap<>();
         q.options().forEach(o -> text.put(o.id(), o.text()));
+        if (q.type() == QuestionType.MULTICHOICE) {
+            q.choices().forEach(c -> html.put(c.id(), render.html(c.text(), c.format())));
+        }
         List<AttemptViews.Choice> out = new ArrayList<>();
         List<String> ids = aq.options();
         for (int i = 0; i < ids.size(); i++) {
-            out.add(new AttemptViews.Choice(Responses.optionId(i), Objects.toString(text.get(ids.get(i)), "")));
+            String t = Objects.toString(text.get(ids.get(i)), "");
+            out.add(new AttemptViews.Choice(Responses.optionId(i), t,
+                    html.getOrDefault(ids.get(i), render.html(t, com.servicecoach.question.TextFormat.PLAIN))));
         }
         return out;
     }
 
-    private static List<AttemptViews.Choice> stems(Question q, AttemptQuestion aq) {
+    private List<AttemptViews.Choice> stems(Question q, AttemptQuestion aq) {
         Map<String, String> text = new HashMap<>();
+        Map<String, String> html = new HashMap<>();
         q.stems().forEach(o -> text.put(o.id(), o.text()));
+        q.pairs().stream().filter(p -> !p.isDistractor()).forEach(p -> html.put(p.stemId(), render.html(p.stem(), p.stemFormat())));
         List<AttemptViews.Choice> out = new ArrayList<>();
         List<String> ids = aq.stems();
         for (int i = 0; i < ids.size(); i++) {
-            out.add(new AttemptViews.Choice(Responses.stemId(i), Objects.toString(text.get(ids.get(i)), "")));
+            String t = Objects.toString(text.get(ids.get(i)), "");
+            out.add(new AttemptViews.Choice(Responses.stemId(i), t,
+                    html.getOrDefault(ids.get(i), render.html(t, com.servicecoach.question.TextFormat.PLAIN))));
         }
         return out;
     }
@@ -438,9 +451,12 @@ public class AttemptService {
                         c.points(), null)));
             }
         }
-        List<String> feedback = response == null ? List.of() : Grader.feedbackFor(q, response);
-        return new AttemptViews.Review(points(aq.points()), 1, aq.needsGrading(), correct, accepted, feedback,
-                q.generalFeedback().isBlank() ? null : q.generalFeedback(), rubric, aq.graderComment(), aq.gradedBy());
+        List<Grader.Feedback> formatted = response == null ? List.of() : Grader.formattedFeedbackFor(q, response);
+        List<String> feedback = formatted.stream().map(Grader.Feedback::text).toList();
+        List<String> feedbackHtml = formatted.stream().map(f -> render.html(f.text(), f.format())).toList();
+        boolean gf = !q.generalFeedback().isBlank();
+        return new AttemptViews.Review(points(aq.points()), 1, aq.needsGrading(), correct, accepted, feedback, feedbackHtml,
+                gf ? q.generalFeedback() : null, gf ? render.html(q.generalFeedback(), q.generalFeedbackFormat()) : null, rubric, aq.graderComment(), aq.gradedBy());
     }
 
     private static String plain(BigDecimal d) {

@@ -16,17 +16,21 @@ public final class AttemptViews {
     private AttemptViews() {
     }
 
-    /** Something to choose: an option ({@code o1}, ...) or a matching stem ({@code s1}, ...). */
+    /**
+     * Something to choose: an option ({@code o1}, ...) or a matching stem ({@code s1}, ...); {@code html} is the text
+     * rendered by its GIFT format (sanitised HTML, Markdown, or escaped plain text).
+     */
     @Serdeable
-    public record Choice(String id, String text) {
+    public record Choice(String id, String text, String html) {
     }
 
     /**
      * One question of an attempt as the agent sees it. {@code answer} is the saved answer in the API's
-     * form (null when none); {@code review} appears (non-null) only when review is allowed.
+     * form (null when none); {@code review} appears (non-null) only when review is allowed. {@code textHtml} is the
+     * text rendered by its GIFT format.
      */
     @Serdeable
-    public record QuestionView(long id, int position, String type, String text, boolean multipleAnswers,
+    public record QuestionView(long id, int position, String type, String text, String textHtml, boolean multipleAnswers,
                                List<Choice> options, List<Choice> stems, @Nullable Object answer,
                                @Nullable Review review) {
     }
@@ -35,7 +39,8 @@ public final class AttemptViews {
     @Serdeable
     public record Review(@Nullable BigDecimal points, int maxPoints, boolean awaitingGrading,
                          @Nullable Object correctAnswer, List<String> acceptedAnswers, List<String> feedback,
-                         @Nullable String generalFeedback, List<RubricLine> rubric, @Nullable String graderComment,
+                         List<String> feedbackHtml, @Nullable String generalFeedback, @Nullable String generalFeedbackHtml,
+                         List<RubricLine> rubric, @Nullable String graderComment,
                          @Nullable String gradedBy) {
     }
 
@@ -101,7 +106,7 @@ public final class AttemptViews {
     @Serdeable
     public record QueueItem(long attempt, long question, String module, String moduleTitle, String agent,
                             String agentName, String team, Instant submittedAt, String questionText,
-                            String answer, List<RubricLine> rubric) {
+                            String questionTextHtml, String answer, List<RubricLine> rubric) {
     }
 
     /** A grade for an essay answer: the points for each rubric criterion in order, and a comment. */

@@ -53,7 +53,8 @@ public class GradingQueue {
 
     GradingQueue(AttemptRepository attempts, AttemptQuestionRepository attemptQuestions, AnswerRepository answers,
                  TrainingModuleRepository modules, BankContent bank, AttemptStore store, AttemptService attemptService,
-                 AssessmentAccess access, Clock clock) {
+                 AssessmentAccess access, Clock clock, com.servicecoach.training.QuestionText render) {
+        this.render = render;
         this.attempts = attempts;
         this.attemptQuestions = attemptQuestions;
         this.answers = answers;
@@ -121,6 +122,8 @@ public class GradingQueue {
     public record Waiting(AttemptViews.QueueItem item, boolean waiting, boolean canGrade) {
     }
 
+    private final com.servicecoach.training.QuestionText render;
+
     private AttemptViews.QueueItem item(Attempt a, AttemptQuestion aq, Agent agent, TrainingModule m) {
         TrainingQuestion row = bank.bank(m.id()).get(aq.questionId());
         Question q = bank.question(row, a.language());
@@ -131,7 +134,7 @@ public class GradingQueue {
         String team = access.team(agent.teamId()).map(Team::name).orElse("");
         return new AttemptViews.QueueItem(a.id(), aq.questionId(), m.code(),
                 "zh-CN".equals(a.language()) ? m.titleZh() : m.titleEn(), agent.employeeNo(), agent.name(), team,
-                a.submittedAt().toInstant(ZoneOffset.UTC), q.text(), text, rubric);
+                a.submittedAt().toInstant(ZoneOffset.UTC), q.text(), render.html(q.text(), q.format()), text, rubric);
     }
 
     /**

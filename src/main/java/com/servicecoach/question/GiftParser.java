@@ -16,8 +16,15 @@ import java.util.regex.Pattern;
  *
  * <p>How a file is read:
  * <ul>
- * <li>A byte order mark is dropped; CRLF and CR line endings count as LF. Lines are trimmed.</li>
- * <li>Lines starting with {@code //} are comments and are dropped (they do not separate questions).</li>
+ * <li>A byte order mark is dropped; CRLF and CR line endings count as LF. Lines are trimmed, except in text
+ *     marked {@code [html]} or {@code [markdown]}, where the indentation of each line is kept (as Moodle keeps
+ *     it) so that {@code <pre>} blocks and Markdown code blocks survive.</li>
+ * <li>Lines starting with {@code //} are comments and are dropped (they do not separate questions). As in
+ *     Moodle 3.6 and later ({@code qformat_gift::extract_idnumber_and_tags_from_comment}), the comments of a
+ *     question's block may give its id number and tags: {@code // [id:Q-17] [tag:refunds] [tag:tone]}, with
+ *     {@code \]} for a literal {@code ]}. An id number given twice in one file is an error at the second.</li>
+ * <li>The general feedback after {@code ####} has its own format marker, the question's format when it has
+ *     none (as in Moodle).</li>
  * <li>Blank lines separate questions; a question may span several lines.</li>
  * <li>A {@code $CATEGORY: path} line sets the category of the questions after it.</li>
  * <li>{@code \~ \= \# \{ \} \: \\} stand for the literal character, {@code \n} for a line break; any other
@@ -37,7 +44,11 @@ public final class GiftParser {
 
     private final List<Question> questions = new ArrayList<>();
     private final List<GiftError> errors = new ArrayList<>();
+    private final Map<String, Integer> idNumbers = new LinkedHashMap<>();
     private String category;
+
+    private static final Pattern ID_NUMBER = Pattern.compile("\\[id:((?:\\\\]|[^\\]])+)]");
+    private static final Pattern TAG = Pattern.compile("\\[tag:((?:\\\\]|[^\\]])+)]");
 
     private GiftParser() {
     }
@@ -60,25 +71,29 @@ public final class GiftParser {
         String[] lines = t.split("\n", -1);
         List<Integer> nos = new ArrayList<>();
         List<String> block = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
-                flush(nos, block);
-            } else if (!line.startsWith("//")) {
+                flush(nos, block, comments);
+            } else if (line.startsWith("//")) {
+                comments.add(line);
+            } else {
                 nos.add(i + 1);
-                block.add(line);
+                block.add(lines[i]);
             }
         }
-        flush(nos, block);
+        flush(nos, block, comments);
     }
 
-    private void flush(List<Integer> nos, List<String> block) {
+    private void flush(List<Integer> nos, List<String> block, List<String> comments) {
         if (block.isEmpty()) {
+            comments.clear();
             return;
         }
         int k = 0;
-        while (k < block.size() && block.get(k).regionMatches(true, 0, "$CATEGORY:", 0, 10)) {
-            String path = block.get(k).substring(10).strip();
+        while (k < block.size() && block.get(k).strip().regionMatches(true, 0, "$CATEGORY:", 0, 10)) {
+            String path = block.get(k).strip().substring(10).strip();
             if (path.isEmpty()) {
                 errors.add(new GiftError(nos.get(k), "The $CATEGORY line has no category path after the colon."));
             } else {
@@ -88,20 +103,45 @@ public final class GiftParser {
         }
         if (k < block.size()) {
             question(GiftText.of(new ArrayList<>(nos.subList(k, nos.size())),
-                    new ArrayList<>(block.subList(k, block.size()))));
+                    new ArrayList<>(block.subList(k, block.size()))), comments);
         }
         nos.clear();
         block.clear();
+        comments.clear();
     }
 
-    private void question(GiftText source) {
+    private void question(GiftText source, List<String> comments) {
         GiftText.Seg all = source.all().trim();
         int line = all.line();
         List<GiftError> errs = new ArrayList<>();
+        String joined = String.join("\n", comments);
+        String idNumber = null;
+        java.util.regex.Matcher m = ID_NUMBER.matcher(joined);
+        if (m.find()) {
+            idNumber = m.group(1).replace("\\]", "]").strip();
+            if (idNumber.isEmpty()) {
+                idNumber = null;
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        m = TAG.matcher(joined);
+        while (m.find()) {
+            String tag = m.group(1).replace("\\]", "]").strip();
+            if (!tag.isEmpty() && !tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
         try {
             Question q = new QuestionReader(all, line, category, errs).read();
+            if (q != null && idNumber != null) {
+                Integer first = idNumbers.putIfAbsent(idNumber, line);
+                if (first != null) {
+                    errs.add(new GiftError(line, "The id number '" + shorten(idNumber) + "' is already used by the "
+                            + "question on line " + first + ": id numbers are unique in a bank."));
+                }
+            }
             if (errs.isEmpty() && q != null) {
-                questions.add(q);
+                questions.add(q.withTagsAndIdNumber(tags, idNumber));
             }
         } catch (RuntimeException e) {
             errs.add(new GiftError(line, "This question could not be read (" + e.getMessage() + ")."));
@@ -215,29 +255,30 @@ public final class GiftParser {
                 before = before.sub(before.find(']') + 1).trimStart();
             }
             GiftText.Seg inner = body.sub(open + 1, close);
-            String generalFeedback = "";
+            Fmt generalFeedback = new Fmt("", format);
             int gf = inner.findLast("####");
             if (gf >= 0) {
-                generalFeedback = formatted(inner.sub(gf + 4), format).text();
+                generalFeedback = formatted(inner.sub(gf + 4), format);
                 inner = inner.sub(0, gf);
             }
             inner = inner.trim();
             QuestionType type = typeOf(inner);
 
-            String text = before.text().strip();
+            String text = text(before, format).strip();
             if (!after.isBlank()) {
                 // A "missing word" question: the answer fills the gap. True/false, matching and essay answers
                 // cannot fill a gap, so for them the text after the block simply continues the text.
                 boolean gap = type == QuestionType.MULTICHOICE || type == QuestionType.SHORTANSWER
                         || type == QuestionType.NUMERICAL;
-                text = gap ? (before.text() + Question.BLANK + after.text()).strip()
-                        : (before.text().stripTrailing() + " " + after.text().stripLeading()).strip();
+                text = gap ? (text(before, format) + Question.BLANK + text(after, format)).strip()
+                        : (text(before, format).stripTrailing() + " " + text(after, format).stripLeading()).strip();
             }
             if (text.isEmpty()) {
                 error(line, "The question has no text before its answer block.");
             }
 
-            Builder b = build(name, type, text, generalFeedback);
+            Builder b = build(name, type, text, generalFeedback.text());
+            b.generalFeedbackFormat = generalFeedback.format();
             b = switch (type) {
                 case NUMERICAL -> numerical(b, inner.sub(1));
                 case MULTICHOICE -> multichoice(b, inner);
@@ -576,9 +617,14 @@ public final class GiftParser {
             GiftText.Seg t = s.trim();
             TextFormat f = marker(t);
             if (f != null) {
-                return new Fmt(t.sub(t.find(']') + 1).trim().text(), f);
+                return new Fmt(text(t.sub(t.find(']') + 1).trim(), f), f);
             }
-            return new Fmt(t.text(), fallback);
+            return new Fmt(text(t, fallback), fallback);
+        }
+
+        /** HTML and Markdown keep the indentation of their lines; plain and moodle text is read line-trimmed. */
+        private static String text(GiftText.Seg s, TextFormat f) {
+            return f == TextFormat.HTML || f == TextFormat.MARKDOWN ? s.raw() : s.text();
         }
 
         private final class Builder {
@@ -586,6 +632,7 @@ public final class GiftParser {
             QuestionType type;
             String text;
             String generalFeedback;
+            TextFormat generalFeedbackFormat;
             final List<Choice> choices = new ArrayList<>();
             final List<MatchPair> pairs = new ArrayList<>();
             final List<NumericAnswer> numeric = new ArrayList<>();
@@ -595,8 +642,9 @@ public final class GiftParser {
             boolean multipleAnswers;
 
             Question done() {
-                return new Question(name, type, text, format, generalFeedback, category, line, choices, pairs,
-                        numeric, trueFalseAnswer, trueFeedback, falseFeedback, multipleAnswers);
+                return new Question(name, type, text, format, generalFeedback,
+                        generalFeedbackFormat == null ? format : generalFeedbackFormat, category, line, choices, pairs,
+                        numeric, trueFalseAnswer, trueFeedback, falseFeedback, multipleAnswers, List.of(), null);
             }
         }
     }

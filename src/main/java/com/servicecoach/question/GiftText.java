@@ -5,27 +5,33 @@ import java.util.List;
 
 /**
  * The text of one GIFT question block with its escapes resolved: every character remembers whether it was
- * escaped (so it is never a control character) and the line it came from.
+ * escaped (so it is never a control character), the line it came from, and whether it is whitespace at the
+ * start or end of a physical line ("soft"). {@link Seg#text()} leaves soft whitespace out (the lines read
+ * trimmed, as for plain and moodle text); {@link Seg#raw()} keeps it, for HTML and Markdown where
+ * indentation means something ({@code <pre>}, code blocks). Moodle's importer keeps the lines untrimmed too.
  */
 final class GiftText {
 
     private final char[] ch;
     private final boolean[] esc;
     private final int[] line;
+    private final boolean[] soft;
     private final int firstLine;
 
-    private GiftText(char[] ch, boolean[] esc, int[] line, int firstLine) {
+    private GiftText(char[] ch, boolean[] esc, int[] line, boolean[] soft, int firstLine) {
         this.ch = ch;
         this.esc = esc;
         this.line = line;
+        this.soft = soft;
         this.firstLine = firstLine;
     }
 
-    /** Builds the text from (already trimmed) lines, joined by '\n'. */
+    /** Builds the text from lines as they stand in the file (untrimmed), joined by '\n'. */
     static GiftText of(List<Integer> lineNumbers, List<String> lines) {
         StringBuilder sb = new StringBuilder();
         List<Boolean> e = new ArrayList<>();
         List<Integer> l = new ArrayList<>();
+        List<Boolean> w = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             String s = lines.get(k);
             int no = lineNumbers.get(k);
@@ -33,15 +39,25 @@ final class GiftText {
                 sb.append('\n');
                 e.add(false);
                 l.add(lineNumbers.get(k - 1));
+                w.add(false);
+            }
+            int start = 0;
+            while (start < s.length() && Character.isWhitespace(s.charAt(start))) {
+                start++;
+            }
+            int end = s.length();
+            while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+                end--;
             }
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c == '\\' && i + 1 < s.length()) {
+                if (c == '\\' && i + 1 < end) {
                     char n = s.charAt(i + 1);
                     if ("\\~=#{}:".indexOf(n) >= 0 || n == 'n') {
                         sb.append(n == 'n' ? '\n' : n);
                         e.add(true);
                         l.add(no);
+                        w.add(false);
                         i++;
                         continue;
                     }
@@ -49,16 +65,19 @@ final class GiftText {
                 sb.append(c);
                 e.add(false);
                 l.add(no);
+                w.add(i < start || i >= end);
             }
         }
         char[] chars = sb.toString().toCharArray();
         boolean[] escaped = new boolean[chars.length];
         int[] lines2 = new int[chars.length];
+        boolean[] soft = new boolean[chars.length];
         for (int i = 0; i < chars.length; i++) {
             escaped[i] = e.get(i);
             lines2[i] = l.get(i);
+            soft[i] = w.get(i);
         }
-        return new GiftText(chars, escaped, lines2, lineNumbers.isEmpty() ? 1 : lineNumbers.get(0));
+        return new GiftText(chars, escaped, lines2, soft, lineNumbers.isEmpty() ? 1 : lineNumbers.get(0));
     }
 
     Seg all() {
@@ -94,8 +113,19 @@ final class GiftText {
             return trim().isEmpty();
         }
 
-        /** The text, escapes resolved. */
+        /** The text, escapes resolved, each physical line trimmed (soft whitespace left out). */
         String text() {
+            StringBuilder sb = new StringBuilder(b - a);
+            for (int i = a; i < b; i++) {
+                if (!soft[i]) {
+                    sb.append(ch[i]);
+                }
+            }
+            return sb.toString();
+        }
+
+        /** The text, escapes resolved, with the whitespace around its physical lines kept. */
+        String raw() {
             return new String(ch, a, b - a);
         }
 

@@ -49,7 +49,16 @@ public final class Grader {
      * out; general feedback is not included ({@link Question#generalFeedback()}).
      */
     public static List<String> feedbackFor(Question q, Object response) {
-        List<String> out = new ArrayList<>();
+        return formattedFeedbackFor(q, response).stream().map(Feedback::text).toList();
+    }
+
+    /** A feedback text with its format (true/false feedback has the question's). */
+    public record Feedback(String text, TextFormat format) {
+    }
+
+    /** {@link #feedbackFor} with the format of each feedback. */
+    public static List<Feedback> formattedFeedbackFor(Question q, Object response) {
+        List<Feedback> out = new ArrayList<>();
         if (q == null) {
             return out;
         }
@@ -57,25 +66,25 @@ public final class Grader {
             case MULTICHOICE -> {
                 for (String id : chosenIds(response)) {
                     q.choices().stream().filter(c -> c.id().equals(id)).findFirst()
-                            .ifPresent(c -> out.add(c.feedback()));
+                            .ifPresent(c -> out.add(new Feedback(c.feedback(), c.feedbackFormat())));
                 }
             }
             case TRUEFALSE -> {
                 Boolean b = bool(response);
                 if (b != null) {
-                    out.add(b ? q.trueFeedback() : q.falseFeedback());
+                    out.add(new Feedback(b ? q.trueFeedback() : q.falseFeedback(), q.format()));
                 }
             }
             case SHORTANSWER -> matchingShortAnswers(q, response).stream()
                     .reduce((x, y) -> y.fraction().compareTo(x.fraction()) > 0 ? y : x)
-                    .ifPresent(c -> out.add(c.feedback()));
+                    .ifPresent(c -> out.add(new Feedback(c.feedback(), c.feedbackFormat())));
             case NUMERICAL -> matchingNumericAnswers(q, response).stream()
                     .reduce((x, y) -> y.fraction().compareTo(x.fraction()) > 0 ? y : x)
-                    .ifPresent(a -> out.add(a.feedback()));
+                    .ifPresent(a -> out.add(new Feedback(a.feedback(), a.feedbackFormat())));
             default -> {
             }
         }
-        out.removeIf(s -> s == null || s.isBlank());
+        out.removeIf(f -> f.text() == null || f.text().isBlank());
         return out;
     }
 

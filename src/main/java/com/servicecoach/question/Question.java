@@ -14,6 +14,7 @@ import java.util.Map;
  *                         keeps the text before and after its answer block with {@link #BLANK} in between
  * @param format           format of the text ({@link TextFormat#MOODLE} unless marked)
  * @param generalFeedback  feedback after {@code ####}, "" when none
+ * @param generalFeedbackFormat format of the general feedback (its own marker, else the question's format)
  * @param category         the {@code $CATEGORY:} in force, null when none
  * @param line             1-based line where the question starts
  * @param choices          answers of a multichoice or shortanswer question, ids "1", "2", ... in file order
@@ -23,11 +24,14 @@ import java.util.Map;
  * @param trueFeedback     truefalse: feedback for a candidate who answers true ("" when none)
  * @param falseFeedback    truefalse: feedback for a candidate who answers false ("" when none)
  * @param multipleAnswers  multichoice: several answers may be chosen (no answer is marked {@code =})
+ * @param tags             tags from the comment before the question ({@code // [tag:name]}), in file order
+ * @param idNumber         the id number from the comment before the question ({@code // [id:value]}), null when none
  */
 public record Question(String name, QuestionType type, String text, TextFormat format, String generalFeedback,
-                       String category, int line, List<Choice> choices, List<MatchPair> pairs,
-                       List<NumericAnswer> numeric, Boolean trueFalseAnswer, String trueFeedback,
-                       String falseFeedback, boolean multipleAnswers) {
+                       TextFormat generalFeedbackFormat, String category, int line, List<Choice> choices,
+                       List<MatchPair> pairs, List<NumericAnswer> numeric, Boolean trueFalseAnswer,
+                       String trueFeedback, String falseFeedback, boolean multipleAnswers, List<String> tags,
+                       String idNumber) {
 
     /** Marker put where the answer block of a "missing word" question stood. */
     public static final String BLANK = "_____";
@@ -39,6 +43,29 @@ public record Question(String name, QuestionType type, String text, TextFormat f
         generalFeedback = generalFeedback == null ? "" : generalFeedback;
         trueFeedback = trueFeedback == null ? "" : trueFeedback;
         falseFeedback = falseFeedback == null ? "" : falseFeedback;
+        generalFeedbackFormat = generalFeedbackFormat == null ? format : generalFeedbackFormat;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A question without tags or id number whose general feedback has the question's format. */
+    public Question(String name, QuestionType type, String text, TextFormat format, String generalFeedback,
+                    String category, int line, List<Choice> choices, List<MatchPair> pairs,
+                    List<NumericAnswer> numeric, Boolean trueFalseAnswer, String trueFeedback,
+                    String falseFeedback, boolean multipleAnswers) {
+        this(name, type, text, format, generalFeedback, format, category, line, choices, pairs, numeric,
+                trueFalseAnswer, trueFeedback, falseFeedback, multipleAnswers, List.of(), null);
+    }
+
+    /** This question with the given tags and id number. */
+    public Question withTagsAndIdNumber(List<String> newTags, String newIdNumber) {
+        return new Question(name, type, text, format, generalFeedback, generalFeedbackFormat, category, line, choices,
+                pairs, numeric, trueFalseAnswer, trueFeedback, falseFeedback, multipleAnswers, newTags, newIdNumber);
+    }
+
+    /** This question as if it started on another line (to compare questions read from different files). */
+    public Question withLine(int newLine) {
+        return new Question(name, type, text, format, generalFeedback, generalFeedbackFormat, category, newLine,
+                choices, pairs, numeric, trueFalseAnswer, trueFeedback, falseFeedback, multipleAnswers, tags, idNumber);
     }
 
     /** True when the answer block stood inside the sentence (the text holds {@link #BLANK}). */

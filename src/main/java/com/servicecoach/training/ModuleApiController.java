@@ -51,13 +51,40 @@ class ModuleApiController {
     private final TrainingCatalog catalog;
     private final QuestionImport importer;
     private final ImportedQuestions imported;
+    private final QuestionBank bank;
     private final Viewers viewers;
 
-    ModuleApiController(TrainingCatalog catalog, QuestionImport importer, ImportedQuestions imported, Viewers viewers) {
+    ModuleApiController(TrainingCatalog catalog, QuestionImport importer, ImportedQuestions imported, QuestionBank bank,
+                        Viewers viewers) {
         this.catalog = catalog;
         this.importer = importer;
         this.imported = imported;
+        this.bank = bank;
         this.viewers = viewers;
+    }
+
+    /**
+     * The module's whole bank as parsed, in bank order (administrators): answers, weights, tolerances, feedback,
+     * formats, tags and id numbers, so a bank can be reviewed without reading its files.
+     */
+    @Get("/{code}/questions")
+    @Secured("ADMIN")
+    PageResponse<QuestionBank.BankQuestion> questions(Authentication auth, @PathVariable String code,
+                                                      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return bank.page(viewers.of(auth), code, page(page), size(size));
+    }
+
+    /** The module's bank as a GIFT file in the form Moodle writes, for Moodle or another import (administrators). */
+    @Get(value = "/{code}/questions.gift", produces = "text/plain;charset=utf-8")
+    @Secured("ADMIN")
+    HttpResponse<String> exportGift(Authentication auth, @PathVariable String code) {
+        return giftDownload(code, bank.gift(viewers.of(auth), code));
+    }
+
+    static HttpResponse<String> giftDownload(String code, String gift) {
+        String file = code.replaceAll("[^A-Za-z0-9._-]", "_") + "-questions.gift.txt";
+        return HttpResponse.ok(gift).contentType("text/plain;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
     }
 
     @Get

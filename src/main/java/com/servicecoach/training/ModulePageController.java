@@ -51,15 +51,39 @@ class ModulePageController {
     private final QuestionImport importer;
     private final ImportedQuestions imported;
     private final TrainingContent content;
+    private final QuestionBank bank;
+    private final QuestionText render;
     private final Viewers viewers;
 
     ModulePageController(TrainingCatalog catalog, QuestionImport importer, ImportedQuestions imported, TrainingContent content,
-                         Viewers viewers) {
+                         QuestionBank bank, QuestionText render, Viewers viewers) {
         this.catalog = catalog;
         this.importer = importer;
         this.imported = imported;
         this.content = content;
+        this.bank = bank;
+        this.render = render;
         this.viewers = viewers;
+    }
+
+    /** The whole bank as parsed, for administrators to review (answers, weights, feedback, formats, tags, id numbers). */
+    @Get("/modules/{code}/questions")
+    @Secured("ADMIN")
+    ModelAndView<Map<String, Object>> bank(HttpRequest<?> request, Authentication auth, @PathVariable String code,
+                                           @Nullable @QueryValue Integer page) {
+        Viewer viewer = viewers.of(auth);
+        Map<String, Object> model = new HashMap<>();
+        model.put("module", catalog.detail(viewer, code, LocaleResolver.resolve(request)));
+        model.put("bank", bank.page(viewer, code, page == null ? 0 : Math.max(0, page), QUESTIONS_PER_PAGE));
+        model.put("render", render);
+        return new ModelAndView<>("training/bank", model);
+    }
+
+    /** The bank as a GIFT file in Moodle's form (administrators). */
+    @Get(value = "/modules/{code}/questions.gift", produces = "text/plain;charset=utf-8")
+    @Secured("ADMIN")
+    HttpResponse<String> exportGift(Authentication auth, @PathVariable String code) {
+        return ModuleApiController.giftDownload(code, bank.gift(viewers.of(auth), code));
     }
 
     @Get("/modules")

@@ -34,7 +34,8 @@ import java.util.List;
  * "descriptions", not questions: they are skipped (listed in {@code skipped}), as a bank for assessments has no
  * use for them. Each import is recorded as a {@link QuestionImportBatch} and in the audit record; imported
  * questions stay when the module's files are synced again, until an administrator removes them
- * ({@link ImportedQuestions}).
+ * ({@link ImportedQuestions}). Id numbers ({@code // [id:...]}) are unique per bank: one the bank already holds is
+ * an error at the question's line.
  */
 @Singleton
 public class QuestionImport {
@@ -42,17 +43,19 @@ public class QuestionImport {
     private final TrainingCatalog catalog;
     private final TrainingQuestionRepository questions;
     private final QuestionJson json;
+    private final QuestionBank bank;
     private final QuestionImportBatchRepository batches;
     private final ReportAudit audit;
     private final Clock clock;
     private final int maxQuestions;
 
-    QuestionImport(TrainingCatalog catalog, TrainingQuestionRepository questions, QuestionJson json,
+    QuestionImport(TrainingCatalog catalog, TrainingQuestionRepository questions, QuestionJson json, QuestionBank bank,
                    QuestionImportBatchRepository batches, ReportAudit audit, Clock clock,
                    @Value("${servicecoach.training.max-import-questions:500}") int maxQuestions) {
         this.catalog = catalog;
         this.questions = questions;
         this.json = json;
+        this.bank = bank;
         this.batches = batches;
         this.audit = audit;
         this.clock = clock;
@@ -97,7 +100,13 @@ public class QuestionImport {
         parsed.errors().forEach(e -> errors.add(new CatalogViews.LineMessage(e.line(), e.message())));
         List<CatalogViews.LineMessage> skipped = new ArrayList<>();
         List<Question> accepted = new ArrayList<>();
+        java.util.Map<String, String> idNumbers = bank.idNumbers(module);
         for (Question q : parsed.questions()) {
+            if (q.idNumber() != null && idNumbers.containsKey(q.idNumber())) {
+                errors.add(new CatalogViews.LineMessage(q.line(), "The id number '" + q.idNumber() + "' is already used by "
+                        + "the question '" + idNumbers.get(q.idNumber()) + "' of this bank: id numbers are unique in a bank."));
+                continue;
+            }
             if (q.type() == QuestionType.DESCRIPTION) {
                 skipped.add(new CatalogViews.LineMessage(q.line(),
                         "Text without an answer block (a Moodle description) is not a question and was not added."));

@@ -40,6 +40,9 @@ public class QuestionJson {
         m.put("text", q.text());
         m.put("format", q.format().code());
         m.put("generalFeedback", q.generalFeedback());
+        m.put("generalFeedbackFormat", q.generalFeedbackFormat().code());
+        m.put("tags", q.tags());
+        m.put("idNumber", q.idNumber());
         m.put("category", q.category());
         m.put("line", q.line());
         List<Map<String, Object>> choices = new ArrayList<>();
@@ -115,10 +118,17 @@ public class QuestionJson {
                     str(x, "feedback"), format(x, "feedbackFormat")));
         }
         Object tf = m.get("trueFalseAnswer");
+        TextFormat format = format(m, "format");
+        // Questions stored before general feedback kept its own format have the question's.
+        TextFormat gfFormat = m.get("generalFeedbackFormat") == null ? format : format(m, "generalFeedbackFormat");
+        List<String> tags = new ArrayList<>();
+        if (m.get("tags") instanceof List<?> list) {
+            list.forEach(t -> tags.add(String.valueOf(t)));
+        }
         return new Question(str(m, "name"), QuestionType.fromCode(str(m, "type")).orElseThrow(), str(m, "text"),
-                format(m, "format"), str(m, "generalFeedback"), str(m, "category"), ((Number) m.get("line")).intValue(),
+                format, str(m, "generalFeedback"), gfFormat, str(m, "category"), ((Number) m.get("line")).intValue(),
                 choices, pairs, numeric, tf == null ? null : Boolean.valueOf(tf.toString()), str(m, "trueFeedback"),
-                str(m, "falseFeedback"), Boolean.TRUE.equals(m.get("multipleAnswers")));
+                str(m, "falseFeedback"), Boolean.TRUE.equals(m.get("multipleAnswers")), tags, str(m, "idNumber"));
     }
 
     private static String plain(BigDecimal d) {

@@ -44,7 +44,7 @@ class AssessmentBrowserTest {
     }
 
     static WebElement field(Browser b, String questionStart) {
-        return b.driver().findElement(By.xpath("//fieldset[.//p[@class='qtext'][starts-with(., \"" + questionStart + "\")]]//*[self::input or self::textarea]"));
+        return b.driver().findElement(By.xpath("//fieldset[.//*[@class='qtext'][starts-with(., \"" + questionStart + "\")]]//*[self::input or self::textarea]"));
     }
 
     static void waitSaved(Browser b) {

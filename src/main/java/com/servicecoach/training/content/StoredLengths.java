@@ -44,7 +44,7 @@ public final class StoredLengths {
      * fixed allowance for the keys, quotes and punctuation of the question and of each answer. The estimate
      * is never below the real size (StoredLengthsTest checks it against QuestionJson), so whatever passes fits.
      */
-    static final int QUESTION_OVERHEAD = 256;
+    static final int QUESTION_OVERHEAD = 320;
     static final int CHOICE_OVERHEAD = 96;
     static final int PAIR_OVERHEAD = 72;
     static final int NUMERIC_OVERHEAD = 112;
@@ -105,7 +105,10 @@ public final class StoredLengths {
     /** An upper bound of the size in bytes of the question as QuestionJson stores it. */
     static long storedBytes(Question q) {
         long n = QUESTION_OVERHEAD + json(q.name()) + json(q.text()) + json(q.generalFeedback()) + json(q.category())
-                + json(q.trueFeedback()) + json(q.falseFeedback());
+                + json(q.trueFeedback()) + json(q.falseFeedback()) + json(q.idNumber());
+        for (String tag : q.tags()) {
+            n += 1 + json(tag);
+        }
         for (Choice c : q.choices()) {
             n += CHOICE_OVERHEAD + json(c.id()) + json(c.text()) + json(c.fraction()) + json(c.feedback());
         }
