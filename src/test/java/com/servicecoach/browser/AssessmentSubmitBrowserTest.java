@@ -43,7 +43,7 @@ class AssessmentSubmitBrowserTest {
     }
 
     static String classOf(Browser b, String questionText) {
-        String id = b.driver().findElement(By.xpath("//fieldset[.//p[@class='qtext'][starts-with(., \"" + questionText + "\")]]"))
+        String id = b.driver().findElement(By.xpath("//fieldset[.//*[@class='qtext'][starts-with(., \"" + questionText + "\")]]"))
                 .getAttribute("data-question");
         return b.find("#nav-" + id).getAttribute("class");
     }
@@ -62,7 +62,7 @@ class AssessmentSubmitBrowserTest {
             blue.click();
             AssessmentBrowserTest.waitSaved(b);
             assertTrue(classOf(b, "Which colour").contains("answered") && !classOf(b, "Which colour").contains("unanswered"));
-            String tf = b.driver().findElement(By.xpath("//fieldset[.//p[@class='qtext'][starts-with(., 'The earth')]]")).getAttribute("data-question");
+            String tf = b.driver().findElement(By.xpath("//fieldset[.//*[@class='qtext'][starts-with(., 'The earth')]]")).getAttribute("data-question");
             b.click("#flag-" + tf);
             assertTrue(b.find("#nav-" + tf).getAttribute("class").contains("flagged"));
             assertTrue(b.text("#nav-" + tf).contains("Flagged for review"), b.text("#nav-" + tf));
