@@ -244,7 +244,66 @@ public class BenchmarkCommand implements Command {
             });
             out.printf(Locale.ROOT, "team month scorecard (%d agents) over HTTP: p50 %.1f ms, p99 %.1f ms (%d warm-up, %d measured)%n",
                     o.agents() / o.teams(), ms(percentile(teamTimes, 50)), ms(percentile(teamTimes, 99)), WARM_UP, MEASURED);
-            out.printf(Locale.ROOT, "stored interactions: %,d%n", count("interaction"));
+            // 4: the same scorecards over a whole year (the stored days of twelve months)
+            String yearFrom = first.atDay(1).toString();
+            String yearTo = last.atEndOfMonth().toString();
+            long[] agentYear = latencies(http, base, token, random, o.months(), first, m -> "/api/scorecards/agents/"
+                    + agentNos.get(random.nextInt(agentNos.size())) + "?from=" + yearFrom + "&to=" + yearTo);
+            out.printf(Locale.ROOT, "agent year scorecard over HTTP: p50 %.1f ms, p99 %.1f ms%n",
+                    ms(percentile(agentYear, 50)), ms(percentile(agentYear, 99)));
+            long[] teamYear = latencies(http, base, token, random, o.months(), first, m -> "/api/scorecards/teams/"
+                    + teams.get(random.nextInt(teams.size())).replace(" ", "%20") + "?from=" + yearFrom + "&to=" + yearTo);
+            out.printf(Locale.ROOT, "team year scorecard over HTTP: p50 %.1f ms, p99 %.1f ms%n",
+                    ms(percentile(teamYear, 50)), ms(percentile(teamYear, 99)));
+
+            // 5: HR's all-teams report as JSON for a month, a quarter and a year, and the month as PDF
+            YearMonth quarterEnd = last.getMonthValue() % 3 == 0 ? last : last.minusMonths(last.getMonthValue() % 3);
+            String[][] periods = {
+                    {"month", last.atDay(1).toString(), last.atEndOfMonth().toString()},
+                    {"quarter", quarterEnd.minusMonths(2).atDay(1).toString(), quarterEnd.atEndOfMonth().toString()},
+                    {"year", yearFrom, yearTo}};
+            for (String[] p : periods) {
+                get(http, base, token, "/api/reports/performance?from=" + p[1] + "&to=" + p[2]); // warm-up
+                long t = System.nanoTime();
+                get(http, base, token, "/api/reports/performance?from=" + p[1] + "&to=" + p[2]);
+                out.printf(Locale.ROOT, "all-teams report JSON, %s (%s..%s): %.2f s%n", p[0], p[1], p[2], seconds(t));
+            }
+            HeapSampler pdfHeap = new HeapSampler();
+            System.gc();
+            pdfHeap.start();
+            long tp = System.nanoTime();
+            long pdfBytes = get(http, base, token, "/api/reports/performance.pdf?from=" + periods[0][1] + "&to=" + periods[0][2]);
+            double pdfSeconds = seconds(tp);
+            pdfHeap.stop();
+            out.printf(Locale.ROOT, "all-teams month PDF (%d agents): %.1f s, %,d KB; heap peak used %d MB, largest after a collection %d MB%n",
+                    o.agents(), pdfSeconds, pdfBytes >> 10, pdfHeap.peakUsed() >> 20, pdfHeap.peakAfterGc() >> 20);
+
+            // 6: the rollup rebuild after a change of calendars (a holiday on the email calendar)
+            long tr = System.nanoTime();
+            HttpResponse<String> settings = http.send(HttpRequest.newBuilder(URI.create(base + "/api/settings"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = settings.body();
+            int email = body.indexOf("\"email\"");
+            String changed = body.substring(0, email) + body.substring(email)
+                    .replaceFirst("\"holidays\"\\s*:\\s*\\[[^\\]]*\\]", "\"holidays\":[\"" + last.atDay(15) + "\"]");
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/settings"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(changed)).build(), HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 200) {
+                out.println("changing the settings failed: HTTP " + put.statusCode() + " " + put.body());
+                return 1;
+            }
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/rollups/rebuild")).header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            String status = "";
+            while (!status.contains("\"current\":true") && seconds(tr) < 3600) {
+                Thread.sleep(500);
+                status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/rollups")).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            out.printf(Locale.ROOT, "rollup rebuild after a calendar change: %.1f s for %,d interactions%n", seconds(tr), count("interaction"));
+            out.printf(Locale.ROOT, "stored interactions: %,d; load average at the end: %s%n", count("interaction"), loadAverage());
             return 0;
         } finally {
             Files.deleteIfExists(file);
@@ -405,6 +464,24 @@ public class BenchmarkCommand implements Command {
             }
         }
         return times;
+    }
+
+    /** GET with the bearer token; answers the body's length (an error status is an IOException). */
+    private static long get(HttpClient http, String base, String token, String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofHours(1)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IOException(path + " answered HTTP " + r.statusCode());
+        }
+        return r.body().length;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private String token(HttpClient http, String base, String password) throws IOException, InterruptedException {
