@@ -143,11 +143,19 @@ public class PerformanceReportService {
         List<ScorecardService.RankRow> ranking = null;
         Map<String, ScorecardService.Result> teamResults = new LinkedHashMap<>();
         Map<String, ScorecardService.Result> teamPrevious = new HashMap<>();
+        // the scope's tallies, added up team by team as they are read: every period's days are read once
+        Tally scopeTotal = new Tally();
+        Tally previousTotal = new Tally();
+        Map<LocalDate, Tally> scopeWeeks = new HashMap<>();
         for (Team t : scope.teams()) {
             progress.step("teams", teamsDone++, teamCount);
             ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, t.name(), period.from(), period.to());
             teamResults.put(t.name(), d.result());
-            teamPrevious.put(t.name(), scorecards.team(viewer, t.name(), previous.from(), previous.to()));
+            scopeTotal.addAll(d.tallies().total());
+            d.tallies().byWeek().forEach((monday, week) -> scopeWeeks.computeIfAbsent(monday, k -> new Tally()).addAll(week));
+            ScorecardService.TeamResult before = scorecards.teamWithTally(viewer, t.name(), previous.from(), previous.to());
+            teamPrevious.put(t.name(), before.result());
+            previousTotal.addAll(before.tally());
             rows.addAll(d.ranking());
             ranking = d.ranking();
         }
@@ -159,18 +167,15 @@ public class PerformanceReportService {
         // the scope's interactions: all-teams headline, weekly trend, first-response distribution
         progress.step("interactions", 0, 0);
         Instant now = clock.instant();
-        ScorecardService.Collected scopeTallies = scorecards.collect(ids, period.from(), period.to(), current, false, true);
         ScorecardJson headline = scope.team() != null ? teamResults.get(scope.team().name()).json()
-                : ScorecardJson.of(ScorecardCalculator.compute(scopeTallies.total(), period.from(), period.to(), current.settings(),
+                : ScorecardJson.of(ScorecardCalculator.compute(scopeTotal, period.from(), period.to(), current.settings(),
                 assessments.knowledgePercent(employeeNos, period.from(), period.to()), now), current);
-        PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(scopeTallies.total()),
-                headline.interactions() - headline.responded(), weeks(scopeTallies.byWeek(), period, current.settings(), now));
-        scopeTallies = null; // the period's tallies may go before the previous period's are read
+        PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(scopeTotal),
+                headline.interactions() - headline.responded(), weeks(scopeWeeks, period, current.settings(), now));
 
         progress.step("previous", 0, 0);
         ScorecardJson before = scope.team() != null ? teamPrevious.get(scope.team().name()).json()
-                : ScorecardJson.of(ScorecardCalculator.compute(scorecards.collect(ids, previous.from(), previous.to(), current,
-                false, false).total(), previous.from(), previous.to(),
+                : ScorecardJson.of(ScorecardCalculator.compute(previousTotal, previous.from(), previous.to(),
                 current.settings(), assessments.knowledgePercent(employeeNos, previous.from(), previous.to()), now), current);
 
         progress.step("training", 0, 0);

@@ -69,7 +69,8 @@ public class ScorecardService {
     }
 
     /** What the team page shows. */
-    public record TeamDetail(Team team, Result result, List<RankRow> ranking, List<Week> weeks, List<Part> byChannel) {
+    public record TeamDetail(Team team, Result result, List<RankRow> ranking, List<Week> weeks, List<Part> byChannel,
+                             Collected tallies) {
     }
 
     private final AgentService agents;
@@ -101,11 +102,19 @@ public class ScorecardService {
     }
 
     public Result team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        return teamWithTally(viewer, teamName, from, to).result();
+    }
+
+    /** A team's scorecard with the tally it came from (so that reports can add teams up without reading again). */
+    public record TeamResult(Result result, Tally tally) {
+    }
+
+    public TeamResult teamWithTally(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
         Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, false, false);
-        return result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
+        return new TeamResult(result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)), c.total());
     }
 
     public AgentDetail agentDetail(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
@@ -131,7 +140,8 @@ public class ScorecardService {
                     current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
             unranked.add(new RankRow(a, null, f, f.rounded()));
         }
-        return new TeamDetail(team, result, rank(unranked), weeks(c, from, to, current), byChannel(c.total(), from, to, current));
+        return new TeamDetail(team, result, rank(unranked), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
+                new Collected(c.total(), Map.of(), c.byWeek()));
     }
 
     /**
