@@ -4,11 +4,8 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
-import com.servicecoach.interaction.FactRow;
-import com.servicecoach.interaction.InteractionStore;
 import com.servicecoach.scorecard.ScorecardJson;
 import com.servicecoach.scorecard.ScorecardService;
-import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.Rounding;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
@@ -79,7 +76,6 @@ public class PerformanceReportService {
 
     private final AgentService agents;
     private final ScorecardService scorecards;
-    private final InteractionStore store;
     private final ScoringSettingsService settings;
     private final ThresholdService thresholds;
     private final TrainingCompliance training;
@@ -88,12 +84,11 @@ public class PerformanceReportService {
     private final DataCutoff cutoff;
     private final Clock clock;
 
-    PerformanceReportService(AgentService agents, ScorecardService scorecards, InteractionStore store,
+    PerformanceReportService(AgentService agents, ScorecardService scorecards,
                              ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
                              CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff, Clock clock) {
         this.agents = agents;
         this.scorecards = scorecards;
-        this.store = store;
         this.settings = settings;
         this.thresholds = thresholds;
         this.training = training;

@@ -179,7 +179,7 @@ public class ScorecardService {
     }
 
     /** Reads the agents' days of the period once (stored rollups when current, else the rows) and merges them. */
-    public Collected collect(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
+    Collected collect(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
                       boolean perAgent, boolean perWeek) {
         Collected c = new Collected(new Tally(), new HashMap<>(), new TreeMap<>());
         rollups.read(agentIds, from, to, current, (agentId, day, tally) -> {
