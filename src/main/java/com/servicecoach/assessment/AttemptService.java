@@ -126,12 +126,19 @@ public class AttemptService {
             throw new ConflictException("The assessment of " + code + " has no questions yet");
         }
         String language = Messages.tag(locale);
+        List<String> drawTags = module.drawTagList();
         List<QuestionDraw.Candidate> candidates = new ArrayList<>();
         Map<Long, TrainingQuestion> byId = new HashMap<>();
         for (int i = 0; i < pool.size(); i++) {
             TrainingQuestion q = pool.get(i);
-            candidates.add(new QuestionDraw.Candidate(q.id(), q.category(), i));
+            List<String> tags = drawTags.isEmpty() ? List.of() : bank.question(q, "en").tags();
+            candidates.add(new QuestionDraw.Candidate(q.id(), q.category(), i, tags));
             byId.put(q.id(), q);
+        }
+        candidates = QuestionDraw.carrying(candidates, drawTags);
+        if (candidates.isEmpty()) {
+            throw new ConflictException("The assessment of " + code + " draws questions tagged " + String.join(", ", drawTags)
+                    + " and the bank has none left");
         }
         List<Long> drawn = QuestionDraw.draw(candidates, module.questionCount(), module.shuffleQuestions(), random);
         List<AttemptQuestion> rows = new ArrayList<>();

@@ -15,15 +15,33 @@ import java.util.Random;
  * each category's questions are shuffled, and questions are taken from the categories in turn (larger
  * categories first, equal ones in random order) until enough are drawn, so the categories' shares differ
  * by at most one unless a category runs out. The drawn questions are then put in random order (shuffle on) or in bank
- * order (shuffle off).
+ * order (shuffle off). A module.yml that names {@code assessment.tags} first narrows the bank to the questions
+ * carrying every one of those tags ({@link #carrying}), as Moodle's random questions filtered by tags do.
  */
 public final class QuestionDraw {
 
-    /** A question of the bank: its id, its GIFT category (null when none) and its place in the bank. */
-    public record Candidate(long id, String category, int order) {
+    /** A question of the bank: its id, its GIFT category (null when none), its place in the bank and its tags. */
+    public record Candidate(long id, String category, int order, List<String> tags) {
+
+        public Candidate {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        /** A question without tags. */
+        public Candidate(long id, String category, int order) {
+            this(id, category, order, List.of());
+        }
     }
 
     private QuestionDraw() {
+    }
+
+    /** The candidates carrying every one of {@code tags}, in bank order; all of them when no tag is named. */
+    public static List<Candidate> carrying(List<Candidate> bank, List<String> tags) {
+        if (tags.isEmpty()) {
+            return bank;
+        }
+        return bank.stream().filter(c -> c.tags().containsAll(tags)).toList();
     }
 
     /**

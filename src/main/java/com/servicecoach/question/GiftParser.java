@@ -47,8 +47,10 @@ public final class GiftParser {
     private final Map<String, Integer> idNumbers = new LinkedHashMap<>();
     private String category;
 
-    private static final Pattern ID_NUMBER = Pattern.compile("\\[id:((?:\\\\]|[^\\]])+)]");
-    private static final Pattern TAG = Pattern.compile("\\[tag:((?:\\\\]|[^\\]])+)]");
+    /* The characters Moodle's extract_idnumber_and_tags_from_comment accepts: an id number takes no brackets and no
+     * control characters, a tag no ']', '<', '>' or control characters; an escaped \] stands for ']'. */
+    private static final Pattern ID_NUMBER = Pattern.compile("\\[id:((?:\\\\]|[^\\[\\]\\p{Cntrl}])+)]");
+    private static final Pattern TAG = Pattern.compile("\\[tag:((?:\\\\]|[^\\]<>\\p{Cntrl}])+)]");
 
     private GiftParser() {
     }

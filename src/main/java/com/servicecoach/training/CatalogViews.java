@@ -20,10 +20,11 @@ public final class CatalogViews {
                                 int questionCount) {
     }
 
-    /** The assessment settings of a module (from module.yml). */
+    /** The assessment settings of a module (from module.yml); {@code tags}: a drawn question carries all of them. */
     @Serdeable
     public record Assessment(int timeLimitMinutes, int attemptsAllowed, String gradingMethod, int questionCount,
-                             boolean shuffleQuestions, boolean shuffleOptions, String layout, String review) {
+                             boolean shuffleQuestions, boolean shuffleOptions, String layout, String review,
+                             List<String> tags) {
     }
 
     /** The size of a module's question bank; never the questions themselves. */

@@ -98,7 +98,8 @@ public class TrainingCatalog {
         return new CatalogViews.ModuleDetail(m.code(), m.version(), Messages.tag(locale), m.title().in(locale),
                 m.summary().in(locale), m.skillList(), m.categoryList(), m.estimatedMinutes(), m.passMark(),
                 m.certificationMonths(), new CatalogViews.Assessment(m.timeLimitMinutes(), m.attemptsAllowed(),
-                m.gradingMethod(), m.questionCount(), m.shuffleQuestions(), m.shuffleOptions(), m.layout(), m.review()),
+                m.gradingMethod(), m.questionCount(), m.shuffleQuestions(), m.shuffleOptions(), m.layout(), m.review(),
+                        m.drawTagList()),
                 new CatalogViews.Bank(bank.size(), byType, imported), entries, p);
     }
 

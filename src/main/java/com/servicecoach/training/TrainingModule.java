@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A training module as synced from its folder in the content directory. {@code skills} and
- * {@code categories} are ';'-separated. A module whose folder has gone stays with {@code active} false,
+ * {@code categories} are ';'-separated, and so is {@code drawTags}: the tags a question must all carry to be drawn
+ * for the assessment (empty: the whole bank). A module whose folder has gone stays with {@code active} false,
  * so assignments and completions that refer to it keep their meaning.
  */
 @MappedEntity("training_module")
@@ -39,7 +40,8 @@ public record TrainingModule(
         String layout,
         String review,
         boolean active,
-        LocalDateTime syncedAt) {
+        LocalDateTime syncedAt,
+        String drawTags) {
 
     public Localized title() {
         return new Localized(titleEn, titleZh);
@@ -55,6 +57,11 @@ public record TrainingModule(
 
     public List<String> categoryList() {
         return split(categories);
+    }
+
+    /** The tags every drawn question carries; empty when the assessment draws from the whole bank. */
+    public List<String> drawTagList() {
+        return split(drawTags);
     }
 
     private static List<String> split(String s) {

@@ -134,11 +134,16 @@ public class AssessmentFixtures {
     }
 
     public TrainingModule module(String code, Settings s, String giftEn, String giftZh) {
+        return module(code, s, giftEn, giftZh, List.of());
+    }
+
+    /** A module whose assessment draws only the questions carrying every one of {@code drawTags}. */
+    public TrainingModule module(String code, Settings s, String giftEn, String giftZh, List<String> drawTags) {
         LocalDateTime now = LocalDateTime.of(2026, 1, 1, 0, 0);
         TrainingModule m = modules.save(new TrainingModule(null, code, 1, "hash", "Module " + code, "模块 " + code,
                 "Summary", "摘要", "test", "other", 30, s.passMark(), s.certificationMonths(), s.timeLimitMinutes(),
                 s.attemptsAllowed(), s.gradingMethod(), s.questionCount(), s.shuffleQuestions(), s.shuffleOptions(), s.layout(),
-                s.review(), true, now));
+                s.review(), true, now, String.join(";", drawTags)));
         lessons.save(new TrainingLesson(null, m.id(), 1, "01-only", "Only lesson", "唯一一课", "# Only lesson", "# 唯一一课"));
         List<Question> en = parse(giftEn);
         List<Question> zh = giftZh == null ? null : parse(giftZh);

@@ -158,6 +158,33 @@ class AttemptLifecycleTest extends HttpTest {
     }
 
     @Test
+    void anAssessmentWithTagsDrawsOnlyTheQuestionsCarryingAllOfThem() {
+        String bank = """
+                // [tag:refunds] [tag:tone]
+                ::T1::One is a number.{T}
+
+                // [tag:refunds]
+                ::T2::Two is a number.{T}
+
+                // [tag:tone] [tag:refunds]
+                ::T3::Three is a number.{T}
+
+                ::T4::Four is a number.{T}
+                """;
+        modules.module("tagged", AssessmentFixtures.Settings.plain(), bank, null, List.of("refunds", "tone"));
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> a = start("tagged");
+            List<Map<String, Object>> drawn = (List<Map<String, Object>>) a.get("questions");
+            assertEquals(List.of("One is a number.", "Three is a number."), drawn.stream().map(q -> String.valueOf(q.get("text"))).toList());
+            submit(a);
+        }
+        modules.module("untagged", AssessmentFixtures.Settings.plain(), bank, null, List.of("privacy"));
+        Api.Reply none = api.post("agent.north", "/api/assessments/untagged/attempts", Map.of());
+        assertEquals(409, none.status(), none.body());
+        assertTrue(none.body().contains("tagged privacy"), none.body());
+    }
+
+    @Test
     void eachGradingMethodPicksItsResult() {
         Map<String, String> expected = Map.of("highest", "75.0", "latest", "50.0", "first", "25.0", "average", "50.0");
         for (String method : List.of("highest", "latest", "first", "average")) {

@@ -46,6 +46,17 @@ class QuestionDrawTest {
     }
 
     @Test
+    void tagsKeepOnlyTheCandidatesCarryingEveryOne() {
+        List<QuestionDraw.Candidate> bank = List.of(new QuestionDraw.Candidate(1, "a", 0, List.of("x", "y")),
+                new QuestionDraw.Candidate(2, "a", 1, List.of("x")), new QuestionDraw.Candidate(3, "b", 2, List.of("y", "x", "z")),
+                new QuestionDraw.Candidate(4, "b", 3));
+        assertEquals(List.of(1L, 3L), QuestionDraw.carrying(bank, List.of("x", "y")).stream().map(QuestionDraw.Candidate::id).toList());
+        assertEquals(List.of(1L, 2L, 3L), QuestionDraw.carrying(bank, List.of("x")).stream().map(QuestionDraw.Candidate::id).toList());
+        assertEquals(bank, QuestionDraw.carrying(bank, List.of()));
+        assertEquals(List.of(), QuestionDraw.carrying(bank, List.of("w")));
+    }
+
+    @Test
     void shufflingChangesTheOrderOfQuestionsAndOptions() {
         List<Long> all = bank().stream().map(QuestionDraw.Candidate::id).toList();
         assertNotEquals(all, QuestionDraw.draw(bank(), 0, true, new Random(7)));

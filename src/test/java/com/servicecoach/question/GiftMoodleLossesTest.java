@@ -76,6 +76,14 @@ class GiftMoodleLossesTest {
     }
 
     @Test
+    void tagsAndIdNumbersTakeOnlyTheCharactersMoodleTakes() {
+        // Moodle's pattern refuses '<', '>' in a tag and '[' in an id number: such tokens are ordinary comment text
+        Question q = GiftParser.parse("// [tag:<b>bold</b>] [tag:ok] [id:x[1]]\n::Q:: Fine?{T}").questions().get(0);
+        assertEquals(List.of("ok"), q.tags());
+        assertNull(q.idNumber());
+    }
+
+    @Test
     void aDuplicateIdNumberIsALineNumberedError() {
         GiftResult r = GiftParser.parse("// [id:A]\nOne?{T}\n\n// [id:A]\nTwo?{F}\n");
         assertEquals(List.of(5), r.errors().stream().map(GiftError::line).toList());

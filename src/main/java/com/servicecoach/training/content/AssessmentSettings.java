@@ -13,9 +13,16 @@ import java.util.List;
  * @param shuffleOptions   shuffle the options of each question
  * @param layout           all_on_one | one_per_page
  * @param review           never | after_submit | after_deadline
+ * @param tags             only questions carrying every one of these tags ({@code // [tag:name]} in the GIFT file)
+ *                         are drawn; empty means the whole bank
  */
 public record AssessmentSettings(int timeLimitMinutes, int attemptsAllowed, String gradingMethod, int questionCount,
-                                 boolean shuffleQuestions, boolean shuffleOptions, String layout, String review) {
+                                 boolean shuffleQuestions, boolean shuffleOptions, String layout, String review,
+                                 List<String> tags) {
+
+    public AssessmentSettings {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     public static final List<String> GRADING_METHODS = List.of("highest", "latest", "first", "average");
     public static final List<String> LAYOUTS = List.of("all_on_one", "one_per_page");

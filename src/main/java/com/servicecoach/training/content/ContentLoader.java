@@ -120,9 +120,19 @@ public final class ContentLoader {
             if (fields != null && bank != null) {
                 checkRubrics(fields, bank);
                 AssessmentSettings a = fields.assessment();
-                if (a != null && a.questionCount() > bank.size()) {
+                if (a != null && a.tags().isEmpty() && a.questionCount() > bank.size()) {
                     problem(MODULE_FILE, 0, "assessment.questionCount is " + a.questionCount() + " but the bank holds only "
                             + bank.size() + " questions");
+                }
+                if (a != null && !a.tags().isEmpty()) {
+                    long tagged = bank.stream()
+                            .filter(q -> q.en().type() != QuestionType.DESCRIPTION && q.en().tags().containsAll(a.tags()))
+                            .count();
+                    if (tagged == 0 || a.questionCount() > tagged) {
+                        problem(MODULE_FILE, 0, "assessment.tags " + a.tags() + " draw from " + tagged + " questions of the bank"
+                                + " (those carrying every one of these tags, given as // [tag:name] before a question), but "
+                                + (tagged == 0 ? "an assessment needs at least one" : "assessment.questionCount is " + a.questionCount()));
+                    }
                 }
             }
             if (!problems.isEmpty() || fields == null || lessons == null || bank == null) {

@@ -31,7 +31,7 @@ final class ModuleYaml {
     private static final List<String> KEYS = List.of("code", "version", "title", "summary", "skills", "categories",
             "estimatedMinutes", "passMark", "certificationMonths", "assessment", "rubrics");
     private static final List<String> ASSESSMENT_KEYS = List.of("timeLimitMinutes", "attemptsAllowed", "gradingMethod",
-            "questionCount", "shuffleQuestions", "shuffleOptions", "layout", "review");
+            "questionCount", "shuffleQuestions", "shuffleOptions", "layout", "review", "tags");
 
     /** The values read; null where a value was missing or invalid (a problem has then been recorded). */
     record Fields(String code, Integer version, Localized title, Localized summary, List<String> skills,
@@ -129,11 +129,28 @@ final class ModuleYaml {
         Boolean shuffleOptions = bool(required(m, "shuffleOptions", node), "assessment.shuffleOptions");
         String layout = choice(required(m, "layout", node), "assessment.layout", AssessmentSettings.LAYOUTS);
         String review = choice(required(m, "review", node), "assessment.review", AssessmentSettings.REVIEWS);
+        List<String> tags = List.of();
+        NodeTuple tagTuple = m.get("tags");
+        if (tagTuple != null) {
+            tags = strings(tagTuple.getValueNode(), "assessment.tags", null);
+            if (tags == null) {
+                return null;
+            }
+            if (tags.stream().anyMatch(t -> t.contains(";"))) {
+                problem(tagTuple.getValueNode(), "assessment.tags: a tag cannot contain ';'");
+                return null;
+            }
+            if (String.join(";", tags).length() > StoredLengths.DRAW_TAGS) {
+                problem(tagTuple.getKeyNode(), "assessment.tags take " + String.join(";", tags).length()
+                        + " characters together (joined by ';'); at most " + StoredLengths.DRAW_TAGS + " fit: name fewer tags");
+                return null;
+            }
+        }
         if (time == null || attempts == null || grading == null || count == null || shuffleQuestions == null
                 || shuffleOptions == null || layout == null || review == null) {
             return null;
         }
-        return new AssessmentSettings(time, attempts, grading, count, shuffleQuestions, shuffleOptions, layout, review);
+        return new AssessmentSettings(time, attempts, grading, count, shuffleQuestions, shuffleOptions, layout, review, tags);
     }
 
     private void rubrics(Node node, Map<String, List<RubricCriterion>> out, Map<String, Integer> lines) {

@@ -38,6 +38,8 @@ public final class StoredLengths {
     public static final int LESSON_TITLE = 300;
     /** {@code training_module.skills}: the skills joined by ';'. */
     public static final int SKILLS = 1000;
+    /** {@code training_module.draw_tags}: the assessment's tags joined by ';'. */
+    public static final int DRAW_TAGS = 500;
 
     /*
      * The question's JSON (QuestionJson) is estimated from above: every string as JSON-escaped UTF-8, plus a

@@ -138,6 +138,32 @@ class ContentValidationTest {
     }
 
     @Test
+    void assessmentTagsNarrowTheDrawAndMustLeaveEnoughQuestions(@TempDir Path tmp) throws IOException {
+        Path content = copyValid(tmp);
+        Path gift = content.resolve("mini-module/questions.gift");
+        Files.writeString(gift, Files.readString(gift).replace("::Q1::", "// [tag:greeting] [tag:orders]\n::Q1::")
+                .replace("::Q2::", "// [tag:greeting]\n::Q2::"));
+        Path yml = content.resolve("mini-module/module.yml");
+        String original = Files.readString(yml);
+
+        Files.writeString(yml, original.replace("  review: after_submit", "  review: after_submit\n  tags: [greeting]"));
+        ContentReport loaded = ContentLoader.load(content);
+        assertEquals(List.of(), loaded.problems());
+        assertEquals(List.of("greeting"), loaded.modules().get(0).assessment().tags());
+
+        Files.writeString(yml, original.replace("questionCount: 0", "questionCount: 2")
+                .replace("  review: after_submit", "  review: after_submit\n  tags: [greeting, orders]"));
+        assertProblem(problemsAfter(content), "content/mini-module/module.yml",
+                "assessment.tags [greeting, orders] draw from 1 questions of the bank");
+
+        Files.writeString(yml, original.replace("  review: after_submit", "  review: after_submit\n  tags: [refunds]"));
+        assertProblem(problemsAfter(content), "content/mini-module/module.yml", "an assessment needs at least one");
+
+        Files.writeString(yml, original.replace("  review: after_submit", "  review: after_submit\n  tags: [\"a;b\"]"));
+        assertProblem(problemsAfter(content), "content/mini-module/module.yml:19", "a tag cannot contain ';'");
+    }
+
+    @Test
     void questionCountCannotExceedTheBankAndStrayFilesAreReported(@TempDir Path tmp) throws IOException {
         Path content = copyValid(tmp);
         Path yml = content.resolve("mini-module/module.yml");
