@@ -1,6 +1,9 @@
 package com.servicecoach.report;
 
 import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.report.audit.ReportAudit;
+import com.servicecoach.report.building.ReportPeriod;
+import com.servicecoach.report.rendering.ReportFormat;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.Messages;
 import io.micronaut.context.annotation.Requires;
@@ -39,7 +42,7 @@ class MonthlyReportJob {
     static final String JOB = "monthly-report";
 
     private final ReportFiles files;
-    private final AuditRepository audit;
+    private final ReportAudit audit;
     private final JobLeases leases;
     private final Duration interval;
     private final ScoringSettingsService settings;
@@ -48,7 +51,7 @@ class MonthlyReportJob {
     private final List<ReportFormat> formats;
     private final String language;
 
-    MonthlyReportJob(ReportFiles files, AuditRepository audit, JobLeases leases, ScoringSettingsService settings, Clock clock,
+    MonthlyReportJob(ReportFiles files, ReportAudit audit, JobLeases leases, ScoringSettingsService settings, Clock clock,
                      @Value("${servicecoach.reports.directory:reports}") String directory,
                      @Value("${servicecoach.reports.monthly-formats:pdf,csv,xlsx}") String formats,
                      @Value("${servicecoach.reports.monthly-language:en}") String language,
@@ -87,8 +90,7 @@ class MonthlyReportJob {
         LocalDate today = LocalDate.now(clock.withZone(settings.current().settings().orgZone()));
         ReportPeriod last = ReportPeriod.parse(YearMonth.from(today).minusMonths(1).toString());
         boolean complete = formats.stream().allMatch(f -> Files.exists(directory.resolve(ReportFiles.name(last, null, f))))
-                || formats.stream().allMatch(f -> audit.existsByUsernameAndActionAndFormatAndPeriodFromAndPeriodToAndTeamIsNull(
-                        USER, AuditEntry.EXPORT, f.extension(), last.from(), last.to()));
+                || formats.stream().allMatch(f -> audit.exportedForAllTeams(USER, f.extension(), last));
         if (complete) {
             return List.of();
         }

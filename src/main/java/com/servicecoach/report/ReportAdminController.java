@@ -1,6 +1,10 @@
 package com.servicecoach.report;
 
 import com.servicecoach.account.Viewers;
+import com.servicecoach.report.audit.AuditEntry;
+import com.servicecoach.report.audit.ReportAudit;
+import com.servicecoach.report.thresholds.ThresholdService;
+import com.servicecoach.report.thresholds.Thresholds;
 import com.servicecoach.web.BadRequestException;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;

@@ -1,6 +1,8 @@
 package com.servicecoach.report;
 
 import com.servicecoach.account.Viewers;
+import com.servicecoach.report.building.PerformanceReport;
+import com.servicecoach.report.rendering.ReportFormat;
 import com.servicecoach.web.LocaleResolver;
 import com.servicecoach.web.NotFoundException;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,9 @@
 package com.servicecoach.report;
 
 import com.servicecoach.Command;
+import com.servicecoach.report.building.PerformanceReportService;
+import com.servicecoach.report.building.ReportPeriod;
+import com.servicecoach.report.rendering.ReportFormat;
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.StatusException;
 import io.micronaut.context.annotation.Value;

@@ -2,6 +2,13 @@ package com.servicecoach.report;
 
 import com.servicecoach.account.Viewer;
 import com.servicecoach.interaction.DateParams;
+import com.servicecoach.report.audit.AuditEntry;
+import com.servicecoach.report.audit.ReportAudit;
+import com.servicecoach.report.building.PerformanceReport;
+import com.servicecoach.report.building.PerformanceReportService;
+import com.servicecoach.report.building.ReportPeriod;
+import com.servicecoach.report.rendering.ReportFormat;
+import com.servicecoach.report.rendering.ReportWriter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -33,13 +40,13 @@ import java.util.Locale;
 class ReportExports {
 
     private final PerformanceReportService reports;
-    private final ReportFiles files;
+    private final ReportWriter writer;
     private final ReportAudit audit;
     private final ReportProgress progress;
 
-    ReportExports(PerformanceReportService reports, ReportFiles files, ReportAudit audit, ReportProgress progress) {
+    ReportExports(PerformanceReportService reports, ReportWriter writer, ReportAudit audit, ReportProgress progress) {
         this.reports = reports;
-        this.files = files;
+        this.writer = writer;
         this.audit = audit;
         this.progress = progress;
     }
@@ -70,7 +77,7 @@ class ReportExports {
             // never sits in memory whole, whatever the number of agents
             temp = Files.createTempFile("servicecoach-download-", "." + format.extension());
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                files.write(report, format, locale, out);
+                writer.write(report, format, locale, out);
             }
             audit.record(viewer, AuditEntry.EXPORT, format.extension(), period, report.team());
             progress.finished(viewer.username(), token);

@@ -2,6 +2,13 @@ package com.servicecoach.report;
 
 import com.servicecoach.account.Role;
 import com.servicecoach.account.Viewer;
+import com.servicecoach.report.audit.AuditEntry;
+import com.servicecoach.report.audit.ReportAudit;
+import com.servicecoach.report.building.PerformanceReport;
+import com.servicecoach.report.building.PerformanceReportService;
+import com.servicecoach.report.building.ReportPeriod;
+import com.servicecoach.report.rendering.ReportFormat;
+import com.servicecoach.report.rendering.ReportWriter;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -24,12 +31,12 @@ import java.util.Locale;
 public class ReportFiles {
 
     private final PerformanceReportService reports;
-    private final ReportDocument document;
+    private final ReportWriter writer;
     private final ReportAudit audit;
 
-    ReportFiles(PerformanceReportService reports, ReportDocument document, ReportAudit audit) {
+    ReportFiles(PerformanceReportService reports, ReportWriter writer, ReportAudit audit) {
         this.reports = reports;
-        this.document = document;
+        this.writer = writer;
         this.audit = audit;
     }
 
@@ -49,29 +56,6 @@ public class ReportFiles {
         return s.isEmpty() ? "team" : s.equals("all-teams") ? "team-all-teams" : s;
     }
 
-    /** The bytes of a report in one format ({@code locale}: the language of the PDF and HTML). */
-    public byte[] bytes(PerformanceReport report, ReportFormat format, Locale locale) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        write(report, format, locale, out);
-        return out.toByteArray();
-    }
-
-    /** Writes a report in one format to {@code out} as it is produced (the stream is left open). */
-    public void write(PerformanceReport report, ReportFormat format, Locale locale, java.io.OutputStream out) {
-        switch (format) {
-            case PDF -> document.pdf(report, locale, out);
-            case HTML -> {
-                try {
-                    out.write(document.html(report, locale));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            case CSV -> ReportCsv.write(report, out);
-            case XLSX -> ReportXlsx.write(report, out);
-        }
-    }
-
     /**
      * Builds the report and writes each format into {@code directory} (created if needed; a file of the same
      * name is replaced whole, never left half-written). Each file written is recorded as an export by
@@ -89,7 +73,7 @@ public class ReportFiles {
             Path temp = directory.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
                 try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-                    write(report, format, locale, out);
+                    writer.write(report, format, locale, out);
                 }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

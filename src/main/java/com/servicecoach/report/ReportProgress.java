@@ -1,5 +1,6 @@
 package com.servicecoach.report;
 
+import com.servicecoach.report.building.PerformanceReportService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,8 +1,8 @@
 package com.servicecoach.training;
 
 import com.servicecoach.account.Viewer;
-import com.servicecoach.report.AuditEntry;
-import com.servicecoach.report.ReportAudit;
+import com.servicecoach.report.audit.AuditEntry;
+import com.servicecoach.report.audit.ReportAudit;
 import com.servicecoach.web.ForbiddenException;
 import com.servicecoach.web.NotFoundException;
 import com.servicecoach.web.PageResponse;

@@ -5,8 +5,8 @@ import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.agent.Team;
 import com.servicecoach.agent.TeamRepository;
 import com.servicecoach.report.ReportFiles;
-import com.servicecoach.report.ReportFormat;
-import com.servicecoach.report.ReportPeriod;
+import com.servicecoach.report.building.ReportPeriod;
+import com.servicecoach.report.rendering.ReportFormat;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.BufferedWriter;

@@ -2,6 +2,9 @@ package com.servicecoach.report;
 
 import com.servicecoach.account.Role;
 import com.servicecoach.account.Viewer;
+import com.servicecoach.report.audit.AuditEntry;
+import com.servicecoach.report.audit.ReportAudit;
+import com.servicecoach.report.building.ReportPeriod;
 import com.servicecoach.support.Api;
 import com.servicecoach.support.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -56,7 +56,7 @@ class ReportBrowserTest extends HttpTest {
             List<Number> drawn = (List<Number>) js.executeScript(
                     "return Chart.getChart(document.getElementById('canvas-bands')).data.datasets[0].data;");
             Map<String, Object> report = api.get("hr.lin", "/api/reports/performance?from=" + last.atDay(1) + "&to=" + last.atEndOfMonth()).json();
-            Map<String, Object> bands = ReportFiguresTest.map(ReportFiguresTest.map(report, "charts"), "bands");
+            Map<String, Object> bands = ReportTestData.map(ReportTestData.map(report, "charts"), "bands");
             assertEquals(List.of(bands.get("verySatisfied"), bands.get("satisfied"), bands.get("neutral"), bands.get("dissatisfied"),
                     bands.get("veryDissatisfied")), drawn.stream().map(Number::intValue).toList(), "the chart shows the report's bands");
             assertTrue((Boolean) js.executeScript("return document.querySelector('#chart-bands .chart-svg').offsetParent === null;"),

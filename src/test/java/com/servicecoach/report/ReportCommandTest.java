@@ -1,5 +1,6 @@
 package com.servicecoach.report;
 
+import com.servicecoach.report.audit.ReportAudit;
 import com.servicecoach.support.Api;
 import com.servicecoach.support.HttpTest;
 import com.servicecoach.settings.ScoringSettingsService;
@@ -43,7 +44,7 @@ class ReportCommandTest extends HttpTest {
     @Inject
     ScoringSettingsService settings;
     @Inject
-    AuditRepository audit;
+    ReportAudit audit;
     @Inject
     com.servicecoach.jobs.JobLeases leases;
 

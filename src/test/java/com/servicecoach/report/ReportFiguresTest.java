@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static com.servicecoach.report.ReportTestData.list;
+import static com.servicecoach.report.ReportTestData.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,16 +34,6 @@ class ReportFiguresTest extends HttpTest {
     @BeforeEach
     void interactions() {
         data.generated(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31), 4, 7);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> json, String key) {
-        return (List<Map<String, Object>>) json.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> json, String key) {
-        return (Map<String, Object>) json.get(key);
     }
 
     @Test

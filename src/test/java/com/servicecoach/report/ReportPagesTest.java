@@ -115,11 +115,11 @@ class ReportPagesTest extends HttpTest {
         assertFalse(page.contains("thresholds-form"), "but have no form");
 
         Map<String, Object> report = api.get("hr.lin", "/api/reports/performance?" + MARCH).json();
-        assertEquals(99.9, ((Number) ReportFiguresTest.map(report, "thresholds").get("csatMin")).doubleValue(), "the report states them");
-        for (Map<String, Object> a : ReportFiguresTest.list(report, "agents")) {
-            Map<String, Object> card = ReportFiguresTest.map(a, "scorecard");
+        assertEquals(99.9, ((Number) ReportTestData.map(report, "thresholds").get("csatMin")).doubleValue(), "the report states them");
+        for (Map<String, Object> a : ReportTestData.list(report, "agents")) {
+            Map<String, Object> card = ReportTestData.map(a, "scorecard");
             boolean low = !(Boolean) card.get("insufficientRatings") && ((Number) card.get("csatPercent")).doubleValue() < 99.9;
-            List<String> reasons = ReportFiguresTest.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList();
+            List<String> reasons = ReportTestData.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList();
             assertEquals(low ? List.of("csat") : List.of(), reasons, a.get("employeeNo") + " " + card.get("csatPercent"));
         }
     }

@@ -16,12 +16,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** Interactions for the standard cast (N1, N2 in North; S1 in South), imported through the import command. */
 @Singleton
-class ReportTestData {
+public class ReportTestData {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final ImportInteractionsCommand importer;
 
@@ -30,7 +31,7 @@ class ReportTestData {
     }
 
     /** Generated contacts (seeded, so every run is the same) for N1, N2 and S1 from first to last. */
-    void generated(LocalDate first, LocalDate last, double perAgentPerDay, long seed) {
+    public void generated(LocalDate first, LocalDate last, double perAgentPerDay, long seed) {
         List<InteractionGenerator.AgentProfile> agents = List.of(
                 new InteractionGenerator.AgentProfile("N1", List.of("chat", "email"), 1.0),
                 new InteractionGenerator.AgentProfile("N2", List.of("phone", "chat"), 2.2),
@@ -42,7 +43,7 @@ class ReportTestData {
     }
 
     /** Imports a CSV text (header included); fails the test when the import does not succeed. */
-    void csv(String text) {
+    public void csv(String text) {
         try {
             Path file = Files.createTempFile("report-test-", ".csv");
             try {
@@ -63,7 +64,19 @@ class ReportTestData {
         }
     }
 
-    static Instant at(String localShanghai) {
+    public static Instant at(String localShanghai) {
         return java.time.LocalDateTime.parse(localShanghai).atZone(SHANGHAI).toInstant();
+    }
+
+    /** The list under {@code key} in a JSON object read as maps. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Map<String, Object> json, String key) {
+        return (List<Map<String, Object>>) json.get(key);
+    }
+
+    /** The object under {@code key} in a JSON object read as maps. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Map<String, Object> json, String key) {
+        return (Map<String, Object>) json.get(key);
     }
 }

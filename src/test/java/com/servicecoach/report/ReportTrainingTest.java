@@ -102,7 +102,7 @@ class ReportTrainingTest extends HttpTest {
     }
 
     static Map<String, Object> training(Map<String, Object> row) {
-        return ReportFiguresTest.map(row, "training");
+        return ReportTestData.map(row, "training");
     }
 
     static String counts(Map<String, Object> t) {
@@ -112,34 +112,34 @@ class ReportTrainingTest extends HttpTest {
     @Test
     void complianceIsAsItStoodAtTheEndOfThePeriod() {
         Map<String, Object> march = api.get("hr.lin", "/api/reports/performance?" + MARCH).json();
-        assertEquals("2026-03-31", ReportFiguresTest.map(march, "training").get("asOf"));
+        assertEquals("2026-03-31", ReportTestData.map(march, "training").get("asOf"));
         Map<String, Map<String, Object>> agents = new java.util.HashMap<>();
-        ReportFiguresTest.list(march, "agents").forEach(a -> agents.put((String) a.get("employeeNo"), a));
+        ReportTestData.list(march, "agents").forEach(a -> agents.put((String) a.get("employeeNo"), a));
         assertEquals("1 assigned, 1 completed, 0 open, 0 overdue", counts(training(agents.get("N1"))),
                 "completed on 10 March; the assignment cancelled on 20 March no longer counts");
         assertEquals("1 assigned, 0 completed, 0 open, 1 overdue", counts(training(agents.get("N2"))),
                 "due 15 March, completed only in April; April's assignment not made yet");
         assertEquals("2 assigned, 0 completed, 1 open, 1 overdue", counts(training(agents.get("S1"))),
                 "due 30 April: open; the one cancelled in April was still there, and overdue");
-        List<Map<String, Object>> teams = ReportFiguresTest.list(march, "teams");
+        List<Map<String, Object>> teams = ReportTestData.list(march, "teams");
         assertEquals("2 assigned, 1 completed, 0 open, 1 overdue", counts(training(teams.get(0))));
         assertEquals("50.0", String.valueOf(training(teams.get(0)).get("completedPercent")));
-        assertEquals("4 assigned, 1 completed, 1 open, 2 overdue", counts(ReportFiguresTest.map(ReportFiguresTest.map(march, "training"), "total")));
+        assertEquals("4 assigned, 1 completed, 1 open, 2 overdue", counts(ReportTestData.map(ReportTestData.map(march, "training"), "total")));
 
         Map<String, Object> april = api.get("hr.lin", "/api/reports/performance?from=2026-04-01&to=2026-04-30&team=North").json();
-        Map<String, Object> n2 = ReportFiguresTest.list(april, "agents").stream().filter(a -> a.get("employeeNo").equals("N2")).findFirst().orElseThrow();
+        Map<String, Object> n2 = ReportTestData.list(april, "agents").stream().filter(a -> a.get("employeeNo").equals("N2")).findFirst().orElseThrow();
         assertEquals("2 assigned, 1 completed, 0 open, 1 overdue", counts(training(n2)), "completed on 5 April; April's assignment due on the 12th");
     }
 
     @Test
     void overdueTrainingFlagsTheAgentAndTheCsvCarriesTheCounts() {
         Map<String, Object> march = api.get("hr.lin", "/api/reports/performance?" + MARCH + "&team=North").json();
-        Map<String, Object> flagged = ReportFiguresTest.list(march, "flagged").stream().filter(f -> f.get("employeeNo").equals("N2"))
+        Map<String, Object> flagged = ReportTestData.list(march, "flagged").stream().filter(f -> f.get("employeeNo").equals("N2"))
                 .findFirst().orElseThrow();
-        assertTrue(ReportFiguresTest.list(flagged, "reasons").stream().anyMatch(r -> r.get("reason").equals("overdue_training")
+        assertTrue(ReportTestData.list(flagged, "reasons").stream().anyMatch(r -> r.get("reason").equals("overdue_training")
                 && ((Number) r.get("count")).intValue() == 1), flagged.toString());
-        assertFalse(ReportFiguresTest.list(march, "flagged").stream().anyMatch(f -> f.get("employeeNo").equals("N1")
-                && ReportFiguresTest.list(f, "reasons").stream().anyMatch(r -> r.get("reason").equals("overdue_training"))));
+        assertFalse(ReportTestData.list(march, "flagged").stream().anyMatch(f -> f.get("employeeNo").equals("N1")
+                && ReportTestData.list(f, "reasons").stream().anyMatch(r -> r.get("reason").equals("overdue_training"))));
         String csv = api.get("hr.lin", "/api/reports/performance.csv?" + MARCH + "&team=North").body();
         String n2 = csv.lines().filter(l -> l.startsWith("N2,")).findFirst().orElseThrow();
         assertTrue(n2.contains(",1,0,0,1,0,0,0,") && n2.contains("overdue_training"), n2);
@@ -150,11 +150,11 @@ class ReportTrainingTest extends HttpTest {
     @Test
     void certificationsAndAssessmentsComeFromTheAssessmentsFeature() {
         Map<String, Object> march = api.get("hr.lin", "/api/reports/performance?" + MARCH).json();
-        Map<String, Object> certs = ReportFiguresTest.map(march, "certifications");
+        Map<String, Object> certs = ReportTestData.map(march, "certifications");
         assertEquals(true, certs.get("available"));
         assertEquals(30, ((Number) certs.get("expiringDays")).intValue());
         assertEquals(Map.of("available", true, "modules", List.of()), march.get("assessments"), "no attempts in March");
-        assertTrue(ReportFiguresTest.list(march, "agents").stream().allMatch(a -> a.get("certifications") != null));
+        assertTrue(ReportTestData.list(march, "agents").stream().allMatch(a -> a.get("certifications") != null));
         String page = api.get("hr.lin", "/reports/performance?" + MARCH).body();
         assertTrue(!page.contains("id=\"certifications-none\""), "the certification section has data");
     }

@@ -1,9 +1,0 @@
-package com.servicecoach.report;
-
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-
-@JdbcRepository(dialect = Dialect.MYSQL)
-interface ThresholdRepository extends CrudRepository<Thresholds, Integer> {
-}

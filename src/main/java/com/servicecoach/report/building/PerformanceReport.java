@@ -1,0 +1,177 @@
+package com.servicecoach.report.building;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.settings.SettingsDocument;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A performance report for a period and a scope (one team, or all teams when {@code team} is null), exactly as
+ * {@code GET /api/reports/performance} answers it. Every scorecard in it ({@code headline}, each team's, each
+ * agent's) is the scorecard API's JSON for the same period and scope. Percentages are rounded as in the
+ * scorecards (metrics.md, "Rounding"); a figure that cannot be computed is null, never 0. Nothing in it depends
+ * on when it was generated, only on the data: the same period from unchanged data gives the same report.
+ *
+ * @param period         the period reported on
+ * @param previousPeriod the period it is compared with (api.md: the previous month or quarter, else as many days just before)
+ * @param team           the team reported on; null for all teams
+ * @param dataCutoff     when the latest import of the interactions in both periods and the scope ran (UTC,
+ *                       ISO-8601), null when there are none
+ * @param settings       the scoring settings the figures were computed with (version and hash included)
+ * @param thresholds     HR's thresholds that flagged agents (null = not checked)
+ * @param headline       the scope's scorecard for both periods and the change
+ * @param teams          the team comparison (by team name)
+ * @param agents         the agents ranked by composite, then those not ranked (by employee number)
+ * @param flagged        the agents flagged, with every reason, in ranking order
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PerformanceReport(
+        Period period,
+        Period previousPeriod,
+        @Nullable String team,
+        @Nullable String dataCutoff,
+        SettingsDocument settings,
+        ThresholdsUsed thresholds,
+        Headline headline,
+        List<TeamRow> teams,
+        List<AgentRow> agents,
+        Charts charts,
+        Training training,
+        Certifications certifications,
+        Assessments assessments,
+        List<Flagged> flagged) {
+
+    /** A period: inclusive dates, its kind ({@code month}, {@code quarter} or {@code days}) and label (2026-03, 2026-Q1, 2026-03-01..2026-03-15). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Period(String from, String to, String kind, String label) {
+        static Period of(ReportPeriod p) {
+            return new Period(p.from().toString(), p.to().toString(), p.kind().name().toLowerCase(java.util.Locale.ROOT), p.label());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ThresholdsUsed(@Nullable BigDecimal csatMin, @Nullable BigDecimal firstResponseMin,
+                                 @Nullable BigDecimal resolutionMin, @Nullable BigDecimal knowledgeMin) {
+    }
+
+    /** The scope's figures for the period and the previous one; {@code change} = current minus previous, as shown. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Headline(ScorecardJson current, ScorecardJson previous, Change change) {
+    }
+
+    /**
+     * Each headline figure's change: the shown (rounded) current value minus the shown previous value; null
+     * when either is absent.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Change(int interactions, @Nullable Long frtMedianSeconds, @Nullable Long frtP90Seconds,
+                         @Nullable BigDecimal firstResponseSlaPercent, @Nullable BigDecimal resolutionSlaPercent,
+                         @Nullable BigDecimal csatPercent, @Nullable BigDecimal averageRating,
+                         @Nullable BigDecimal knowledgePercent, @Nullable BigDecimal compositeScore) {
+    }
+
+    /** One team of the comparison: its scorecard (the team scorecard API's), the previous composite, training. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TeamRow(String team, @Nullable String supervisor, int agents, ScorecardJson scorecard,
+                          @Nullable BigDecimal previousCompositeScore, @Nullable BigDecimal compositeChange,
+                          TrainingCounts training, @Nullable CertificationCounts certifications) {
+    }
+
+    /**
+     * One agent: the agent scorecard API's JSON, the rank (null when not ranked: insufficient ratings or no
+     * composite), training, certifications (null when not recorded) and flags.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
+                           ScorecardJson scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
+                           List<Flag> flags) {
+    }
+
+    /**
+     * Why an agent is flagged: {@code reason} is {@code csat}, {@code first_response_sla}, {@code resolution_sla},
+     * {@code knowledge} (the shown value is below HR's threshold), {@code overdue_training} or
+     * {@code expired_certification} (with their count).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Flag(String reason, @Nullable BigDecimal value, @Nullable BigDecimal threshold, @Nullable Integer count) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Flagged(String employeeNo, String name, String team, List<Flag> reasons) {
+    }
+
+    /**
+     * The charts' data: rating bands, first-response times in buckets (responded interactions; {@code unanswered}
+     * have no response), and the weekly trend (Monday to Sunday, clipped to the period).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Charts(ScorecardJson.Bands bands, List<FrtBucket> firstResponseTimes, int unanswered, List<WeekPoint> weeks) {
+    }
+
+    /** Responded interactions whose first-response time (on the channel's calendar) is at least {@code fromSeconds} and below {@code toSeconds} (null: no upper end). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FrtBucket(String key, long fromSeconds, @Nullable Long toSeconds, int count) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record WeekPoint(String from, String to, int interactions, @Nullable BigDecimal firstResponseSlaPercent,
+                            @Nullable BigDecimal resolutionSlaPercent, @Nullable BigDecimal csatPercent,
+                            @Nullable BigDecimal compositeScore) {
+    }
+
+    /** Assignment lines (one per agent an assignment reaches) by status on {@code asOf}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TrainingCounts(int assigned, int completed, int open, int overdue, @Nullable BigDecimal completedPercent) {
+    }
+
+    /** Training compliance on {@code asOf}, the period's last day (or today while the period runs). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Training(String asOf, TrainingCounts total) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CertificationCounts(int valid, int expiring, int expired) {
+    }
+
+    /** Certification status on {@code asOf}; {@code available} false (and totals null) while none are recorded. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Certifications(boolean available, String asOf, int expiringDays, @Nullable CertificationCounts total) {
+    }
+
+    /** Assessment results per module; {@code available} false while assessments are not recorded. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Assessments(boolean available, List<ModuleRow> modules) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ModuleRow(String module, String titleEn, String titleZh, int attempts, int passed,
+                            @Nullable BigDecimal passRatePercent, @Nullable BigDecimal meanScorePercent) {
+    }
+
+    /** The agent with this employee number, if in the report. */
+    public AgentRow agent(String employeeNo) {
+        return agents.stream().filter(a -> a.employeeNo().equals(employeeNo)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,88 @@
+package com.servicecoach.report.rendering;
+
+import com.servicecoach.report.building.PerformanceReport;
+import com.servicecoach.scorecard.ScorecardJson;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The columns of the CSV and of the XLSX agents sheet: one row per agent, every figure of their scorecard
+ * (as the JSON has it: same rounding, null = empty cell), training, certifications and flags. Values are
+ * Integer, Long, BigDecimal, Boolean, String or null.
+ */
+final class AgentColumns {
+
+    record Column(String header, Function<PerformanceReport.AgentRow, Object> value) {
+    }
+
+    static final List<Column> ALL = List.of(
+            col("employee_no", PerformanceReport.AgentRow::employeeNo),
+            col("name", PerformanceReport.AgentRow::name),
+            col("team", PerformanceReport.AgentRow::team),
+            col("status", PerformanceReport.AgentRow::status),
+            col("rank", PerformanceReport.AgentRow::rank),
+            card("interactions", ScorecardJson::interactions),
+            card("responded", ScorecardJson::responded),
+            card("resolved", ScorecardJson::resolved),
+            card("rated", ScorecardJson::rated),
+            card("frt_median_seconds", ScorecardJson::frtMedianSeconds),
+            card("frt_p90_seconds", ScorecardJson::frtP90Seconds),
+            card("resolution_median_seconds", ScorecardJson::resolutionMedianSeconds),
+            card("resolution_p90_seconds", ScorecardJson::resolutionP90Seconds),
+            card("first_response_met", c -> c.firstResponseSla().met()),
+            card("first_response_breached", c -> c.firstResponseSla().breached()),
+            card("first_response_pending", c -> c.firstResponseSla().pending()),
+            card("first_response_sla_percent", c -> c.firstResponseSla().percent()),
+            card("resolution_met", c -> c.resolutionSla().met()),
+            card("resolution_breached", c -> c.resolutionSla().breached()),
+            card("resolution_pending", c -> c.resolutionSla().pending()),
+            card("resolution_sla_percent", c -> c.resolutionSla().percent()),
+            card("csat_percent", ScorecardJson::csatPercent),
+            card("csat_low95", ScorecardJson::csatLow95),
+            card("csat_high95", ScorecardJson::csatHigh95),
+            card("average_rating", ScorecardJson::averageRating),
+            card("very_satisfied", c -> c.bands().verySatisfied()),
+            card("satisfied", c -> c.bands().satisfied()),
+            card("neutral", c -> c.bands().neutral()),
+            card("dissatisfied", c -> c.bands().dissatisfied()),
+            card("very_dissatisfied", c -> c.bands().veryDissatisfied()),
+            card("insufficient_ratings", ScorecardJson::insufficientRatings),
+            card("knowledge_percent", ScorecardJson::knowledgePercent),
+            card("composite_score", c -> c.composite().score()),
+            weight("responsiveness", 0),
+            weight("resolution", 1),
+            weight("satisfaction", 2),
+            weight("knowledge", 3),
+            col("training_assigned", a -> a.training().assigned()),
+            col("training_completed", a -> a.training().completed()),
+            col("training_open", a -> a.training().open()),
+            col("training_overdue", a -> a.training().overdue()),
+            col("certifications_valid", a -> a.certifications() == null ? null : a.certifications().valid()),
+            col("certifications_expiring", a -> a.certifications() == null ? null : a.certifications().expiring()),
+            col("certifications_expired", a -> a.certifications() == null ? null : a.certifications().expired()),
+            col("flags", a -> a.flags().stream().map(PerformanceReport.Flag::reason).collect(Collectors.joining(";"))));
+
+    private AgentColumns() {
+    }
+
+    private static Column col(String header, Function<PerformanceReport.AgentRow, Object> value) {
+        return new Column(header, value);
+    }
+
+    private static Column card(String header, Function<ScorecardJson, Object> value) {
+        return new Column(header, a -> value.apply(a.scorecard()));
+    }
+
+    /** A composite component's effective weight (the configured weights are in the report's settings). */
+    private static Column weight(String component, int index) {
+        return new Column(component + "_effective_weight", a -> {
+            ScorecardJson.Component c = a.scorecard().composite().components().get(index);
+            if (!c.name().equals(component)) {
+                throw new IllegalStateException("composite component " + index + " is " + c.name() + ", not " + component);
+            }
+            return c.effectiveWeight();
+        });
+    }
+}
