@@ -1,6 +1,6 @@
 package com.servicecoach.report;
 
-import com.servicecoach.interaction.Database;
+import com.servicecoach.database.Database;
 import com.servicecoach.interaction.InteractionStore;
 import com.servicecoach.interaction.Rollups;
 import com.servicecoach.settings.ScoringSettingsService;

@@ -1,7 +1,7 @@
 package com.servicecoach.report;
 
 import com.servicecoach.agent.Agent;
-import com.servicecoach.interaction.Database;
+import com.servicecoach.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;

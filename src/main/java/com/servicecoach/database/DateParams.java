@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.database;
 
 import com.servicecoach.web.BadRequestException;
 import io.micronaut.core.annotation.Nullable;
