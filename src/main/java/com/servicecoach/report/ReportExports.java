@@ -1,7 +1,7 @@
 package com.servicecoach.report;
 
 import com.servicecoach.account.Viewer;
-import com.servicecoach.database.DateParams;
+import com.servicecoach.web.DateParams;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
