@@ -1,14 +1,11 @@
 package com.servicecoach.assessment;
 
+import com.servicecoach.database.SqlFailures;
 import com.servicecoach.web.StatusException;
 import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -72,26 +69,7 @@ final class LockRetry {
 
     /** Whether a deadlock or lock-wait timeout lies anywhere in the exception's cause chain. */
     static boolean isLockFailure(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null && (s == sql || seen.add(s)); s = s.getNextException()) {
-                    if (isLockFailure(s)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLockFailure(SQLException s) {
-        String state = s.getSQLState();
-        int code = s.getErrorCode();
-        return "40001".equals(state)                  // serialization failure: a deadlock's victim (MySQL, H2)
-                || code == 1213                       // MySQL/MariaDB ER_LOCK_DEADLOCK
-                || code == 1205                       // MySQL/MariaDB ER_LOCK_WAIT_TIMEOUT
-                || (code == 50200 && "HYT00".equals(state)); // H2 LOCK_TIMEOUT_1
+        return SqlFailures.isLockFailure(e);
     }
 
     /** Every try lost to a lock: the database is too busy right now (503). */

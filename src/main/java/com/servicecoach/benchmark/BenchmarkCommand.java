@@ -5,7 +5,7 @@ import com.servicecoach.account.AccountService;
 import com.servicecoach.account.UserChange;
 import com.servicecoach.account.UserForm;
 import com.servicecoach.csv.CsvRecordReader;
-import com.servicecoach.interaction.Database;
+import com.servicecoach.database.Database;
 import com.servicecoach.interaction.InteractionGenerator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;

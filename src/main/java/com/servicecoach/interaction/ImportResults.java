@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.database.Database;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.ImportSummary;
 import com.servicecoach.web.PageResponse;

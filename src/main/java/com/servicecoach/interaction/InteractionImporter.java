@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.database.Database;
+import com.servicecoach.database.StoredTimes;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.settings.ScoringSettingsService;

@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.web.DateParams;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentRepository;

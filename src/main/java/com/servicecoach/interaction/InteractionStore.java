@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.database.Database;
+import com.servicecoach.database.StoredTimes;
 import com.servicecoach.scoring.BusinessCalendar;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.InteractionFacts;

@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.database.StoredTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

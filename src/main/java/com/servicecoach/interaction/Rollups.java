@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.database.Database;
 import com.servicecoach.jobs.JobLeases;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.ScoringSettings;

@@ -1,7 +1,6 @@
 package com.servicecoach.report;
 
 import com.servicecoach.account.Viewer;
-import com.servicecoach.interaction.DateParams;
 import com.servicecoach.report.audit.AuditEntry;
 import com.servicecoach.report.audit.ReportAudit;
 import com.servicecoach.report.building.PerformanceReport;
@@ -9,6 +8,7 @@ import com.servicecoach.report.building.PerformanceReportService;
 import com.servicecoach.report.building.ReportPeriod;
 import com.servicecoach.report.rendering.ReportFormat;
 import com.servicecoach.report.rendering.ReportWriter;
+import com.servicecoach.web.DateParams;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -1,6 +1,6 @@
 package com.servicecoach.scorecard;
 
-import com.servicecoach.interaction.DateParams;
+import com.servicecoach.web.DateParams;
 import com.servicecoach.web.BadRequestException;
 import io.micronaut.core.annotation.Nullable;
 

@@ -1,7 +1,7 @@
 package com.servicecoach.scorecard;
 
 import com.servicecoach.account.Viewers;
-import com.servicecoach.interaction.DateParams;
+import com.servicecoach.web.DateParams;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,6 +1,6 @@
 package com.servicecoach.report.building;
 
-import com.servicecoach.interaction.Database;
+import com.servicecoach.database.Database;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,28 +13,28 @@ import java.time.ZoneOffset;
  * {@code smallint} with the nanoseconds beyond it (0-999). Because period bounds are whole microseconds,
  * comparing the datetime column alone with a bound gives the same answer as comparing the exact instant.
  */
-final class StoredTimes {
+public final class StoredTimes {
 
     private StoredTimes() {
     }
 
-    static LocalDateTime micros(Instant t) {
+    public static LocalDateTime micros(Instant t) {
         return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano() / 1000 * 1000, ZoneOffset.UTC);
     }
 
-    static int extraNanos(Instant t) {
+    public static int extraNanos(Instant t) {
         return t.getNano() % 1000;
     }
 
     /** A bound for a datetime column; the instant must be a whole microsecond. */
-    static LocalDateTime bound(Instant t) {
+    public static LocalDateTime bound(Instant t) {
         if (t.getNano() % 1000 != 0) {
             throw new IllegalArgumentException("bounds are whole microseconds: " + t);
         }
         return micros(t);
     }
 
-    static Instant read(ResultSet rs, int column, int nanosColumn) throws SQLException {
+    public static Instant read(ResultSet rs, int column, int nanosColumn) throws SQLException {
         LocalDateTime at = rs.getObject(column, LocalDateTime.class);
         if (at == null) {
             return null;
@@ -43,7 +43,7 @@ final class StoredTimes {
     }
 
     /** An instant read as microseconds since the epoch (UTC) plus the nanoseconds column; null stays null. */
-    static Instant fromMicros(ResultSet rs, int column, int nanosColumn) throws SQLException {
+    public static Instant fromMicros(ResultSet rs, int column, int nanosColumn) throws SQLException {
         long micros = rs.getLong(column);
         if (rs.wasNull()) {
             return null;
@@ -57,7 +57,7 @@ final class StoredTimes {
      * ({@code YYYY-MM-DD HH:MM:SS.ffffff}): mysql-connector-j drops the fraction of a LocalDateTime when the server
      * reports an old version number, as MariaDB does.
      */
-    static void set(PreparedStatement ps, int column, int nanosColumn, Instant t) throws SQLException {
+    public static void set(PreparedStatement ps, int column, int nanosColumn, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(column, Types.TIMESTAMP);
             ps.setInt(nanosColumn, 0);
@@ -68,7 +68,7 @@ final class StoredTimes {
     }
 
     /** A UTC datetime as {@code YYYY-MM-DD HH:MM:SS.ffffff}. */
-    static String text(LocalDateTime t) {
+    public static String text(LocalDateTime t) {
         char[] c = "0000-00-00 00:00:00.000000".toCharArray();
         digits(c, 0, 4, t.getYear());
         digits(c, 5, 2, t.getMonthValue());

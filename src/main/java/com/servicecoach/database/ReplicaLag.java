@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.database;
 
 import io.micronaut.core.annotation.Nullable;
 

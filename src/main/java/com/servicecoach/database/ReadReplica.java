@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

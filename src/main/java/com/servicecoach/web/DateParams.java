@@ -1,6 +1,5 @@
-package com.servicecoach.interaction;
+package com.servicecoach.web;
 
-import com.servicecoach.web.BadRequestException;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package com.servicecoach.interaction;
+package com.servicecoach.database;
 
 import com.servicecoach.support.TestClock;
 import io.micronaut.context.ApplicationContext;
