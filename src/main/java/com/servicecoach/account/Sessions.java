@@ -1,6 +1,6 @@
 package com.servicecoach.account;
 
-import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.jobs.JobLeaseStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,10 +37,10 @@ public class Sessions {
     private final UserRepository users;
     private final SecuritySettings settings;
     private final Clock clock;
-    private final JobLeases leases;
+    private final JobLeaseStore leases;
     private final Duration purgeInterval;
 
-    Sessions(UserSessionRepository sessions, UserRepository users, SecuritySettings settings, Clock clock, JobLeases leases,
+    Sessions(UserSessionRepository sessions, UserRepository users, SecuritySettings settings, Clock clock, JobLeaseStore leases,
              @Value("${servicecoach.security.purge-interval:1h}") Duration purgeInterval) {
         this.sessions = sessions;
         this.users = users;
@@ -89,7 +89,7 @@ public class Sessions {
         return sessions.countOpen(userId, now());
     }
 
-    /** Purges old sessions hourly, once across instances ({@link JobLeases}). */
+    /** Purges old sessions hourly, once across instances ({@link JobLeaseStore}). */
     @Scheduled(fixedDelay = "${servicecoach.security.purge-interval:1h}", initialDelay = "${servicecoach.jobs.initial-delay:5m}")
     void purgeJob() {
         try {

@@ -1,6 +1,6 @@
 package com.servicecoach.assessment;
 
-import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.jobs.JobLeaseStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -14,7 +14,7 @@ import java.time.Duration;
  * Submits attempts whose time and grace period are over (every 30 seconds by default) and reviews
  * certifications (expiry warnings, renewals; hourly). Off when servicecoach.assessment.job is false;
  * tests call {@link AttemptService#closeExpired()} and {@link Certifications#review()} directly. Each runs once
- * across instances ({@link JobLeases}).
+ * across instances ({@link JobLeaseStore}).
  */
 @Singleton
 @Requires(property = "servicecoach.assessment.job", value = "true", defaultValue = "true")
@@ -27,11 +27,11 @@ class AssessmentJob {
 
     private final AttemptService attempts;
     private final Certifications certifications;
-    private final JobLeases leases;
+    private final JobLeaseStore leases;
     private final Duration closeInterval;
     private final Duration certificationInterval;
 
-    AssessmentJob(AttemptService attempts, Certifications certifications, JobLeases leases,
+    AssessmentJob(AttemptService attempts, Certifications certifications, JobLeaseStore leases,
                   @Value("${servicecoach.assessment.job-interval:30s}") Duration closeInterval,
                   @Value("${servicecoach.assessment.certification-interval:1h}") Duration certificationInterval) {
         this.attempts = attempts;

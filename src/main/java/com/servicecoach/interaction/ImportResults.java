@@ -1,6 +1,5 @@
 package com.servicecoach.interaction;
 
-import com.servicecoach.database.Database;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.ImportSummary;
 import com.servicecoach.web.PageResponse;
@@ -14,10 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,57 +23,24 @@ import java.util.List;
 @Singleton
 public class ImportResults {
 
-    private final Database db;
+    private final InteractionStore store;
 
-    ImportResults(Database db) {
-        this.db = db;
-    }
-
-    /** One rejected row. */
-    public interface RejectionConsumer {
-        void accept(int line, String reason, String rowText) throws IOException;
+    ImportResults(InteractionStore store) {
+        this.store = store;
     }
 
     /** Passes every rejected row of an import to {@code consumer}, in line order, streaming from the database. */
-    public void forEachRejection(long importId, RejectionConsumer consumer) {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select line, reason, row_text from interaction_import_rejection where import_id = ? order by line, id")) {
-            db.streamResults(ps);
-            ps.setLong(1, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void forEachRejection(long importId, InteractionStore.RejectionConsumer consumer) {
+        store.forEachRejection(importId, consumer);
     }
 
     /** A page of an import's errors, in line order. */
     public PageResponse<ImportSummary.LineError> errors(ImportRecord record, int page, int size) {
-        List<ImportSummary.LineError> content = new ArrayList<>(size);
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("select line, reason from interaction_import_rejection "
-                     + "where import_id = ? order by line, id limit ? offset ?")) {
-            ps.setLong(1, record.id());
-            ps.setInt(2, size);
-            ps.setLong(3, (long) page * size);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    content.add(new ImportSummary.LineError(rs.getInt(1), rs.getString(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
-        }
+        List<ImportSummary.LineError> content = store.rejections(record.id(), page, size).stream()
+                .map(r -> new ImportSummary.LineError(r.line(), r.reason())).toList();
         return new PageResponse<>(content, page, size, record.rejected());
     }
 
-    /** The api.md import answer with every error, for small results (tests, the command line's summary). */
     public ImportSummary summary(ImportRecord record) {
         List<ImportSummary.LineError> errors = new ArrayList<>();
         forEachRejection(record.id(), (line, reason, row) -> errors.add(new ImportSummary.LineError(line, reason)));

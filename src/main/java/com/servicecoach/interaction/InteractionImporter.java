@@ -1,9 +1,11 @@
 package com.servicecoach.interaction;
 
-import com.servicecoach.database.Database;
-import com.servicecoach.database.StoredTimes;
+import com.servicecoach.interaction.InteractionStore.AgentRef;
+import com.servicecoach.interaction.InteractionStore.Key;
+import com.servicecoach.interaction.InteractionStore.Rejection;
+import com.servicecoach.interaction.InteractionStore.Values;
+
 import com.servicecoach.csv.CsvHeaderException;
-import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ConflictException;
 import com.servicecoach.web.DatabaseUnavailable;
@@ -18,12 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -78,19 +74,6 @@ public class InteractionImporter {
     static final int BATCH_ROWS = 20_000;
     /** A batch is also stored when this much time passed since the last one, so progress shows for slow uploads. */
     static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final int LOOKUP_CHUNK = 1000;
-
-    private static final String INSERT = "insert into interaction (source, external_id, agent_id, channel, category, "
-            + "created_at, created_ns, first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment, "
-            + "import_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "update interaction set agent_id = ?, channel = ?, category = ?, created_at = ?, "
-            + "created_ns = ?, first_response_at = ?, first_response_ns = ?, resolved_at = ?, resolved_ns = ?, rating = ?, "
-            + "comment = ?, import_id = ?, updated_at = ? where id = ?";
-    private static final String REJECT = "insert into interaction_import_rejection (import_id, line, reason, row_text) "
-            + "values (?, ?, ?, ?)";
-    private static final String PROGRESS = "update interaction_import set bytes_read = ?, received = ?, inserted = ?, "
-            + "updated = ?, unchanged = ?, rejected = ? where id = ?";
-
     /**
      * Who imports and which agents their rows may hold: every agent (administrators, the command line) or
      * those of the teams a supervisor leads.
@@ -110,21 +93,20 @@ public class InteractionImporter {
         }
     }
 
-    private final Database db;
+    private final InteractionStore store;
     private final ImportRecordRepository records;
     private final ScoringSettingsService settings;
     private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     /** Imports interrupted by an outage whose record still says running: marked failed once the database is back. */
     private final java.util.concurrent.ConcurrentMap<Long, String> interrupted = new java.util.concurrent.ConcurrentHashMap<>();
-    private final MySqlBulkInsert bulk = new MySqlBulkInsert();
 
     private final Rollups rollups;
 
-    InteractionImporter(Database db, ImportRecordRepository records, ScoringSettingsService settings, Clock clock,
+    InteractionImporter(InteractionStore store, ImportRecordRepository records, ScoringSettingsService settings, Clock clock,
                         Rollups rollups) {
         this.rollups = rollups;
-        this.db = db;
+        this.store = store;
         this.records = records;
         this.settings = settings;
         this.clock = clock;
@@ -256,22 +238,8 @@ public class InteractionImporter {
 
     // ------------------------------------------------------------------------------------------
 
-    private record AgentRef(long id, long teamId) {
-    }
-
-    private record Key(String source, String externalId) {
-    }
-
-    /** The stored, normalised values of an interaction (what "unchanged" compares). */
-    private record Values(long agentId, String channel, String category, Instant createdAt, Instant firstResponseAt,
-                          Instant resolvedAt, Integer rating, String comment) {
-    }
-
     /** A valid row waiting in the batch, with its fields as the file held them (in case it is rejected later). */
     private record Pending(int line, Key key, Values values, String rowText) {
-    }
-
-    private record Rejection(int line, String reason, String rowText) {
     }
 
     /** What a key holds while a batch is applied: the stored values or those of an earlier row of the file. */
@@ -447,35 +415,28 @@ public class InteractionImporter {
 
         /** Stores a batch and its rejections in one transaction; retried once if a key appeared meanwhile. */
         void flush(Batch b) {
-            for (int attempt = 1; ; attempt++) {
-                try (Connection c = db.connection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        long[] delta = apply(c, b);
-                        c.commit();
-                        inserted += delta[0];
-                        updated += delta[1];
-                        unchanged += delta[2];
-                        rejected += delta[3];
-                        return;
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback();
-                        if (attempt == 1 && e instanceof SQLException sql && sql.getSQLState() != null
-                                && sql.getSQLState().startsWith("23")) {
-                            LOG.info("Import {}: a key of this batch was stored meanwhile elsewhere; retrying the batch", record.id());
-                            continue;
-                        }
-                        throw e;
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Storing interactions failed: " + e.getMessage(), e);
+            long[] delta;
+            try {
+                delta = store.inTransaction(tx -> apply(tx, b));
+            } catch (InteractionStore.KeyTaken e) {
+                LOG.info("Import {}: a key of this batch was stored meanwhile elsewhere; retrying the batch", record.id());
+                try {
+                    delta = store.inTransaction(tx -> apply(tx, b));
+                } catch (InteractionStore.KeyTaken again) {
+                    throw new IllegalStateException("Storing interactions failed: " + again.getMessage(), again);
                 }
             }
+            inserted += delta[0];
+            updated += delta[1];
+            unchanged += delta[2];
+            rejected += delta[3];
         }
 
         /** Counts and writes one batch; returns inserted, updated, unchanged, rejected. */
-        private long[] apply(Connection c, Batch b) throws SQLException {
-            Map<Key, State> states = lookup(c, b.rows());
+        private long[] apply(InteractionStore.Tx tx, Batch b) {
+            Map<Key, State> states = new HashMap<>();
+            tx.lookup(b.rows().stream().map(Pending::key).toList())
+                    .forEach((k, stored) -> states.put(k, new State(stored.id(), stored.values())));
             long ins = 0;
             long upd = 0;
             long same = 0;
@@ -503,68 +464,26 @@ public class InteractionImporter {
                     upd++;
                 }
             }
-            Rollups.Batch days = rollups.begin(c, agentsOf(states.values()), settings.current());
+            Rollups.Batch days = rollups.begin(tx, agentsOf(states.values()), settings.current());
+            Map<Key, Values> newRows = new LinkedHashMap<>();
+            Map<Long, Values> changedRows = new LinkedHashMap<>();
+            inserts.forEach((k, s) -> newRows.put(k, s.values));
             for (State s : states.values()) {
                 if (s.id == null) {
-                    days.added(s.values.agentId(), facts(s.values));
+                    days.added(s.values.agentId(), s.values.facts());
                 } else if (s.changed) {
-                    days.removed(s.stored.agentId(), facts(s.stored));
-                    days.added(s.values.agentId(), facts(s.values));
+                    days.removed(s.stored.agentId(), s.stored.facts());
+                    days.added(s.values.agentId(), s.values.facts());
+                    changedRows.put(s.id, s.values);
                 }
             }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            if (!inserts.isEmpty() && !(db.isMySql() && bulk.insert(c, bulkRows(inserts), record.id(), now))) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (Map.Entry<Key, State> e : inserts.entrySet()) {
-                        ps.setString(1, e.getKey().source());
-                        ps.setString(2, e.getKey().externalId());
-                        int i = bindValues(ps, 3, e.getValue().values);
-                        ps.setLong(i, record.id());
-                        ps.setObject(i + 1, now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            boolean anyUpdate = false;
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-                for (State s : states.values()) {
-                    if (s.id != null && s.changed) {
-                        int i = bindValues(ps, 1, s.values);
-                        ps.setLong(i, record.id());
-                        ps.setObject(i + 1, now);
-                        ps.setLong(i + 2, s.id);
-                        ps.addBatch();
-                        anyUpdate = true;
-                    }
-                }
-                if (anyUpdate) {
-                    ps.executeBatch();
-                }
-            }
-            if (!rejectedNow.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(REJECT)) {
-                    for (Rejection r : rejectedNow) {
-                        ps.setLong(1, record.id());
-                        ps.setInt(2, r.line());
-                        ps.setString(3, r.reason());
-                        ps.setString(4, r.rowText());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            tx.insert(newRows, record.id(), now);
+            tx.update(changedRows, record.id(), now);
+            tx.reject(record.id(), rejectedNow);
             days.write(now);
-            try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
-                ps.setLong(1, b.bytesSoFar());
-                ps.setLong(2, b.receivedSoFar());
-                ps.setLong(3, inserted + ins);
-                ps.setLong(4, updated + upd);
-                ps.setLong(5, unchanged + same);
-                ps.setLong(6, rejected + rejectedNow.size());
-                ps.setLong(7, record.id());
-                ps.executeUpdate();
-            }
+            tx.progress(record.id(), new InteractionStore.Progress(b.bytesSoFar(), b.receivedSoFar(), inserted + ins,
+                    updated + upd, unchanged + same, rejected + rejectedNow.size()));
             return new long[]{ins, upd, same, rejectedNow.size()};
         }
 
@@ -582,85 +501,14 @@ public class InteractionImporter {
             return ids;
         }
 
-        private List<MySqlBulkInsert.Row> bulkRows(Map<Key, State> inserts) {
-            List<MySqlBulkInsert.Row> rows = new ArrayList<>(inserts.size());
-            inserts.forEach((k, s) -> rows.add(new MySqlBulkInsert.Row(k.source(), k.externalId(), s.values.agentId(),
-                    s.values.channel(), s.values.category(), s.values.createdAt(), s.values.firstResponseAt(),
-                    s.values.resolvedAt(), s.values.rating(), s.values.comment())));
-            return rows;
-        }
-
         private boolean ownAgent(long agentId) {
             Long teamId = teamOfAgent.get(agentId);
             return teamId != null && scope.allows(teamId);
         }
-
-        private int bindValues(PreparedStatement ps, int i, Values v) throws SQLException {
-            ps.setLong(i, v.agentId());
-            ps.setString(i + 1, v.channel());
-            ps.setString(i + 2, v.category());
-            StoredTimes.set(ps, i + 3, i + 4, v.createdAt());
-            StoredTimes.set(ps, i + 5, i + 6, v.firstResponseAt());
-            StoredTimes.set(ps, i + 7, i + 8, v.resolvedAt());
-            if (v.rating() == null) {
-                ps.setNull(i + 9, Types.SMALLINT);
-            } else {
-                ps.setInt(i + 9, v.rating());
-            }
-            ps.setString(i + 10, v.comment());
-            return i + 11;
-        }
-
-        /** The stored values of the batch's keys that exist, by key. */
-        private Map<Key, State> lookup(Connection c, List<Pending> rows) throws SQLException {
-            Map<String, List<String>> bySource = new LinkedHashMap<>();
-            for (Pending p : rows) {
-                bySource.computeIfAbsent(p.key().source(), s -> new ArrayList<>()).add(p.key().externalId());
-            }
-            Map<Key, State> found = new HashMap<>();
-            for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
-                List<String> ids = e.getValue().stream().distinct().toList();
-                for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-                    String sql = "select id, external_id, agent_id, channel, category, created_at, created_ns, "
-                            + "first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment "
-                            + "from interaction where external_id in (" + "?,".repeat(chunk.size() - 1) + "?) and source = ?";
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(i + 1, chunk.get(i));
-                        }
-                        ps.setString(chunk.size() + 1, e.getKey());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                Number rating = (Number) rs.getObject(12);
-                                Values v = new Values(rs.getLong(3), rs.getString(4), rs.getString(5),
-                                        StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9), StoredTimes.read(rs, 10, 11),
-                                        rating == null ? null : rating.intValue(), rs.getString(13));
-                                found.put(new Key(e.getKey(), rs.getString(2)), new State(rs.getLong(1), v));
-                            }
-                        }
-                    }
-                }
-            }
-            return found;
-        }
-    }
-
-    private static InteractionFacts facts(Values v) {
-        return new InteractionFacts(InteractionStore.channel(v.channel()), v.createdAt(), v.firstResponseAt(), v.resolvedAt(), v.rating());
     }
 
     private Map<String, AgentRef> loadAgents() {
-        Map<String, AgentRef> agents = new HashMap<>();
-        try (Connection c = db.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id, employee_no, team_id from agent")) {
-            while (rs.next()) {
-                agents.put(rs.getString(2), new AgentRef(rs.getLong(1), rs.getLong(3)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the agents: " + e.getMessage(), e);
-        }
-        return agents;
+        return store.agentsByEmployeeNo();
     }
 
     /** Counts the bytes read, for the progress report. */

@@ -36,11 +36,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads stored interactions with plain JDBC: the facts of a period for scorecards (from the covering index
- * on agent and creation time) and the paged, filtered, sorted list.
+ * All SQL of the interaction tables ({@code interaction}, its imports' rejected rows, and the rollups
+ * {@code interaction_day} and {@code interaction_rollup_state}), with plain JDBC:
+ * <ul>
+ *   <li>reads: the facts of a period for scorecards (from the covering index on agent and creation time), the
+ *   paged, filtered, sorted list, the stored days, an import's rejected rows;</li>
+ *   <li>writes, in one transaction each ({@link #inTransaction} and its {@link Tx}): an import batch's rows,
+ *   rejections and progress together with the stored days they change, and the rollup rebuild's days.</li>
+ * </ul>
+ * The importer and {@link Rollups} decide what to write; this class only says how.
  */
 @Singleton
 public class InteractionStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InteractionStore.class);
 
     /** Sortable list fields and their columns (each ends with the id, so pages never overlap). */
     public static final Map<String, String> SORT_COLUMNS = Map.of(
@@ -391,7 +400,7 @@ public class InteractionStore {
     }
 
     /** The stored tallies of these days (absent days are left out), for changing them. */
-    Map<DayKey, StoredBytes> days(Connection c, Collection<DayKey> keys) throws SQLException {
+    private Map<DayKey, StoredBytes> days(Connection c, Collection<DayKey> keys) throws SQLException {
         Map<Long, List<LocalDate>> byAgent = new HashMap<>();
         keys.forEach(k -> byAgent.computeIfAbsent(k.agentId(), a -> new ArrayList<>()).add(k.day()));
         Map<DayKey, StoredBytes> out = new HashMap<>();
@@ -421,7 +430,7 @@ public class InteractionStore {
     }
 
     /** Writes these days' tallies (an empty tally removes its row). */
-    void writeDays(Connection c, Map<DayKey, StoredDay> tallies) throws SQLException {
+    private void writeDays(Connection c, Map<DayKey, StoredDay> tallies) throws SQLException {
         String upsert = db.isMySql()
                 ? "insert into interaction_day (agent_id, day, interactions, tally, changed_at) values (?, ?, ?, ?, ?) "
                   + "on duplicate key update interactions = values(interactions), tally = values(tally), changed_at = values(changed_at)"
@@ -491,7 +500,7 @@ public class InteractionStore {
 
     /** The latest updated_at among one agent's interactions created in [from, to). */
     @Nullable
-    LocalDateTime latestUpdate(Connection c, long agentId, Instant from, Instant to) throws SQLException {
+    private LocalDateTime latestUpdate(Connection c, long agentId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select max(updated_at) from interaction where agent_id = ? and created_at >= ? and created_at < ?")) {
             ps.setLong(1, agentId);
@@ -503,7 +512,7 @@ public class InteractionStore {
         }
     }
 
-    void deleteDaysOf(Connection c, long agentId) throws SQLException {
+    private void deleteDaysOf(Connection c, long agentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("delete from interaction_day where agent_id = ?")) {
             ps.setLong(1, agentId);
             ps.executeUpdate();
@@ -511,7 +520,7 @@ public class InteractionStore {
     }
 
     /** Locks these agents' rows until the transaction ends: imports and the rollup rebuild take turns per agent. */
-    void lockAgents(Connection c, Collection<Long> agentIds) throws SQLException {
+    private void lockAgents(Connection c, Collection<Long> agentIds) throws SQLException {
         List<Long> ids = agentIds.stream().distinct().sorted().toList();
         for (int start = 0; start < ids.size(); start += IN_CHUNK) {
             List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
@@ -534,7 +543,7 @@ public class InteractionStore {
     }
 
     /** Every stored interaction of one agent, or of one agent's instants [from, to) when given, on this connection. */
-    void forEachFact(Connection c, long agentId, @Nullable Instant from, @Nullable Instant to,
+    private void forEachFact(Connection c, long agentId, @Nullable Instant from, @Nullable Instant to,
                      java.util.function.Consumer<StoredFact> consumer) throws SQLException {
         String sql = "select channel, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
                 + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
@@ -560,7 +569,7 @@ public class InteractionStore {
     }
 
     /** The rollups' state row, locked for the transaction when {@code forUpdate}; empty when there is none. */
-    Optional<RollupState> rollupState(Connection c, boolean forUpdate) throws SQLException {
+    private Optional<RollupState> rollupState(Connection c, boolean forUpdate) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select rollup_key, status, built_through, agents_done, agents_total, "
                 + "started_at, finished_at, claimed_by, claimed_until from interaction_rollup_state where id = 1"
                 + (forUpdate ? " for update" : ""));
@@ -583,7 +592,7 @@ public class InteractionStore {
     }
 
     /** Inserts or replaces the state row. */
-    void saveRollupState(Connection c, RollupState s) throws SQLException {
+    private void saveRollupState(Connection c, RollupState s) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("delete from interaction_rollup_state where id = 1")) {
             del.executeUpdate();
         }
@@ -604,7 +613,7 @@ public class InteractionStore {
     }
 
     /** The ids of all agents, ascending, after {@code afterId}. */
-    List<Long> agentIdsAfter(Connection c, long afterId) throws SQLException {
+    private List<Long> agentIdsAfter(Connection c, long afterId) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id from agent where id > ? order by id")) {
             ps.setLong(1, afterId);
@@ -617,7 +626,7 @@ public class InteractionStore {
         return ids;
     }
 
-    boolean anyInteraction(Connection c) throws SQLException {
+    private boolean anyInteraction(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select 1 from interaction limit 1"); ResultSet rs = ps.executeQuery()) {
             return rs.next();
         }
@@ -639,5 +648,449 @@ public class InteractionStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
         }
+    }
+
+    // ---- one transaction: an import batch, a rollup rebuild step --------------------------------
+
+    /** An interaction's identity: the helpdesk it came from and its id there. */
+    record Key(String source, String externalId) {
+    }
+
+    /** The stored, normalised values of an interaction (what "unchanged" compares). */
+    record Values(long agentId, String channel, String category, Instant createdAt, @Nullable Instant firstResponseAt,
+                  @Nullable Instant resolvedAt, @Nullable Integer rating, @Nullable String comment) {
+
+        InteractionFacts facts() {
+            return new InteractionFacts(InteractionStore.channel(channel), createdAt, firstResponseAt, resolvedAt, rating);
+        }
+    }
+
+    /** A stored interaction: its id and values. */
+    record Stored(long id, Values values) {
+    }
+
+    /** An agent as the import sees it. */
+    record AgentRef(long id, long teamId) {
+    }
+
+    /** A row the import did not store: its line, why, and the row as the file held it (null when not kept). */
+    record Rejection(int line, String reason, @Nullable String rowText) {
+    }
+
+    /** An import's counts so far, written with each batch so the upload page can show progress. */
+    record Progress(long bytesRead, long received, long inserted, long updated, long unchanged, long rejected) {
+    }
+
+    /** Thrown when a batch met a key stored meanwhile by another writer (the transaction was rolled back). */
+    static final class KeyTaken extends RuntimeException {
+        KeyTaken(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static final int LOOKUP_CHUNK = 1000;
+    private static final String INSERT = "insert into interaction (source, external_id, agent_id, channel, category, "
+            + "created_at, created_ns, first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment, "
+            + "import_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "update interaction set agent_id = ?, channel = ?, category = ?, created_at = ?, "
+            + "created_ns = ?, first_response_at = ?, first_response_ns = ?, resolved_at = ?, resolved_ns = ?, rating = ?, "
+            + "comment = ?, import_id = ?, updated_at = ? where id = ?";
+    private static final String REJECT = "insert into interaction_import_rejection (import_id, line, reason, row_text) "
+            + "values (?, ?, ?, ?)";
+    private static final String PROGRESS = "update interaction_import set bytes_read = ?, received = ?, inserted = ?, "
+            + "updated = ?, unchanged = ?, rejected = ? where id = ?";
+
+    /**
+     * Runs {@code work} in one transaction on the primary: committed when it returns, rolled back when it throws.
+     *
+     * @throws KeyTaken when an insert met a key that another writer stored meanwhile
+     */
+    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(new Tx(c));
+                c.commit();
+                return result;
+            } catch (RuntimeException e) {
+                c.rollback();
+                SQLException sql = e.getCause() instanceof SQLException x ? x : null;
+                if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    throw new KeyTaken(sql);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing interactions failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T unchecked(Sql<T> sql) {
+        try {
+            return sql.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing interactions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What one transaction reads and writes; valid only inside {@link #inTransaction}. */
+    public final class Tx {
+        private final Connection c;
+
+        private Tx(Connection c) {
+            this.c = c;
+        }
+
+        /** The stored interactions among these keys. */
+        Map<Key, Stored> lookup(Collection<Key> keys) {
+            return unchecked(() -> InteractionStore.this.lookup(c, keys));
+        }
+
+        /** Inserts new interactions (LOAD DATA on MySQL when the connection allows it, else batched INSERT). */
+        void insert(Map<Key, Values> rows, long importId, LocalDateTime now) {
+            unchecked(() -> {
+                InteractionStore.this.insert(c, rows, importId, now);
+                return null;
+            });
+        }
+
+        /** Replaces the values of stored interactions, by id. */
+        void update(Map<Long, Values> rows, long importId, LocalDateTime now) {
+            unchecked(() -> {
+                InteractionStore.this.update(c, rows, importId, now);
+                return null;
+            });
+        }
+
+        void reject(long importId, List<Rejection> rejections) {
+            unchecked(() -> {
+                InteractionStore.this.reject(c, importId, rejections);
+                return null;
+            });
+        }
+
+        void progress(long importId, Progress p) {
+            unchecked(() -> {
+                try (PreparedStatement ps = c.prepareStatement(PROGRESS)) {
+                    ps.setLong(1, p.bytesRead());
+                    ps.setLong(2, p.received());
+                    ps.setLong(3, p.inserted());
+                    ps.setLong(4, p.updated());
+                    ps.setLong(5, p.unchanged());
+                    ps.setLong(6, p.rejected());
+                    ps.setLong(7, importId);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        /** Locks these agents' rows until the transaction ends: imports and the rollup rebuild take turns per agent. */
+        void lockAgents(Collection<Long> agentIds) {
+            unchecked(() -> {
+                InteractionStore.this.lockAgents(c, agentIds);
+                return null;
+            });
+        }
+
+        /** The rollups' state row, locked for the transaction when {@code forUpdate}. */
+        Optional<RollupState> rollupState(boolean forUpdate) {
+            return unchecked(() -> InteractionStore.this.rollupState(c, forUpdate));
+        }
+
+        void saveRollupState(RollupState state) {
+            unchecked(() -> {
+                InteractionStore.this.saveRollupState(c, state);
+                return null;
+            });
+        }
+
+        boolean anyInteraction() {
+            return unchecked(() -> InteractionStore.this.anyInteraction(c));
+        }
+
+        /** The ids of all agents, ascending, after {@code afterId}. */
+        List<Long> agentIdsAfter(long afterId) {
+            return unchecked(() -> InteractionStore.this.agentIdsAfter(c, afterId));
+        }
+
+        /** The stored tallies of these days (absent days are left out), for changing them. */
+        Map<DayKey, StoredBytes> days(Collection<DayKey> keys) {
+            return unchecked(() -> InteractionStore.this.days(c, keys));
+        }
+
+        /** Writes these days' tallies (an empty tally removes its row). */
+        void writeDays(Map<DayKey, StoredDay> days) {
+            unchecked(() -> {
+                InteractionStore.this.writeDays(c, days);
+                return null;
+            });
+        }
+
+        void deleteDaysOf(long agentId) {
+            unchecked(() -> {
+                InteractionStore.this.deleteDaysOf(c, agentId);
+                return null;
+            });
+        }
+
+        /** The latest updated_at among one agent's interactions created in [from, to). */
+        @Nullable
+        LocalDateTime latestUpdate(long agentId, Instant from, Instant to) {
+            return unchecked(() -> InteractionStore.this.latestUpdate(c, agentId, from, to));
+        }
+
+        /** Every stored interaction of one agent, or of its instants [from, to) when given, as this transaction sees them. */
+        void forEachFact(long agentId, @Nullable Instant from, @Nullable Instant to, java.util.function.Consumer<StoredFact> consumer) {
+            unchecked(() -> {
+                InteractionStore.this.forEachFact(c, agentId, from, to, consumer);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The facts of these agents' interactions created in [from, to), agent by agent in ascending id order, from the
+     * read connection (the rollups' fallback while they are not current).
+     */
+    void forEachFactOf(Collection<Long> agentIds, Instant from, Instant to, java.util.function.BiConsumer<Long, StoredFact> consumer) {
+        try (Connection c = db.readConnection()) {
+            for (long agentId : agentIds.stream().sorted().toList()) {
+                forEachFact(c, agentId, from, to, f -> consumer.accept(agentId, f));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every agent by employee number, for checking an import's rows. */
+    Map<String, AgentRef> agentsByEmployeeNo() {
+        Map<String, AgentRef> agents = new HashMap<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select id, employee_no, team_id from agent");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                agents.put(rs.getString(2), new AgentRef(rs.getLong(1), rs.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the agents: " + e.getMessage(), e);
+        }
+        return agents;
+    }
+
+    private Map<Key, Stored> lookup(Connection c, Collection<Key> keys) throws SQLException {
+        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (Key k : keys) {
+            bySource.computeIfAbsent(k.source(), x -> new ArrayList<>()).add(k.externalId());
+        }
+        Map<Key, Stored> found = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
+            List<String> ids = e.getValue().stream().distinct().toList();
+            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+                String sql = "select id, external_id, agent_id, channel, category, created_at, created_ns, "
+                        + "first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment "
+                        + "from interaction where external_id in (" + "?,".repeat(chunk.size() - 1) + "?) and source = ?";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    ps.setString(chunk.size() + 1, e.getKey());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Number rating = (Number) rs.getObject(12);
+                            Values v = new Values(rs.getLong(3), rs.getString(4), rs.getString(5),
+                                    StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9), StoredTimes.read(rs, 10, 11),
+                                    rating == null ? null : rating.intValue(), rs.getString(13));
+                            found.put(new Key(e.getKey(), rs.getString(2)), new Stored(rs.getLong(1), v));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void insert(Connection c, Map<Key, Values> rows, long importId, LocalDateTime now) throws SQLException {
+        if (rows.isEmpty() || (db.isMySql() && loadData(c, rows, importId, now))) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Map.Entry<Key, Values> e : rows.entrySet()) {
+                ps.setString(1, e.getKey().source());
+                ps.setString(2, e.getKey().externalId());
+                int i = bindValues(ps, 3, e.getValue());
+                ps.setLong(i, importId);
+                ps.setObject(i + 1, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void update(Connection c, Map<Long, Values> rows, long importId, LocalDateTime now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            for (Map.Entry<Long, Values> e : rows.entrySet()) {
+                int i = bindValues(ps, 1, e.getValue());
+                ps.setLong(i, importId);
+                ps.setObject(i + 1, now);
+                ps.setLong(i + 2, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void reject(Connection c, long importId, List<Rejection> rejections) throws SQLException {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(REJECT)) {
+            for (Rejection r : rejections) {
+                ps.setLong(1, importId);
+                ps.setInt(2, r.line());
+                ps.setString(3, r.reason());
+                ps.setString(4, r.rowText());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static int bindValues(PreparedStatement ps, int i, Values v) throws SQLException {
+        ps.setLong(i, v.agentId());
+        ps.setString(i + 1, v.channel());
+        ps.setString(i + 2, v.category());
+        StoredTimes.set(ps, i + 3, i + 4, v.createdAt());
+        StoredTimes.set(ps, i + 5, i + 6, v.firstResponseAt());
+        StoredTimes.set(ps, i + 7, i + 8, v.resolvedAt());
+        if (v.rating() == null) {
+            ps.setNull(i + 9, java.sql.Types.SMALLINT);
+        } else {
+            ps.setInt(i + 9, v.rating());
+        }
+        ps.setString(i + 10, v.comment());
+        return i + 11;
+    }
+
+    // LOAD DATA LOCAL INFILE fed from memory: needs allowLoadLocalInfile=true in the JDBC URL (and local_infile on
+    // the server); where that is not available the batched INSERT above is used, with the same result. The
+    // driver's stream hook is reached by reflection, so that mysql-connector-j stays a runtime dependency.
+    private volatile boolean loadDataUnavailable;
+    private volatile java.lang.reflect.Method setLocalInfileStream;
+    private volatile Class<?> driverStatementType;
+
+    /**
+     * Inserts the rows with LOAD DATA; false (having changed nothing) when it is not available here.
+     *
+     * @throws SQLException with SQLState 23000 when fewer rows were stored than sent (a key appeared meanwhile)
+     */
+    private boolean loadData(Connection c, Map<Key, Values> rows, long importId, LocalDateTime now) throws SQLException {
+        if (loadDataUnavailable || !driverHook()) {
+            return false;
+        }
+        byte[] data = LoadDataRows.encode(rows, importId, now);
+        if (data == null) {
+            return false; // a year MySQL's datetime does not hold: let an INSERT report it
+        }
+        try (java.sql.Statement s = c.createStatement()) {
+            Object driverStatement = s.unwrap(driverStatementType);
+            setLocalInfileStream.invoke(driverStatement, new java.io.ByteArrayInputStream(data));
+            long stored;
+            try {
+                stored = s.executeLargeUpdate(LoadDataRows.SQL);
+            } catch (SQLException e) {
+                setLocalInfileStream.invoke(driverStatement, (Object) null);
+                if (isNotAllowed(e)) {
+                    loadDataUnavailable = true;
+                    LOG.info("LOAD DATA LOCAL is not available ({}); interactions are inserted with batched INSERT statements. "
+                            + "Add allowLoadLocalInfile=true to JDBC_URL for faster imports.", e.getMessage());
+                    return false;
+                }
+                throw e;
+            }
+            // the driver keeps the stream for the connection's later LOAD DATA statements unless it is reset
+            setLocalInfileStream.invoke(driverStatement, (Object) null);
+            if (stored != rows.size()) {
+                throw new SQLException("stored " + stored + " of " + rows.size() + " new interactions", "23000");
+            }
+            return true;
+        } catch (IllegalAccessException | java.lang.reflect.InvocationTargetException e) {
+            loadDataUnavailable = true;
+            return false;
+        }
+    }
+
+    private boolean driverHook() {
+        if (setLocalInfileStream == null) {
+            try {
+                Class<?> type = Class.forName("com.mysql.cj.jdbc.JdbcStatement");
+                setLocalInfileStream = type.getMethod("setLocalInfileInputStream", java.io.InputStream.class);
+                driverStatementType = type;
+            } catch (ReflectiveOperationException e) {
+                loadDataUnavailable = true;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNotAllowed(SQLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("local data") || m.contains("local infile") || m.contains("load data local")
+                || m.contains("not allowed") || e.getErrorCode() == 1148 || e.getErrorCode() == 3948;
+    }
+
+    // ---- an import's rejected rows --------------------------------------------------------------
+
+    /** One rejected row, as read back. */
+    public interface RejectionConsumer {
+        void accept(int line, String reason, String rowText) throws java.io.IOException;
+    }
+
+    /** Passes every rejected row of an import to {@code consumer}, in line order, streaming from the database. */
+    void forEachRejection(long importId, RejectionConsumer consumer) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select line, reason, row_text from interaction_import_rejection where import_id = ? order by line, id")) {
+            db.streamResults(ps);
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A page of an import's rejected rows, in line order: line and reason. */
+    List<Rejection> rejections(long importId, int page, int size) {
+        List<Rejection> content = new ArrayList<>(size);
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("select line, reason from interaction_import_rejection "
+                     + "where import_id = ? order by line, id limit ? offset ?")) {
+            ps.setLong(1, importId);
+            ps.setInt(2, size);
+            ps.setLong(3, (long) page * size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    content.add(new Rejection(rs.getInt(1), rs.getString(2), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the rejected rows: " + e.getMessage(), e);
+        }
+        return content;
     }
 }

@@ -1,7 +1,6 @@
 package com.servicecoach.interaction;
 
-import com.servicecoach.database.Database;
-import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.jobs.JobLeaseStore;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Tally;
@@ -16,8 +15,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,24 +60,22 @@ public class Rollups {
     }
 
     private final InteractionStore store;
-    private final Database db;
     private final ScoringSettingsService settings;
     private final Clock clock;
     private final ExecutorService executor;
     private final boolean rebuildJob;
-    private final JobLeases leases;
+    private final JobLeaseStore leases;
     private final Duration checkInterval;
     private final String instance = UUID.randomUUID().toString();
     private final ReentrantLock rebuilding = new ReentrantLock();
 
-    Rollups(InteractionStore store, Database db, ScoringSettingsService settings, Clock clock,
+    Rollups(InteractionStore store, ScoringSettingsService settings, Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-            @Value("${servicecoach.rollups.job:true}") boolean rebuildJob, JobLeases leases,
+            @Value("${servicecoach.rollups.job:true}") boolean rebuildJob, JobLeaseStore leases,
             @Value("${servicecoach.rollups.check-interval:1m}") Duration checkInterval) {
         this.leases = leases;
         this.checkInterval = checkInterval;
         this.store = store;
-        this.db = db;
         this.settings = settings;
         this.clock = clock;
         this.executor = executor;
@@ -116,54 +111,59 @@ public class Rollups {
         ZoneId zone = s.orgZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        try (Connection c = db.readConnection()) {
-            for (long agentId : agentIds.stream().sorted().toList()) {
-                TreeMap<LocalDate, List<InteractionFacts>> byDay = new TreeMap<>();
-                store.forEachFact(c, agentId, start, end, stored -> byDay.computeIfAbsent(
-                        LocalDate.ofInstant(stored.facts().createdAt(), zone), d -> new ArrayList<>()).add(stored.facts()));
-                byDay.forEach((day, facts) -> consumer.day(agentId, day, Tally.of(facts, s)));
+        // agent by agent, ascending: a day's tallies are handed on when the next agent's rows begin
+        long[] agent = {-1};
+        TreeMap<LocalDate, List<InteractionFacts>> byDay = new TreeMap<>();
+        Runnable handOn = () -> {
+            byDay.forEach((day, facts) -> consumer.day(agent[0], day, Tally.of(facts, s)));
+            byDay.clear();
+        };
+        store.forEachFactOf(agentIds, start, end, (agentId, stored) -> {
+            if (agentId != agent[0]) {
+                handOn.run();
+                agent[0] = agentId;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
-        }
+            byDay.computeIfAbsent(LocalDate.ofInstant(stored.facts().createdAt(), zone), d -> new ArrayList<>()).add(stored.facts());
+        });
+        handOn.run();
     }
 
     // ---- import ---------------------------------------------------------------------------------
 
     /**
-     * Starts keeping the stored days of one import batch in step, on the batch's connection and transaction:
+     * Starts keeping the stored days of one import batch in step, in the batch's transaction:
      * locks the batch's agents (old and new ones of moved contacts) and the state row. Call it before the
      * batch writes its rows, report each change, then {@link Batch#write} before committing.
      */
-    public Batch begin(Connection c, Collection<Long> agentIds, ScoringSettingsService.Current current) throws SQLException {
-        store.lockAgents(c, agentIds);
+    public Batch begin(InteractionStore.Tx tx, Collection<Long> agentIds, ScoringSettingsService.Current current) {
+        tx.lockAgents(agentIds);
         String key = current.rollupKey();
-        Optional<RollupState> found = store.rollupState(c, true);
+        Optional<RollupState> found = tx.rollupState(true);
         RollupState state;
         if (found.isPresent()) {
             state = found.get();
-        } else if (!store.anyInteraction(c)) {
+        } else if (!tx.anyInteraction()) {
             // nothing stored yet: the (empty) rollups are complete for the settings in force
             Instant now = clock.instant();
             state = new RollupState(key, RollupState.CURRENT, 0, 0, 0, now, now, null, null);
-            store.saveRollupState(c, state);
+            tx.saveRollupState(state);
         } else {
             state = null;
         }
-        return new Batch(c, state, key, current.settings());
+        return new Batch(tx, state, key, current.settings());
     }
 
     /** The changes of one import batch to the stored days. */
     public final class Batch {
-        private final Connection c;
+        private final InteractionStore.Tx tx;
         private final RollupState state;
         private final String key;
         private final ScoringSettings settings;
         private final Map<InteractionStore.DayKey, List<Tally.Contribution>> added = new HashMap<>();
         private final Map<InteractionStore.DayKey, List<Tally.Contribution>> removed = new HashMap<>();
 
-        private Batch(Connection c, RollupState state, String key, ScoringSettings settings) {
-            this.c = c;
+        private Batch(InteractionStore.Tx tx, RollupState state, String key, ScoringSettings settings) {
+            this.tx = tx;
             this.state = state;
             this.key = key;
             this.settings = settings;
@@ -195,13 +195,13 @@ public class Rollups {
          * unless edited by hand), that day is computed again from the rows, which this transaction has
          * already written.
          */
-        public void write(LocalDateTime changedAt) throws SQLException {
+        public void write(LocalDateTime changedAt) {
             if (added.isEmpty() && removed.isEmpty()) {
                 return;
             }
             Set<InteractionStore.DayKey> keys = new HashSet<>(added.keySet());
             keys.addAll(removed.keySet());
-            Map<InteractionStore.DayKey, InteractionStore.StoredBytes> stored = store.days(c, keys);
+            Map<InteractionStore.DayKey, InteractionStore.StoredBytes> stored = tx.days(keys);
             Map<InteractionStore.DayKey, InteractionStore.StoredDay> out = new HashMap<>();
             for (InteractionStore.DayKey k : keys) {
                 InteractionStore.StoredBytes bytes = stored.get(k);
@@ -210,13 +210,13 @@ public class Rollups {
                     removed.getOrDefault(k, List.of()).forEach(t::remove);
                     added.getOrDefault(k, List.of()).forEach(t::add);
                     out.put(k, new InteractionStore.StoredDay(t, added.containsKey(k) ? changedAt
-                            : store.latestUpdate(c, k.agentId(), dayStart(k.day()), dayStart(k.day().plusDays(1)))));
+                            : tx.latestUpdate(k.agentId(), dayStart(k.day()), dayStart(k.day().plusDays(1)))));
                 } catch (IllegalStateException e) {
                     LOG.warn("The stored day {} of agent {} did not hold a replaced interaction; computing it again", k.day(), k.agentId());
-                    out.put(k, dayFromRows(c, k, settings));
+                    out.put(k, dayFromRows(tx, k, settings));
                 }
             }
-            store.writeDays(c, out);
+            tx.writeDays(out);
         }
 
         private Instant dayStart(LocalDate day) {
@@ -224,10 +224,10 @@ public class Rollups {
         }
     }
 
-    private InteractionStore.StoredDay dayFromRows(Connection c, InteractionStore.DayKey k, ScoringSettings s) throws SQLException {
+    private InteractionStore.StoredDay dayFromRows(InteractionStore.Tx tx, InteractionStore.DayKey k, ScoringSettings s) {
         ZoneId zone = s.orgZone();
         List<InteractionStore.StoredFact> rows = new ArrayList<>();
-        store.forEachFact(c, k.agentId(), k.day().atStartOfDay(zone).toInstant(), k.day().plusDays(1).atStartOfDay(zone).toInstant(),
+        tx.forEachFact(k.agentId(), k.day().atStartOfDay(zone).toInstant(), k.day().plusDays(1).atStartOfDay(zone).toInstant(),
                 rows::add);
         return day(rows, s);
     }
@@ -257,7 +257,7 @@ public class Rollups {
     static final String JOB = "rollup-rebuild";
 
     /**
-     * The scheduled check, once across instances like every job (the lease of {@link JobLeases}); a rebuild
+     * The scheduled check, once across instances like every job (the lease of {@link JobLeaseStore}); a rebuild
      * that outlasts the lease stays this instance's through the claim on the state row.
      */
     @Scheduled(fixedDelay = "${servicecoach.rollups.check-interval:1m}", initialDelay = "${servicecoach.rollups.initial-delay:15s}")
@@ -289,9 +289,7 @@ public class Rollups {
             LOG.info("Rebuilding the interaction rollups for settings version {}", current.version());
             long started = System.nanoTime();
             List<Long> agents;
-            try (Connection c = db.connection()) {
-                agents = store.agentIdsAfter(c, store.rollupState(c, false).map(RollupState::builtThrough).orElse(0L));
-            }
+            agents = store.inTransaction(tx -> tx.agentIdsAfter(tx.rollupState(false).map(RollupState::builtThrough).orElse(0L)));
             for (long agentId : agents) {
                 if (!rebuildAgent(agentId, key, current.settings())) {
                     LOG.info("The rollup rebuild stopped: the settings changed or another instance took over");
@@ -301,35 +299,33 @@ public class Rollups {
             finish(key, current.settings());
             LOG.info("Rebuilt the interaction rollups of {} agents in {} ms", agents.size(), (System.nanoTime() - started) / 1_000_000);
             return state();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Rebuilding the rollups failed: " + e.getMessage(), e);
         } finally {
             rebuilding.unlock();
         }
     }
 
     /** Starts a rebuild for {@code key} if needed; true when one is (now) under way for it. */
-    private boolean register(String key) throws SQLException {
-        return inTransaction(c -> {
-            Optional<RollupState> s = store.rollupState(c, true);
+    private boolean register(String key) {
+        return store.inTransaction(tx -> {
+            Optional<RollupState> s = tx.rollupState(true);
             if (s.isPresent() && s.get().key().equals(key)) {
                 return RollupState.BUILDING.equals(s.get().status());
             }
-            if (s.isEmpty() && !store.anyInteraction(c)) {
+            if (s.isEmpty() && !tx.anyInteraction()) {
                 Instant now = clock.instant();
-                store.saveRollupState(c, new RollupState(key, RollupState.CURRENT, 0, 0, 0, now, now, null, null));
+                tx.saveRollupState(new RollupState(key, RollupState.CURRENT, 0, 0, 0, now, now, null, null));
                 return false;
             }
-            int total = store.agentIdsAfter(c, 0).size();
-            store.saveRollupState(c, new RollupState(key, RollupState.BUILDING, 0, 0, total, clock.instant(), null, null, null));
+            int total = tx.agentIdsAfter(0).size();
+            tx.saveRollupState(new RollupState(key, RollupState.BUILDING, 0, 0, total, clock.instant(), null, null, null));
             return true;
         });
     }
 
     /** Takes (or renews) the claim on the rebuild, unless another instance holds a live one. */
-    private boolean claim(String key) throws SQLException {
-        return inTransaction(c -> {
-            RollupState s = store.rollupState(c, true).orElse(null);
+    private boolean claim(String key) {
+        return store.inTransaction(tx -> {
+            RollupState s = tx.rollupState(true).orElse(null);
             if (s == null || !s.key().equals(key) || !RollupState.BUILDING.equals(s.status())) {
                 return false;
             }
@@ -337,23 +333,23 @@ public class Rollups {
             if (s.claimedBy() != null && !s.claimedBy().equals(instance) && s.claimedUntil() != null && s.claimedUntil().isAfter(now)) {
                 return false;
             }
-            store.saveRollupState(c, new RollupState(s.key(), s.status(), s.builtThrough(), s.agentsDone(), s.agentsTotal(),
+            tx.saveRollupState(new RollupState(s.key(), s.status(), s.builtThrough(), s.agentsDone(), s.agentsTotal(),
                     s.startedAt(), null, instance, now.plus(CLAIM)));
             return true;
         });
     }
 
     /** One agent's days computed again from the rows; false when the rebuild is no longer this instance's. */
-    private boolean rebuildAgent(long agentId, String key, ScoringSettings s) throws SQLException {
-        return inTransaction(c -> {
-            store.lockAgents(c, List.of(agentId));
-            RollupState state = store.rollupState(c, true).orElse(null);
+    private boolean rebuildAgent(long agentId, String key, ScoringSettings s) {
+        return store.inTransaction(tx -> {
+            tx.lockAgents(List.of(agentId));
+            RollupState state = tx.rollupState(true).orElse(null);
             if (state == null || !state.key().equals(key) || !RollupState.BUILDING.equals(state.status())
                     || !instance.equals(state.claimedBy())) {
                 return false;
             }
-            computeAgent(c, agentId, s);
-            store.saveRollupState(c, new RollupState(key, RollupState.BUILDING, agentId, state.agentsDone() + 1,
+            computeAgent(tx, agentId, s);
+            tx.saveRollupState(new RollupState(key, RollupState.BUILDING, agentId, state.agentsDone() + 1,
                     Math.max(state.agentsTotal(), state.agentsDone() + 1), state.startedAt(), null, instance,
                     clock.instant().plus(CLAIM)));
             return true;
@@ -361,50 +357,31 @@ public class Rollups {
     }
 
     /** Replaces all stored days of one agent with days computed from its rows. */
-    private void computeAgent(Connection c, long agentId, ScoringSettings s) throws SQLException {
+    private void computeAgent(InteractionStore.Tx tx, long agentId, ScoringSettings s) {
         ZoneId zone = s.orgZone();
         TreeMap<LocalDate, List<InteractionStore.StoredFact>> byDay = new TreeMap<>();
-        store.forEachFact(c, agentId, null, null, f -> byDay.computeIfAbsent(
+        tx.forEachFact(agentId, null, null, f -> byDay.computeIfAbsent(
                 LocalDate.ofInstant(f.facts().createdAt(), zone), d -> new ArrayList<>()).add(f));
-        store.deleteDaysOf(c, agentId);
+        tx.deleteDaysOf(agentId);
         Map<InteractionStore.DayKey, InteractionStore.StoredDay> days = new HashMap<>();
         byDay.forEach((day, rows) -> days.put(new InteractionStore.DayKey(agentId, day), day(rows, s)));
-        store.writeDays(c, days);
+        tx.writeDays(days);
     }
 
-    private void finish(String key, ScoringSettings settings) throws SQLException {
-        inTransaction(c -> {
-            RollupState s = store.rollupState(c, true).orElse(null);
+    private void finish(String key, ScoringSettings settings) {
+        store.inTransaction(tx -> {
+            RollupState s = tx.rollupState(true).orElse(null);
             if (s != null && s.key().equals(key) && RollupState.BUILDING.equals(s.status()) && instance.equals(s.claimedBy())) {
                 // agents created while the rebuild ran: imports left their days to the rebuild (beyond built_through)
-                for (long agentId : store.agentIdsAfter(c, s.builtThrough())) {
-                    store.lockAgents(c, List.of(agentId));
-                    computeAgent(c, agentId, settings);
+                for (long agentId : tx.agentIdsAfter(s.builtThrough())) {
+                    tx.lockAgents(List.of(agentId));
+                    computeAgent(tx, agentId, settings);
                 }
                 Instant now = clock.instant();
-                store.saveRollupState(c, new RollupState(key, RollupState.CURRENT, s.builtThrough(), s.agentsDone(),
+                tx.saveRollupState(new RollupState(key, RollupState.CURRENT, s.builtThrough(), s.agentsDone(),
                         s.agentsTotal(), s.startedAt(), now, null, null));
             }
             return null;
         });
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 }

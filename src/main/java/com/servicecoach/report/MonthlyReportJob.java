@@ -1,6 +1,6 @@
 package com.servicecoach.report;
 
-import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.jobs.JobLeaseStore;
 import com.servicecoach.report.audit.ReportAudit;
 import com.servicecoach.report.building.ReportPeriod;
 import com.servicecoach.report.rendering.ReportFormat;
@@ -29,7 +29,7 @@ import java.util.List;
  * organization's zone. Off when {@code servicecoach.reports.monthly-job} is false (tests, the command line);
  * formats and language from {@code servicecoach.reports.monthly-formats} and {@code .monthly-language}.
  *
- * <p>With several instances the check runs on one at a time ({@link JobLeases}), and a month counts as written
+ * <p>With several instances the check runs on one at a time ({@link JobLeaseStore}), and a month counts as written
  * once the database records the monthly job's export of every format (report_audit), so a month is written
  * once even when each instance has a reports directory of its own (the files are then on that instance).
  */
@@ -43,7 +43,7 @@ class MonthlyReportJob {
 
     private final ReportFiles files;
     private final ReportAudit audit;
-    private final JobLeases leases;
+    private final JobLeaseStore leases;
     private final Duration interval;
     private final ScoringSettingsService settings;
     private final Clock clock;
@@ -51,7 +51,7 @@ class MonthlyReportJob {
     private final List<ReportFormat> formats;
     private final String language;
 
-    MonthlyReportJob(ReportFiles files, ReportAudit audit, JobLeases leases, ScoringSettingsService settings, Clock clock,
+    MonthlyReportJob(ReportFiles files, ReportAudit audit, JobLeaseStore leases, ScoringSettingsService settings, Clock clock,
                      @Value("${servicecoach.reports.directory:reports}") String directory,
                      @Value("${servicecoach.reports.monthly-formats:pdf,csv,xlsx}") String formats,
                      @Value("${servicecoach.reports.monthly-language:en}") String language,

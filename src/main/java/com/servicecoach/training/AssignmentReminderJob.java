@@ -1,6 +1,6 @@
 package com.servicecoach.training;
 
-import com.servicecoach.jobs.JobLeases;
+import com.servicecoach.jobs.JobLeaseStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * Runs {@link AssignmentService#sendReminders()} every hour (announcements to agents who joined a team
  * later, reminders of assignments due within 3 days). Off when servicecoach.training.reminder-job is false;
- * tests call sendReminders() directly with the test clock. Once across instances ({@link JobLeases}).
+ * tests call sendReminders() directly with the test clock. Once across instances ({@link JobLeaseStore}).
  */
 @Singleton
 @Requires(property = "servicecoach.training.reminder-job", value = "true", defaultValue = "true")
@@ -24,10 +24,10 @@ class AssignmentReminderJob {
     static final String JOB = "training-reminders";
 
     private final AssignmentService service;
-    private final JobLeases leases;
+    private final JobLeaseStore leases;
     private final Duration interval;
 
-    AssignmentReminderJob(AssignmentService service, JobLeases leases,
+    AssignmentReminderJob(AssignmentService service, JobLeaseStore leases,
                           @Value("${servicecoach.training.reminder-interval:1h}") Duration interval) {
         this.service = service;
         this.leases = leases;

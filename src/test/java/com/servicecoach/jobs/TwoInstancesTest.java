@@ -104,12 +104,12 @@ class TwoInstancesTest {
         String url = url();
         emptyDatabase(url);
         ApplicationContext a = start(url, "a");
-        JobLeases leasesA = a.getBean(JobLeases.class);
+        JobLeaseStore leasesA = a.getBean(JobLeaseStore.class);
         Map<String, Long> aBefore = new HashMap<>();
         JOBS.forEach(j -> aBefore.put(j, leasesA.runs(j)));
         long bothFrom = System.nanoTime();
         ApplicationContext b = start(url, "b");
-        JobLeases leasesB = b.getBean(JobLeases.class);
+        JobLeaseStore leasesB = b.getBean(JobLeaseStore.class);
         // both instances try every job a few times
         waitFor(() -> JOBS.stream().allMatch(j -> leasesA.skips(j) + leasesB.skips(j) >= 3));
         signInOnOneAndUseTheTokenOnTheOther(a, b);

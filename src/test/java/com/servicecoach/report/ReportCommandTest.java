@@ -46,7 +46,7 @@ class ReportCommandTest extends HttpTest {
     @Inject
     ReportAudit audit;
     @Inject
-    com.servicecoach.jobs.JobLeases leases;
+    com.servicecoach.jobs.JobLeaseStore leases;
 
     MonthlyReportJob monthlyJob(Clock clock, Path directory) {
         return new MonthlyReportJob(files, audit, leases, settings, clock, directory.toString(), "csv,pdf", "en", java.time.Duration.ofHours(1));

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the report feature: building, rendering, audit and thresholds depend on each other without
- * cycles and never on the routes, jobs and command above them; only its store speaks SQL.
+ * cycles and never on the routes, jobs and command above them (that only stores speak SQL is
+ * {@code ArchitectureTest}'s rule).
  */
 class ReportPackagesTest {
 
@@ -28,13 +29,6 @@ class ReportPackagesTest {
         noClasses().that().resideInAnyPackage("com.servicecoach.report.building..", "com.servicecoach.report.rendering..",
                         "com.servicecoach.report.audit..", "com.servicecoach.report.thresholds..")
                 .should().dependOnClassesThat().resideInAPackage("com.servicecoach.report")
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyTheReportStoreUsesSql() {
-        noClasses().that().haveSimpleNameNotEndingWith("Store")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .check(CLASSES);
     }
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lease that lets one instance at a time run a job, on the test database (H2, or MySQL with -Pmysql). */
 @MicronautTest(transactional = false)
-class JobLeasesTest {
+class JobLeaseStoreTest {
 
     @Inject
     DataSource dataSource;
@@ -45,14 +45,14 @@ class JobLeasesTest {
         }
     }
 
-    JobLeases instance(String name) {
-        return new JobLeases(raw, clock, name);
+    JobLeaseStore instance(String name) {
+        return new JobLeaseStore(raw, clock, name);
     }
 
     @Test
     void aJobWhoseLeaseAnotherInstanceHoldsIsSkippedUntilTheLeaseEnds() {
-        JobLeases a = instance("a");
-        JobLeases b = instance("b");
+        JobLeaseStore a = instance("a");
+        JobLeaseStore b = instance("b");
         assertTrue(a.runExclusively("job", Duration.ofMinutes(1), ran::incrementAndGet), "the first take inserts the row");
         assertFalse(b.runExclusively("job", Duration.ofMinutes(1), ran::incrementAndGet), "a live lease of another instance");
         clock.advance(Duration.ofSeconds(59));
@@ -70,7 +70,7 @@ class JobLeasesTest {
 
     @Test
     void theHolderMayRunAgainWithinItsOwnLease() {
-        JobLeases a = instance("a");
+        JobLeaseStore a = instance("a");
         assertTrue(a.runExclusively("job", Duration.ofHours(1), ran::incrementAndGet));
         assertTrue(a.runExclusively("job", Duration.ofHours(1), ran::incrementAndGet));
         assertEquals(2, ran.get());
@@ -78,7 +78,7 @@ class JobLeasesTest {
 
     @Test
     void theRowRecordsHolderStartAndFinish() throws Exception {
-        JobLeases a = instance("host/a");
+        JobLeaseStore a = instance("host/a");
         assertThrows(IllegalStateException.class, () -> a.runExclusively("failing", Duration.ofMinutes(1), () -> {
             throw new IllegalStateException("boom");
         }), "the work's failure is passed on");
@@ -105,7 +105,7 @@ class JobLeasesTest {
             List<Future<Boolean>> results = new ArrayList<>();
             int r = round;
             for (int i = 0; i < n; i++) {
-                JobLeases leases = instance("racer-" + r + "-" + i);
+                JobLeaseStore leases = instance("racer-" + r + "-" + i);
                 results.add(pool.submit(() -> {
                     start.await();
                     return leases.runExclusively("raced", Duration.ofMinutes(1), ran::incrementAndGet);

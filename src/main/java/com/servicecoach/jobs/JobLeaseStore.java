@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * shift when another instance may take over.
  */
 @Singleton
-public class JobLeases {
+public class JobLeaseStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JobLeaseStore.class);
 
     private final DataSource raw;
     private final Clock clock;
@@ -45,11 +45,11 @@ public class JobLeases {
     private final Map<String, AtomicLong> skips = new ConcurrentHashMap<>();
 
     @Inject
-    JobLeases(DataSource dataSource) {
+    JobLeaseStore(DataSource dataSource) {
         this(DelegatingDataSource.unwrapDataSource(dataSource), Clock.systemUTC(), host() + "/" + UUID.randomUUID());
     }
 
-    JobLeases(DataSource raw, Clock clock, String instance) {
+    JobLeaseStore(DataSource raw, Clock clock, String instance) {
         this.raw = raw;
         this.clock = clock;
         this.instance = instance.length() > 64 ? instance.substring(instance.length() - 64) : instance;
