@@ -1,5 +1,6 @@
 package com.servicecoach.agent;
 
+import com.servicecoach.scoring.Channel;
 import com.servicecoach.account.EmployeeNumbers;
 import com.servicecoach.account.Role;
 import com.servicecoach.account.UserRepository;
@@ -38,7 +39,7 @@ public class AgentService implements EmployeeNumbers {
 
     public static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    public static final List<String> CHANNELS = List.of("chat", "email", "phone", "social");
+    public static final List<String> CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::code).toList();
     /** A hired_on before this year is a typing error (e.g. 0025 for 2025), not a date to keep. */
     static final int MIN_HIRED_YEAR = 1900;
 

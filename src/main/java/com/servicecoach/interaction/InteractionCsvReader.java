@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.scoring.Category;
+import com.servicecoach.scoring.Channel;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.CsvRecordReader;
@@ -20,10 +22,12 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -332,15 +336,12 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         if (s == UNDECODABLE) {
             return null;
         }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "chat": return "chat";
-            case "email": return "email";
-            case "phone": return "phone";
-            case "social": return "social";
-            default:
-                problem("channel: " + quote(s) + " is not one of chat, email, phone, social");
-                return null;
+        Optional<Channel> channel = Channel.fromCode(s);
+        if (channel.isEmpty() || !s.equals(s.strip())) {
+            problem("channel: " + quote(s) + " is not one of " + String.join(", ", Arrays.stream(Channel.values()).map(Channel::code).toList()));
+            return null;
         }
+        return channel.get().code();
     }
 
     private String category() {
@@ -348,21 +349,12 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         if (s == null || s == UNDECODABLE) {
             return null;
         }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "pre_sales": return "pre_sales";
-            case "order_status": return "order_status";
-            case "logistics": return "logistics";
-            case "return_refund": return "return_refund";
-            case "complaint": return "complaint";
-            case "product_quality": return "product_quality";
-            case "payment": return "payment";
-            case "account_privacy": return "account_privacy";
-            case "other": return "other";
-            default:
-                problem("category: " + quote(s) + " is not one of pre_sales, order_status, logistics, "
-                        + "return_refund, complaint, product_quality, payment, account_privacy, other");
-                return null;
+        Optional<Category> category = Category.fromCode(s);
+        if (category.isEmpty() || !s.equals(s.strip())) {
+            problem("category: " + quote(s) + " is not one of " + String.join(", ", Category.CODES));
+            return null;
         }
+        return category.get().code();
     }
 
     private Integer rating() {

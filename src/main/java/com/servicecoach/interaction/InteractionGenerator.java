@@ -1,5 +1,7 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.Category;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -43,10 +45,11 @@ public final class InteractionGenerator {
     public static final String HEADER = "external_id,agent,channel,category,created_at,first_response_at,resolved_at,"
             + "rating,rating_scale,comment";
 
-    private static final String[] CHANNELS = {"chat", "email", "phone", "social"};
+    private static final Channel[] CHANNELS = {Channel.CHAT, Channel.EMAIL, Channel.PHONE, Channel.SOCIAL};
     private static final double[] CHANNEL_WEIGHTS = {55, 20, 15, 10};
-    private static final String[] CATEGORIES = {"order_status", "logistics", "return_refund", "pre_sales",
-            "product_quality", "complaint", "payment", "account_privacy", "other"};
+    private static final Category[] CATEGORIES = {Category.ORDER_STATUS, Category.LOGISTICS, Category.RETURN_REFUND,
+            Category.PRE_SALES, Category.PRODUCT_QUALITY, Category.COMPLAINT, Category.PAYMENT, Category.ACCOUNT_PRIVACY,
+            Category.OTHER};
     private static final double[] CATEGORY_WEIGHTS = {20, 18, 15, 15, 10, 7, 7, 3, 5};
     /** Median seconds of first response and of resolution after it, by channel (chat, email, phone, social). */
     private static final double[] FRT_MEDIAN = {35, 5400, 14, 1500};
@@ -119,7 +122,7 @@ public final class InteractionGenerator {
     private static void row(Random random, AgentProfile agent, Instant created, Options o, long n, StringBuilder line) {
         int c = channel(random, agent.channels());
         double skill = agent.skill();
-        String category = CATEGORIES[pick(random, CATEGORY_WEIGHTS)];
+        String category = CATEGORIES[pick(random, CATEGORY_WEIGHTS)].code();
         Instant firstResponse = null;
         Instant resolved = null;
         double unanswered = 0.01 * skill * skill;
@@ -156,7 +159,7 @@ public final class InteractionGenerator {
             boolean good = rating * (scale == 5 ? 2 : 1) >= 7;
             comment = (good ? GOOD : BAD)[random.nextInt(GOOD.length)];
         }
-        line.append(o.idPrefix()).append(n).append(',').append(agent.employeeNo()).append(',').append(CHANNELS[c]).append(',')
+        line.append(o.idPrefix()).append(n).append(',').append(agent.employeeNo()).append(',').append(CHANNELS[c].code()).append(',')
                 .append(category).append(',').append(time(created, o)).append(',').append(time(firstResponse, o)).append(',')
                 .append(time(resolved, o)).append(',').append(rating == null ? "" : rating.toString()).append(',')
                 .append(rating == null ? "" : Integer.toString(scale)).append(',').append(CsvText.field(comment)).append('\n');
@@ -203,7 +206,7 @@ public final class InteractionGenerator {
     private static int channel(Random random, List<String> allowed) {
         double[] w = new double[CHANNELS.length];
         for (int i = 0; i < CHANNELS.length; i++) {
-            w[i] = allowed.isEmpty() || allowed.contains(CHANNELS[i]) ? CHANNEL_WEIGHTS[i] : 0;
+            w[i] = allowed.isEmpty() || allowed.contains(CHANNELS[i].code()) ? CHANNEL_WEIGHTS[i] : 0;
         }
         return pick(random, w);
     }

@@ -1,5 +1,6 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.scoring.Category;
 import com.servicecoach.web.DateParams;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
@@ -35,8 +36,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class InteractionService {
 
-    public static final List<String> CATEGORIES = List.of("pre_sales", "order_status", "logistics", "return_refund",
-            "complaint", "product_quality", "payment", "account_privacy", "other");
+    public static final List<String> CATEGORIES = Category.CODES;
     public static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::code).toList();
     public static final List<String> BANDS = Arrays.stream(RatingBand.values()).map(RatingBand::code).toList();
     public static final List<String> BREACHED = List.of(InteractionStore.BREACHED_FIRST_RESPONSE,

@@ -1,5 +1,6 @@
 package com.servicecoach.scorecard;
 
+import com.servicecoach.scoring.Category;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentRepository;
@@ -231,7 +232,7 @@ public class ScorecardService {
         List<FactRow> rows = store.facts(List.of(agent.id()), from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
         Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
-        for (String c : com.servicecoach.interaction.InteractionService.CATEGORIES) {
+        for (String c : Category.CODES) {
             parts.put(c, new ArrayList<>());
         }
         rows.forEach(r -> parts.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts()));

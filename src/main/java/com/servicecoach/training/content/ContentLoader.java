@@ -1,5 +1,6 @@
 package com.servicecoach.training.content;
 
+import com.servicecoach.scoring.Category;
 import com.servicecoach.question.GiftError;
 import com.servicecoach.question.GiftParser;
 import com.servicecoach.question.GiftResult;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     /** The interaction categories a module may address (metrics.md). */
-    public static final List<String> CATEGORIES = ModuleYaml.CATEGORIES;
+    public static final List<String> CATEGORIES = Category.CODES;
     static final String MODULE_FILE = "module.yml";
     static final String BANK_EN = "questions.gift";
     static final String BANK_ZH = "questions.zh-CN.gift";

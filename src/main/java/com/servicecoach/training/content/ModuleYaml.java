@@ -1,5 +1,6 @@
 package com.servicecoach.training.content;
 
+import com.servicecoach.scoring.Category;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -25,9 +26,6 @@ import java.util.regex.Pattern;
 final class ModuleYaml {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** Interaction categories, as metrics.md names them. */
-    static final List<String> CATEGORIES = List.of("pre_sales", "order_status", "logistics", "return_refund",
-            "complaint", "product_quality", "payment", "account_privacy", "other");
     private static final List<String> KEYS = List.of("code", "version", "title", "summary", "skills", "categories",
             "estimatedMinutes", "passMark", "certificationMonths", "assessment", "rubrics");
     private static final List<String> ASSESSMENT_KEYS = List.of("timeLimitMinutes", "attemptsAllowed", "gradingMethod",
@@ -98,7 +96,7 @@ final class ModuleYaml {
                     + " characters together (joined by ';'); at most " + StoredLengths.SKILLS + " fit: list fewer skills");
             skills = null;
         }
-        List<String> categories = strings(required(top, "categories", root), "categories", CATEGORIES);
+        List<String> categories = strings(required(top, "categories", root), "categories", Category.CODES);
         Integer minutes = integer(required(top, "estimatedMinutes", root), "estimatedMinutes", 1, 1000);
         Integer passMark = integer(required(top, "passMark", root), "passMark", 1, 100);
         Integer months = integer(required(top, "certificationMonths", root), "certificationMonths", 0, 120);
