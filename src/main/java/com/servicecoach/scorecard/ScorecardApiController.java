@@ -1,5 +1,7 @@
 package com.servicecoach.scorecard;
 
+import com.servicecoach.scoring.Scorecard;
+
 import com.servicecoach.account.Viewers;
 import com.servicecoach.web.DateParams;
 import io.micronaut.core.annotation.Nullable;
@@ -34,7 +36,7 @@ class ScorecardApiController {
 
     @Operation(summary = "An agent's scorecard for from..to (inclusive dates, YYYY-MM-DD)")
     @Get("/agents/{employeeNo}")
-    ScorecardJson agent(Authentication auth, @PathVariable String employeeNo, @Nullable @QueryValue String from,
+    Scorecard agent(Authentication auth, @PathVariable String employeeNo, @Nullable @QueryValue String from,
                         @Nullable @QueryValue String to) {
         LocalDate[] period = DateParams.period(from, to);
         return scorecards.agent(viewers.of(auth), employeeNo, period[0], period[1]).json();
@@ -42,7 +44,7 @@ class ScorecardApiController {
 
     @Operation(summary = "A team's scorecard for from..to: all interactions of the team's agents together")
     @Get("/teams/{team}")
-    ScorecardJson team(Authentication auth, @PathVariable String team, @Nullable @QueryValue String from,
+    Scorecard team(Authentication auth, @PathVariable String team, @Nullable @QueryValue String from,
                        @Nullable @QueryValue String to) {
         LocalDate[] period = DateParams.period(from, to);
         return scorecards.team(viewers.of(auth), team, period[0], period[1]).json();

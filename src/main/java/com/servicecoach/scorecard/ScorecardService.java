@@ -47,8 +47,9 @@ public class ScorecardService {
 
     /** A computed scorecard with the settings it used. */
     public record Result(ScorecardFigures figures, Scorecard scorecard, ScoringSettingsService.Current settings) {
-        public ScorecardJson json() {
-            return ScorecardJson.of(scorecard, settings);
+        /** The scorecard as it leaves the application: naming the settings it was computed with. */
+        public Scorecard json() {
+            return scorecard.withSettings(settings.version(), settings.hash());
         }
     }
 

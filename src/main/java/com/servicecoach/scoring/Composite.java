@@ -1,5 +1,7 @@
 package com.servicecoach.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -39,12 +41,16 @@ public final class Composite {
      * @param effectiveWeight the weight after leaving out components without data, out of 100; null when
      *                        this component has no data
      */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WeightedComponent(String name, BigDecimal value, int weight, BigDecimal effectiveWeight) {
     }
 
     /**
      * The composite: {@code score} null when no component has data.
      */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(BigDecimal score, List<WeightedComponent> components) {
         public Result {
             components = List.copyOf(components);

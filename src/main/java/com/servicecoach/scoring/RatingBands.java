@@ -1,6 +1,10 @@
 package com.servicecoach.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
 /** How many ratings fall in each band (metrics.md, "Customer ratings"). */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RatingBands(int verySatisfied, int satisfied, int neutral, int dissatisfied, int veryDissatisfied) {
 
     /** The count of one band. */

@@ -38,6 +38,6 @@ public record ScorecardFigures(
                 Rounding.percent(bands.satisfiedOrBetter(), rated),
                 Rounding.percent(csatLow95), Rounding.percent(csatHigh95),
                 Rounding.rating(averageRating),
-                bands, insufficientRatings, Rounding.percent(knowledgePercent), composite.rounded());
+                bands, insufficientRatings, Rounding.percent(knowledgePercent), composite.rounded(), null);
     }
 }

@@ -190,7 +190,7 @@ class ScorecardCalculatorTest {
                         new WeightedComponent("responsiveness", null, 30, null),
                         new WeightedComponent("resolution", null, 20, null),
                         new WeightedComponent("satisfaction", null, 35, null),
-                        new WeightedComponent("knowledge", null, 15, null)))), card);
+                        new WeightedComponent("knowledge", null, 15, null))), null), card);
     }
 
     @Test

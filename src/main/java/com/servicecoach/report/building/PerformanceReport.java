@@ -1,7 +1,8 @@
 package com.servicecoach.report.building;
 
+import com.servicecoach.scoring.RatingBands;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.settings.SettingsDocument;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -64,7 +65,7 @@ public record PerformanceReport(
     /** The scope's figures for the period and the previous one; {@code change} = current minus previous, as shown. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Headline(ScorecardJson current, ScorecardJson previous, Change change) {
+    public record Headline(Scorecard current, Scorecard previous, Change change) {
     }
 
     /**
@@ -82,7 +83,7 @@ public record PerformanceReport(
     /** One team of the comparison: its scorecard (the team scorecard API's), the previous composite, training. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TeamRow(String team, @Nullable String supervisor, int agents, ScorecardJson scorecard,
+    public record TeamRow(String team, @Nullable String supervisor, int agents, Scorecard scorecard,
                           @Nullable BigDecimal previousCompositeScore, @Nullable BigDecimal compositeChange,
                           TrainingCounts training, @Nullable CertificationCounts certifications) {
     }
@@ -94,7 +95,7 @@ public record PerformanceReport(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
-                           ScorecardJson scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
+                           Scorecard scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
                            List<Flag> flags) {
     }
 
@@ -119,7 +120,7 @@ public record PerformanceReport(
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Charts(ScorecardJson.Bands bands, List<FrtBucket> firstResponseTimes, int unanswered, List<WeekPoint> weeks) {
+    public record Charts(RatingBands bands, List<FrtBucket> firstResponseTimes, int unanswered, List<WeekPoint> weeks) {
     }
 
     /** Responded interactions whose first-response time (on the channel's calendar) is at least {@code fromSeconds} and below {@code toSeconds} (null: no upper end). */

@@ -6,10 +6,9 @@ import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.report.thresholds.ThresholdService;
 import com.servicecoach.report.thresholds.Thresholds;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scorecard.ScorecardService;
 import com.servicecoach.scoring.Rounding;
-import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
 import com.servicecoach.scoring.Tally;
 import com.servicecoach.scoring.Durations;
@@ -147,13 +146,13 @@ public class PerformanceReportService {
 
         progress.step("interactions", 0, 0);
         Instant now = clock.instant();
-        ScorecardJson headline = scope.team() != null ? teams.results().get(scope.team().name()).json()
+        Scorecard headline = scope.team() != null ? teams.results().get(scope.team().name()).json()
                 : scopeCard(teams.total(), period, current, employeeNos, now);
         PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(teams.total()),
                 headline.interactions() - headline.responded(), weeks(teams.weeks(), period, current.settings(), now));
 
         progress.step("previous", 0, 0);
-        ScorecardJson before = scope.team() != null ? teams.previous().get(scope.team().name()).json()
+        Scorecard before = scope.team() != null ? teams.previous().get(scope.team().name()).json()
                 : scopeCard(teams.previousTotal(), previous, current, employeeNos, now);
 
         progress.step("training", 0, 0);
@@ -176,7 +175,7 @@ public class PerformanceReportService {
         for (ScorecardService.RankRow r : ranking) {
             Agent a = r.agent();
             String teamName = teamNameById.get(a.teamId());
-            ScorecardJson card = ScorecardJson.of(r.scorecard(), current);
+            Scorecard card = r.scorecard().withSettings(current.version(), current.hash());
             TrainingCompliance.Counts tc = trainingByAgent.getOrDefault(a.id(), TrainingCompliance.Counts.NONE);
             CertificationFacts.Counts cc = certs.map(m -> m.getOrDefault(a.employeeNo(), CertificationFacts.Counts.NONE)).orElse(null);
             List<PerformanceReport.Flag> flags = ReportFlags.of(card, tc, cc, limits);
@@ -196,7 +195,7 @@ public class PerformanceReportService {
 
         List<PerformanceReport.TeamRow> teamRows = new ArrayList<>();
         for (Team t : scope.teams()) {
-            ScorecardJson card = teams.results().get(t.name()).json();
+            Scorecard card = teams.results().get(t.name()).json();
             BigDecimal prevComposite = teams.previous().get(t.name()).json().composite().score();
             teamRows.add(new PerformanceReport.TeamRow(t.name(), t.supervisor(), agentsByTeam.getOrDefault(t.name(), 0), card,
                     prevComposite, PeriodChange.figure(card.composite().score(), prevComposite),
@@ -265,10 +264,10 @@ public class PerformanceReportService {
     }
 
     /** The all-teams scorecard of a period, from the teams' tallies added up and the agents' knowledge together. */
-    private ScorecardJson scopeCard(Tally total, ReportPeriod p, ScoringSettingsService.Current current, List<String> employeeNos,
-                                    Instant now) {
-        return ScorecardJson.of(ScorecardCalculator.compute(total, p.from(), p.to(), current.settings(),
-                assessments.knowledgePercent(employeeNos, p.from(), p.to()), now), current);
+    private Scorecard scopeCard(Tally total, ReportPeriod p, ScoringSettingsService.Current current, List<String> employeeNos,
+                                Instant now) {
+        return ScorecardCalculator.compute(total, p.from(), p.to(), current.settings(),
+                assessments.knowledgePercent(employeeNos, p.from(), p.to()), now).withSettings(current.version(), current.hash());
     }
 
     /** Responded interactions by first-response time on their channel's calendar (metrics.md, "Durations"). */

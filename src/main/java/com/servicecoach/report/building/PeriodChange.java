@@ -1,6 +1,6 @@
 package com.servicecoach.report.building;
 
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -16,7 +16,7 @@ final class PeriodChange {
     }
 
     /** Every headline figure's change between two scorecards of the same scope. */
-    static PerformanceReport.Change of(ScorecardJson current, ScorecardJson previous) {
+    static PerformanceReport.Change of(Scorecard current, Scorecard previous) {
         return new PerformanceReport.Change(current.interactions() - previous.interactions(),
                 seconds(current.frtMedianSeconds(), previous.frtMedianSeconds()),
                 seconds(current.frtP90Seconds(), previous.frtP90Seconds()),

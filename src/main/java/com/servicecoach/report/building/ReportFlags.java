@@ -1,7 +1,7 @@
 package com.servicecoach.report.building;
 
 import com.servicecoach.report.thresholds.Thresholds;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -34,7 +34,7 @@ final class ReportFlags {
      * @param certs    the agent's certifications; null while certifications are not recorded
      * @param limits   HR's thresholds
      */
-    static List<PerformanceReport.Flag> of(ScorecardJson card, TrainingCompliance.Counts training,
+    static List<PerformanceReport.Flag> of(Scorecard card, TrainingCompliance.Counts training,
                                            @Nullable CertificationFacts.Counts certs, Thresholds limits) {
         List<PerformanceReport.Flag> out = new ArrayList<>();
         if (!card.insufficientRatings()) {

@@ -1,7 +1,8 @@
 package com.servicecoach.report.rendering;
 
+import com.servicecoach.scoring.Composite;
 import com.servicecoach.report.building.PerformanceReport;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 
 import java.util.List;
 import java.util.function.Function;
@@ -23,14 +24,14 @@ final class AgentColumns {
             col("team", PerformanceReport.AgentRow::team),
             col("status", PerformanceReport.AgentRow::status),
             col("rank", PerformanceReport.AgentRow::rank),
-            card("interactions", ScorecardJson::interactions),
-            card("responded", ScorecardJson::responded),
-            card("resolved", ScorecardJson::resolved),
-            card("rated", ScorecardJson::rated),
-            card("frt_median_seconds", ScorecardJson::frtMedianSeconds),
-            card("frt_p90_seconds", ScorecardJson::frtP90Seconds),
-            card("resolution_median_seconds", ScorecardJson::resolutionMedianSeconds),
-            card("resolution_p90_seconds", ScorecardJson::resolutionP90Seconds),
+            card("interactions", Scorecard::interactions),
+            card("responded", Scorecard::responded),
+            card("resolved", Scorecard::resolved),
+            card("rated", Scorecard::rated),
+            card("frt_median_seconds", Scorecard::frtMedianSeconds),
+            card("frt_p90_seconds", Scorecard::frtP90Seconds),
+            card("resolution_median_seconds", Scorecard::resolutionMedianSeconds),
+            card("resolution_p90_seconds", Scorecard::resolutionP90Seconds),
             card("first_response_met", c -> c.firstResponseSla().met()),
             card("first_response_breached", c -> c.firstResponseSla().breached()),
             card("first_response_pending", c -> c.firstResponseSla().pending()),
@@ -39,17 +40,17 @@ final class AgentColumns {
             card("resolution_breached", c -> c.resolutionSla().breached()),
             card("resolution_pending", c -> c.resolutionSla().pending()),
             card("resolution_sla_percent", c -> c.resolutionSla().percent()),
-            card("csat_percent", ScorecardJson::csatPercent),
-            card("csat_low95", ScorecardJson::csatLow95),
-            card("csat_high95", ScorecardJson::csatHigh95),
-            card("average_rating", ScorecardJson::averageRating),
+            card("csat_percent", Scorecard::csatPercent),
+            card("csat_low95", Scorecard::csatLow95),
+            card("csat_high95", Scorecard::csatHigh95),
+            card("average_rating", Scorecard::averageRating),
             card("very_satisfied", c -> c.bands().verySatisfied()),
             card("satisfied", c -> c.bands().satisfied()),
             card("neutral", c -> c.bands().neutral()),
             card("dissatisfied", c -> c.bands().dissatisfied()),
             card("very_dissatisfied", c -> c.bands().veryDissatisfied()),
-            card("insufficient_ratings", ScorecardJson::insufficientRatings),
-            card("knowledge_percent", ScorecardJson::knowledgePercent),
+            card("insufficient_ratings", Scorecard::insufficientRatings),
+            card("knowledge_percent", Scorecard::knowledgePercent),
             card("composite_score", c -> c.composite().score()),
             weight("responsiveness", 0),
             weight("resolution", 1),
@@ -71,14 +72,14 @@ final class AgentColumns {
         return new Column(header, value);
     }
 
-    private static Column card(String header, Function<ScorecardJson, Object> value) {
+    private static Column card(String header, Function<Scorecard, Object> value) {
         return new Column(header, a -> value.apply(a.scorecard()));
     }
 
     /** A composite component's effective weight (the configured weights are in the report's settings). */
     private static Column weight(String component, int index) {
         return new Column(component + "_effective_weight", a -> {
-            ScorecardJson.Component c = a.scorecard().composite().components().get(index);
+            Composite.WeightedComponent c = a.scorecard().composite().components().get(index);
             if (!c.name().equals(component)) {
                 throw new IllegalStateException("composite component " + index + " is " + c.name() + ", not " + component);
             }

@@ -1,8 +1,9 @@
 package com.servicecoach.report.rendering;
 
+import com.servicecoach.scoring.RatingBands;
 import com.servicecoach.report.building.PerformanceReport;
 import com.servicecoach.web.Formats;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.web.Messages;
 import io.micronaut.serde.ObjectMapper;
@@ -69,7 +70,7 @@ public class ReportView {
     }
 
     private Charts charts(PerformanceReport r, Locale locale) {
-        ScorecardJson.Bands b = r.charts().bands();
+        RatingBands b = r.charts().bands();
         int[] bandCounts = {b.verySatisfied(), b.satisfied(), b.neutral(), b.dissatisfied(), b.veryDissatisfied()};
         RatingBand[] bands = RatingBand.values();
         List<SvgCharts.Bar> bandBars = new ArrayList<>();

@@ -1,7 +1,7 @@
 package com.servicecoach.report.rendering;
 
 import com.servicecoach.report.building.PerformanceReport;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -67,7 +67,7 @@ final class ReportXlsx {
             header(teams, TEAM_COLUMNS);
             row = 1;
             for (PerformanceReport.TeamRow t : r.teams()) {
-                ScorecardJson s = t.scorecard();
+                Scorecard s = t.scorecard();
                 PerformanceReport.CertificationCounts cc = t.certifications();
                 List<Object> values = Arrays.asList(t.team(), t.supervisor(), t.agents(), s.interactions(), s.frtMedianSeconds(),
                         s.frtP90Seconds(), s.firstResponseSla().percent(), s.resolutionSla().percent(), s.csatPercent(),

@@ -2,7 +2,7 @@ package com.servicecoach.report.building;
 
 import com.servicecoach.report.ReportTestData;
 import com.servicecoach.report.thresholds.Thresholds;
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.ScorecardCalculator;
@@ -35,19 +35,20 @@ final class Cards {
      * the 60 s target), the first {@code resolvedInTime} resolved in 10 minutes (the others in 25 hours), the first
      * {@code rated} rated, {@code satisfied} of them 9 and the rest 3; knowledge % as given (null: none).
      */
-    static ScorecardJson card(int contacts, int answeredInTime, int resolvedInTime, int rated, int satisfied, String knowledge) {
+    static Scorecard card(int contacts, int answeredInTime, int resolvedInTime, int rated, int satisfied, String knowledge) {
         List<InteractionFacts> facts = new ArrayList<>();
         for (int i = 0; i < contacts; i++) {
             Instant t = ReportTestData.at("2026-03-02T10:00:00").plusSeconds(i);
             facts.add(new InteractionFacts(Channel.CHAT, t, t.plusSeconds(i < answeredInTime ? 10 : 120),
                     t.plusSeconds(i < resolvedInTime ? 600 : 25 * 3600), i >= rated ? null : i < satisfied ? 9 : 3));
         }
-        return ScorecardJson.of(ScorecardCalculator.compute(facts, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), SETTINGS,
-                knowledge == null ? null : new BigDecimal(knowledge), Instant.parse("2026-06-01T00:00:00Z")), CURRENT);
+        return ScorecardCalculator.compute(facts, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), SETTINGS,
+                knowledge == null ? null : new BigDecimal(knowledge), Instant.parse("2026-06-01T00:00:00Z"))
+                .withSettings(CURRENT.version(), CURRENT.hash());
     }
 
     /** {@code rated} rated chats, all resolved in time; the {@code satisfied} ones (rated 9) also answered in time. */
-    static ScorecardJson card(int rated, int satisfied) {
+    static Scorecard card(int rated, int satisfied) {
         return card(rated, satisfied, rated, rated, satisfied, null);
     }
 

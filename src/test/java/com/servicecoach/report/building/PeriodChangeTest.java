@@ -1,6 +1,6 @@
 package com.servicecoach.report.building;
 
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,8 +14,8 @@ class PeriodChangeTest {
 
     @Test
     void changesAreTheShownFiguresDifferenceAndAbsentWhenEitherIsAbsent() {
-        ScorecardJson now = card(12, 8);
-        ScorecardJson before = card(12, 6);
+        Scorecard now = card(12, 8);
+        Scorecard before = card(12, 6);
         PerformanceReport.Change change = PeriodChange.of(now, before);
         assertEquals(now.csatPercent().subtract(before.csatPercent()), change.csatPercent());
         assertEquals(new BigDecimal("16.7"), change.csatPercent(), "66.7 - 50.0");
@@ -35,7 +35,7 @@ class PeriodChangeTest {
 
     @Test
     void aPreviousPeriodWithoutInteractionsGivesNoChangeButInTheCount() {
-        ScorecardJson now = card(12, 9, 10, 12, 8, "75");
+        Scorecard now = card(12, 9, 10, 12, 8, "75");
         PerformanceReport.Change change = PeriodChange.of(now, card(0, 0));
         assertEquals(new PerformanceReport.Change(12, null, null, null, null, null, null, null, null), change,
                 "every figure of the previous period is absent, so is every change; the count went from 0 to 12");
@@ -44,8 +44,8 @@ class PeriodChangeTest {
 
     @Test
     void durationsChangeInWholeSecondsAndFallWhenFaster() {
-        ScorecardJson faster = card(12, 12, 12, 0, 0, null); // every first response in 10 s
-        ScorecardJson slower = card(12, 0, 12, 0, 0, null); // every first response in 120 s
+        Scorecard faster = card(12, 12, 12, 0, 0, null); // every first response in 10 s
+        Scorecard slower = card(12, 0, 12, 0, 0, null); // every first response in 120 s
         PerformanceReport.Change change = PeriodChange.of(faster, slower);
         assertEquals(-110L, change.frtMedianSeconds());
         assertEquals(-110L, change.frtP90Seconds());

@@ -1,6 +1,6 @@
 package com.servicecoach.report.building;
 
-import com.servicecoach.scorecard.ScorecardJson;
+import com.servicecoach.scoring.Scorecard;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -27,12 +27,12 @@ class ReportFlagsTest {
 
     @Test
     void aShownFigureBelowAThresholdFlagsTheAgentButCsatOnlyWithEnoughRatings() {
-        ScorecardJson twelve = card(12, 8); // CSAT 66.7 %, first-response SLA 66.7 %
+        Scorecard twelve = card(12, 8); // CSAT 66.7 %, first-response SLA 66.7 %
         assertEquals(new BigDecimal("66.7"), twelve.csatPercent());
         List<PerformanceReport.Flag> flags = ReportFlags.of(twelve, NO_TRAINING, null, limits("70", "66.7", "50", "60"));
         assertEquals(List.of(new PerformanceReport.Flag("csat", new BigDecimal("66.7"), new BigDecimal("70"), null)), flags,
                 "66.7 is not below 66.7; resolution 100 is fine; knowledge is absent, so not checked");
-        ScorecardJson few = card(4, 1);
+        Scorecard few = card(4, 1);
         assertTrue(few.insufficientRatings());
         assertEquals(List.of("first_response_sla"), reasons(ReportFlags.of(few, NO_TRAINING, null, limits("70", "80", null, null))),
                 "four ratings say too little about CSAT");
@@ -42,15 +42,15 @@ class ReportFlagsTest {
 
     @Test
     void csatIsComparedAsShownSoTwoThirdsIsNotBelowSixtySixPointSeven() {
-        ScorecardJson card = card(12, 8); // 8 of 12 = 66.67 %, shown 66.7
+        Scorecard card = card(12, 8); // 8 of 12 = 66.67 %, shown 66.7
         assertEquals(List.of(), ReportFlags.of(card, NO_TRAINING, null, limits("66.7", null, null, null)));
         assertEquals(List.of(below("csat", "66.7", "66.8")), ReportFlags.of(card, NO_TRAINING, null, limits("66.8", null, null, null)));
     }
 
     @Test
     void csatCountsFromExactlyMinRatedRatings() {
-        ScorecardJson nine = card(9, 0);
-        ScorecardJson ten = card(10, 0);
+        Scorecard nine = card(9, 0);
+        Scorecard ten = card(10, 0);
         assertTrue(nine.insufficientRatings());
         assertFalse(ten.insufficientRatings(), "min-rated is 10");
         assertEquals(List.of(), ReportFlags.of(nine, NO_TRAINING, null, limits("70", null, null, null)), "CSAT 0 of 9 ratings is not checked");
@@ -59,7 +59,7 @@ class ReportFlagsTest {
 
     @Test
     void firstResponseSlaAtItsThresholdIsNotFlaggedAndATenthBelowIs() {
-        ScorecardJson card = card(12, 9, 12, 0, 0, null); // 9 of 12 answered in time: 75.0 %
+        Scorecard card = card(12, 9, 12, 0, 0, null); // 9 of 12 answered in time: 75.0 %
         assertEquals(new BigDecimal("75.0"), card.firstResponseSla().percent());
         assertEquals(List.of(), ReportFlags.of(card, NO_TRAINING, null, limits(null, "75.0", null, null)));
         assertEquals(List.of(below("first_response_sla", "75.0", "75.1")),
@@ -68,7 +68,7 @@ class ReportFlagsTest {
 
     @Test
     void resolutionSlaAtItsThresholdIsNotFlaggedAndATenthBelowIs() {
-        ScorecardJson card = card(12, 12, 10, 0, 0, null); // 10 of 12 resolved in time: 83.3 %
+        Scorecard card = card(12, 12, 10, 0, 0, null); // 10 of 12 resolved in time: 83.3 %
         assertEquals(new BigDecimal("83.3"), card.resolutionSla().percent());
         assertEquals(List.of(), ReportFlags.of(card, NO_TRAINING, null, limits(null, null, "83.3", null)));
         assertEquals(List.of(below("resolution_sla", "83.3", "83.4")),
@@ -77,8 +77,8 @@ class ReportFlagsTest {
 
     @Test
     void knowledgeIsComparedAsShownRoundedHalfUp() {
-        ScorecardJson justUnder = card(1, 1, 1, 0, 0, "59.95"); // shown 60.0
-        ScorecardJson below = card(1, 1, 1, 0, 0, "59.94"); // shown 59.9
+        Scorecard justUnder = card(1, 1, 1, 0, 0, "59.95"); // shown 60.0
+        Scorecard below = card(1, 1, 1, 0, 0, "59.94"); // shown 59.9
         assertEquals(new BigDecimal("60.0"), justUnder.knowledgePercent());
         assertEquals(List.of(), ReportFlags.of(justUnder, NO_TRAINING, null, limits(null, null, null, "60")));
         assertEquals(List.of(below("knowledge", "59.9", "60")), ReportFlags.of(below, NO_TRAINING, null, limits(null, null, null, "60")));
@@ -86,16 +86,16 @@ class ReportFlagsTest {
 
     @Test
     void anAbsentFigureOrAnAbsentThresholdIsNotChecked() {
-        ScorecardJson nothing = card(0, 0, 0, 0, 0, null);
+        Scorecard nothing = card(0, 0, 0, 0, 0, null);
         assertEquals(List.of(), ReportFlags.of(nothing, NO_TRAINING, null, limits("100", "100", "100", "100")),
                 "no contacts and no assessments: nothing to compare");
-        ScorecardJson poor = card(12, 0, 0, 12, 0, "10");
+        Scorecard poor = card(12, 0, 0, 12, 0, "10");
         assertEquals(List.of(), ReportFlags.of(poor, NO_TRAINING, null, limits(null, null, null, null)), "nothing is checked");
     }
 
     @Test
     void everyReasonAtOnceComesInTheReportsOrderWithItsValueOrCount() {
-        ScorecardJson poor = card(12, 0, 0, 12, 0, "10");
+        Scorecard poor = card(12, 0, 0, 12, 0, "10");
         List<PerformanceReport.Flag> flags = ReportFlags.of(poor, new TrainingCompliance.Counts(4, 1, 1, 2),
                 new CertificationFacts.Counts(0, 1, 3), limits("70", "80", "80", "60"));
         assertEquals(List.of(below("csat", "0.0", "70"), below("first_response_sla", "0.0", "80"), below("resolution_sla", "0.0", "80"),
@@ -105,7 +105,7 @@ class ReportFlagsTest {
 
     @Test
     void trainingFlagsFromOneOverdueLineAndCertificationsFromOneExpired() {
-        ScorecardJson fine = card(12, 12);
+        Scorecard fine = card(12, 12);
         assertEquals(List.of(), ReportFlags.of(fine, new TrainingCompliance.Counts(3, 2, 1, 0), new CertificationFacts.Counts(1, 1, 0),
                 limits(null, null, null, null)), "open training and expiring certifications are not flagged");
         assertEquals(List.of("overdue_training"), reasons(ReportFlags.of(fine, new TrainingCompliance.Counts(1, 0, 0, 1), null,
