@@ -106,6 +106,11 @@ public class AttemptService {
      * are used up, or when the bank has no question.
      */
     public AttemptViews.AttemptView start(Viewer viewer, String code, Locale locale) {
+        return start(viewer, code, locale, random);
+    }
+
+    /** {@link #start(Viewer, String, Locale)} drawing with {@code draws}: the demo's seeded, repeatable draws. */
+    AttemptViews.AttemptView start(Viewer viewer, String code, Locale locale, Random draws) {
         Agent agent = access.taker(viewer);
         TrainingModule module = activeModule(code);
         LocalDateTime now = now();
@@ -140,12 +145,12 @@ public class AttemptService {
             throw new ConflictException("The assessment of " + code + " draws questions tagged " + String.join(", ", drawTags)
                     + " and the bank has none left");
         }
-        List<Long> drawn = QuestionDraw.draw(candidates, module.questionCount(), module.shuffleQuestions(), random);
+        List<Long> drawn = QuestionDraw.draw(candidates, module.questionCount(), module.shuffleQuestions(), draws);
         List<AttemptQuestion> rows = new ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
             Question q = bank.question(byId.get(drawn.get(i)), language);
-            List<String> options = QuestionDraw.order(q.options().stream().map(Option::id).toList(), module.shuffleOptions(), random);
-            List<String> stems = QuestionDraw.order(q.stems().stream().map(Option::id).toList(), module.shuffleOptions(), random);
+            List<String> options = QuestionDraw.order(q.options().stream().map(Option::id).toList(), module.shuffleOptions(), draws);
+            List<String> stems = QuestionDraw.order(q.stems().stream().map(Option::id).toList(), module.shuffleOptions(), draws);
             rows.add(new AttemptQuestion(null, null, i + 1, drawn.get(i), String.join(",", options), String.join(",", stems),
                     null, false, null, null, null));
         }

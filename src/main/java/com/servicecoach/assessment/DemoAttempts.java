@@ -43,6 +43,8 @@ public class DemoAttempts {
     private final CertificationRepository certifications;
     private final AttemptRepository attempts;
     private final ObjectMapper json;
+    /** The demo draws questions with a seeded generator, so the same content gives the same demo history every time. */
+    private final java.util.Random draws = new java.util.Random(20260301L);
 
     DemoAttempts(AttemptService service, BankContent bank, TrainingModuleRepository modules,
                  CertificationRepository certifications, AttemptRepository attempts, ObjectMapper json) {
@@ -60,7 +62,7 @@ public class DemoAttempts {
      */
     public Taken take(String employeeNo, String module, int wrong, boolean essays, Locale locale) {
         Viewer agent = new Viewer("demo." + employeeNo, Role.AGENT, employeeNo);
-        AttemptViews.AttemptView view = service.start(agent, module, locale);
+        AttemptViews.AttemptView view = service.start(agent, module, locale, draws);
         TrainingModule m = modules.findByCode(module).orElseThrow();
         Map<Long, TrainingQuestion> rows = bank.bank(m.id());
         int wrongLeft = wrong;

@@ -6,7 +6,7 @@ import com.servicecoach.account.UserChange;
 import com.servicecoach.account.UserForm;
 import com.servicecoach.csv.CsvRecordReader;
 import com.servicecoach.database.Database;
-import com.servicecoach.interaction.InteractionGenerator;
+import com.servicecoach.demo.InteractionGenerator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 

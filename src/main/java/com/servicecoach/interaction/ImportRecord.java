@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
  * the batches stored before it stay, and importing the file again completes it).
  */
 @MappedEntity("interaction_import")
-record ImportRecord(
+public record ImportRecord(
         @Id @GeneratedValue @Nullable Long id,
         String username,
         @Nullable String fileName,

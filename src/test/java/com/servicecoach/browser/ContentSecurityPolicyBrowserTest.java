@@ -1,7 +1,7 @@
 package com.servicecoach.browser;
 
 import com.servicecoach.interaction.ImportInteractionsCommand;
-import com.servicecoach.interaction.InteractionGenerator;
+import com.servicecoach.demo.InteractionGenerator;
 import com.servicecoach.support.Browser;
 import com.servicecoach.support.Fixtures;
 import com.servicecoach.support.HttpTest;

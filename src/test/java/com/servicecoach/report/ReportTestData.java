@@ -1,7 +1,7 @@
 package com.servicecoach.report;
 
 import com.servicecoach.interaction.ImportInteractionsCommand;
-import com.servicecoach.interaction.InteractionGenerator;
+import com.servicecoach.demo.InteractionGenerator;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;

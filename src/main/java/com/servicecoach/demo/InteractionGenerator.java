@@ -1,4 +1,6 @@
-package com.servicecoach.interaction;
+package com.servicecoach.demo;
+
+import com.servicecoach.csv.CsvCells;
 
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.Category;
@@ -162,7 +164,7 @@ public final class InteractionGenerator {
         line.append(o.idPrefix()).append(n).append(',').append(agent.employeeNo()).append(',').append(CHANNELS[c].code()).append(',')
                 .append(category).append(',').append(time(created, o)).append(',').append(time(firstResponse, o)).append(',')
                 .append(time(resolved, o)).append(',').append(rating == null ? "" : rating.toString()).append(',')
-                .append(rating == null ? "" : Integer.toString(scale)).append(',').append(CsvText.field(comment)).append('\n');
+                .append(rating == null ? "" : Integer.toString(scale)).append(',').append(CsvCells.figure(comment)).append('\n');
     }
 
     private static String time(Instant t, Options o) {

@@ -1,5 +1,8 @@
-package com.servicecoach.interaction;
+package com.servicecoach.demo;
 
+import com.servicecoach.interaction.ImportRecord;
+import com.servicecoach.interaction.InteractionImporter;
+import com.servicecoach.interaction.InteractionStore;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.settings.ScoringSettingsService;

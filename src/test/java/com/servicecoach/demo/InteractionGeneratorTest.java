@@ -1,0 +1,53 @@
+package com.servicecoach.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The synthetic data of the demo and the benchmark: seeded, valid for the import, and shaped as benchmarks.md says. */
+class InteractionGeneratorTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
+
+    static String generate(long seed, boolean utc) {
+        List<String> nos = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            nos.add("G" + i);
+        }
+        List<InteractionGenerator.AgentProfile> agents = InteractionGenerator.profiles(nos, nos.stream().map(n -> List.<String>of()).toList(), seed);
+        StringWriter out = new StringWriter();
+        InteractionGenerator.write(agents, new InteractionGenerator.Options(seed, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                ZONE, NOW, 10, utc, "G-"), out);
+        return out.toString();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFile() {
+        assertEquals(generate(7, false), generate(7, false));
+        assertTrue(!generate(7, false).equals(generate(8, false)));
+    }
+
+    @Test
+    void aFewAgentsAreMuchWeakerOrStrongerThanTheRest() {
+        List<String> nos = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            nos.add("A" + i);
+        }
+        List<InteractionGenerator.AgentProfile> agents = InteractionGenerator.profiles(nos, nos.stream().map(n -> List.<String>of()).toList(), 1);
+        assertEquals(4, agents.stream().filter(a -> a.skill() > 2).count());
+        assertEquals(4, agents.stream().filter(a -> a.skill() < 0.6).count());
+    }
+}
