@@ -2,11 +2,13 @@ package com.servicecoach.benchmark;
 
 import com.servicecoach.Command;
 import com.servicecoach.account.AccountService;
+import com.servicecoach.account.PasswordHasher;
 import com.servicecoach.account.UserChange;
 import com.servicecoach.account.UserForm;
 import com.servicecoach.csv.CsvRecordReader;
 import com.servicecoach.database.Database;
 import com.servicecoach.demo.InteractionGenerator;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
@@ -55,7 +57,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code benchmark [--interactions N] [--agents N] [--teams N] [--months N] [--seed N] [--dir DIR]}: measures, in
+ * {@code benchmark [options]} (see {@link #USAGE}): measures, in
  * one run on one machine (benchmarks.md), against the MySQL database chosen with {@code JDBC_URL}:
  * <ol>
  *   <li>import rows/s of seeded synthetic interactions through the application's own import path (HTTP,
@@ -64,35 +66,55 @@ import java.util.regex.Pattern;
  *   <li>the JVM's peak heap use during that import (sampled every 20 ms, and the largest heap left after a
  *       garbage collection);</li>
  *   <li>p50 and p99 latency over HTTP, with a bearer token, of a random agent's calendar month scorecard and of a
- *       random team's (50 agents) calendar month scorecard: 50 warm-up requests, then 200 measured.</li>
+ *       random team's (50 agents) calendar month scorecard: 50 warm-up requests, then 200 measured; the same over
+ *       a whole year;</li>
+ *   <li>HR's all-teams report as JSON for a month, a quarter and a year, and the month as PDF with its peak heap;</li>
+ *   <li>the rollup rebuild after a change of calendars;</li>
+ *   <li>the exam load ({@link ExamLoad}): 500 agent users start the same assessment at the same instant, then save
+ *       answers at random times over 60 s (an autosave every 30 s): time until all had started, start and save
+ *       p50/p99, errors.</li>
  * </ol>
+ * {@code --quick} runs the same at 1 M interactions; {@code --exam-only} runs only the exam load, on the data
+ * already stored.
  * The database must be empty or hold only an earlier benchmark's data, which is replaced. Run it with
  * {@code -Xmx512m} so the memory goal is enforced, not only measured.
  */
 @Singleton
 public class BenchmarkCommand implements Command {
 
-    static final String USAGE = "usage: benchmark [--interactions 10000000] [--agents 1000] [--teams 20] [--months 12] "
-            + "[--seed 42] [--dir DIR]   (JDBC_URL must select a MySQL database, with rewriteBatchedStatements=true"
-            + "&allowLoadLocalInfile=true)";
+    static final String USAGE = "usage: benchmark [--interactions 10000000 | --quick] [--agents 1000] [--teams 20] [--months 12] "
+            + "[--seed 42] [--dir DIR] [--exam-agents 500] [--exam-module complaint-handling] [--exam-only | --skip-exam] [--help]\n"
+            + "  --quick        the same benchmark at 1,000,000 interactions, for a developer's check\n"
+            + "  --exam-only    only the exam load, on the agents and interactions already stored\n"
+            + "  --skip-exam    everything but the exam load\n"
+            + "  JDBC_URL must select a MySQL database, with rewriteBatchedStatements=true&allowLoadLocalInfile=true";
     static final String PREFIX = "BM";
     static final String USER = "bench.admin";
     static final int WARM_UP = 50;
     static final int MEASURED = 200;
+    static final String EXAM_USER_PREFIX = "bm.exam.";
+    static final Duration EXAM_WINDOW = Duration.ofSeconds(60);
+    static final Duration AUTOSAVE = Duration.ofSeconds(30);
 
     private final Database db;
     private final AccountService accounts;
     private final EmbeddedServer server;
     private final Clock clock;
+    private final PasswordHasher hasher;
+    private final JsonMapper json;
 
-    BenchmarkCommand(Database db, AccountService accounts, EmbeddedServer server, Clock clock) {
+    BenchmarkCommand(Database db, AccountService accounts, EmbeddedServer server, Clock clock, PasswordHasher hasher,
+                     JsonMapper json) {
+        this.hasher = hasher;
+        this.json = json;
         this.db = db;
         this.accounts = accounts;
         this.server = server;
         this.clock = clock;
     }
 
-    record Options(long interactions, int agents, int teams, int months, long seed, Path dir) {
+    record Options(long interactions, int agents, int teams, int months, long seed, Path dir, int examAgents,
+                   String examModule, boolean examOnly, boolean skipExam, boolean help) {
     }
 
     @Override
@@ -103,6 +125,10 @@ public class BenchmarkCommand implements Command {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + USAGE);
             return 2;
+        }
+        if (o.help()) {
+            out.println(USAGE);
+            return 0;
         }
         if (!db.isMySql()) {
             err.println("The benchmark needs MySQL: set JDBC_URL (and JDBC_USER, JDBC_PASSWORD).\n" + USAGE);
@@ -123,14 +149,40 @@ public class BenchmarkCommand implements Command {
     }
 
     static Options parse(List<String> args) {
-        long interactions = 10_000_000;
+        Long interactions = null;
+        boolean quick = false;
         int agents = 1000;
         int teams = 20;
         int months = 12;
         long seed = 42;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        int examAgents = 500;
+        String examModule = "complaint-handling";
+        boolean examOnly = false;
+        boolean skipExam = false;
+        boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            switch (a) {
+                case "--quick" -> {
+                    quick = true;
+                    continue;
+                }
+                case "--exam-only" -> {
+                    examOnly = true;
+                    continue;
+                }
+                case "--skip-exam" -> {
+                    skipExam = true;
+                    continue;
+                }
+                case "--help", "-h" -> {
+                    help = true;
+                    continue;
+                }
+                default -> {
+                }
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(a + " needs a value");
             }
@@ -143,16 +195,28 @@ public class BenchmarkCommand implements Command {
                     case "--months" -> months = Integer.parseInt(v);
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--dir" -> dir = Path.of(v);
+                    case "--exam-agents" -> examAgents = Integer.parseInt(v);
+                    case "--exam-module" -> examModule = v;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(a + " needs a whole number, not " + v);
             }
         }
-        if (interactions < 1 || agents < 1 || teams < 1 || teams > agents || months < 1 || months > 120) {
+        long count = interactions != null ? interactions : quick ? 1_000_000 : 10_000_000;
+        if (count < 1 || agents < 1 || teams < 1 || teams > agents || months < 1 || months > 120) {
             throw new IllegalArgumentException("need interactions >= 1, 1 <= teams <= agents, 1 <= months <= 120");
         }
-        return new Options(interactions, agents, teams, months, seed, dir);
+        if (examAgents < 1 || examAgents > agents) {
+            throw new IllegalArgumentException("need 1 <= exam-agents <= agents");
+        }
+        if (examOnly && skipExam) {
+            throw new IllegalArgumentException("--exam-only and --skip-exam exclude each other");
+        }
+        if (!examModule.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("--exam-module needs a module code such as complaint-handling, not " + examModule);
+        }
+        return new Options(count, agents, teams, months, seed, dir, examAgents, examModule, examOnly, skipExam, help);
     }
 
     private int benchmark(Options o, PrintStream out) throws SQLException, IOException, InterruptedException {
@@ -162,8 +226,13 @@ public class BenchmarkCommand implements Command {
             rs.next();
             version = rs.getString(1);
         }
-        out.printf(Locale.ROOT, "ServiceCoach benchmark: %,d interactions, %d agents in %d teams, %d months, seed %d%n",
-                o.interactions(), o.agents(), o.teams(), o.months(), o.seed());
+        if (o.examOnly()) {
+            out.printf(Locale.ROOT, "ServiceCoach benchmark, exam load only: %d of the %d agents stored, module %s, seed %d%n",
+                    o.examAgents(), o.agents(), o.examModule(), o.seed());
+        } else {
+            out.printf(Locale.ROOT, "ServiceCoach benchmark: %,d interactions, %d agents in %d teams, %d months, seed %d%n",
+                    o.interactions(), o.agents(), o.teams(), o.months(), o.seed());
+        }
         out.printf(Locale.ROOT, "machine: %d cores, JVM %s max heap %d MB, database %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, version);
@@ -174,6 +243,13 @@ public class BenchmarkCommand implements Command {
             accounts.update(USER, new UserChange(null, true, password, null));
         } else {
             accounts.create(new UserForm(USER, password, "ADMIN", null));
+        }
+        if (o.examOnly()) {
+            if (!server.isRunning()) {
+                server.start();
+            }
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            return exam(o, agentNos, http, "http://localhost:" + server.getPort(), out);
         }
 
         ZoneId zone = ZoneId.of("Asia/Shanghai");
@@ -303,8 +379,8 @@ public class BenchmarkCommand implements Command {
                         .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             }
             out.printf(Locale.ROOT, "rollup rebuild after a calendar change: %.1f s for %,d interactions%n", seconds(tr), count("interaction"));
-            out.printf(Locale.ROOT, "stored interactions: %,d; load average at the end: %s%n", count("interaction"), loadAverage());
-            return 0;
+            out.printf(Locale.ROOT, "stored interactions: %,d; load average: %s%n", count("interaction"), loadAverage());
+            return o.skipExam() ? 0 : exam(o, agentNos, http, base, out);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -319,12 +395,15 @@ public class BenchmarkCommand implements Command {
                     throw new SQLException("this database holds agents other than the benchmark's: use an empty database");
                 }
             }
-            s.execute("set foreign_key_checks = 0");
-            s.execute("truncate table interaction_import_rejection");
-            s.execute("truncate table interaction");
-            s.execute("truncate table interaction_import");
-            s.execute("set foreign_key_checks = 1");
-            s.execute("drop table if exists interaction_load_bench");
+            deleteExamAttempts(s);
+            if (!o.examOnly()) {
+                s.execute("set foreign_key_checks = 0");
+                s.execute("truncate table interaction_import_rejection");
+                s.execute("truncate table interaction");
+                s.execute("truncate table interaction_import");
+                s.execute("set foreign_key_checks = 1");
+                s.execute("drop table if exists interaction_load_bench");
+            }
             List<String> nos = new ArrayList<>();
             for (int a = 1; a <= o.agents(); a++) {
                 nos.add(String.format(Locale.ROOT, "%s%05d", PREFIX, a));
@@ -336,6 +415,10 @@ public class BenchmarkCommand implements Command {
             }
             if (existing == o.agents()) {
                 return nos;
+            }
+            if (o.examOnly()) {
+                throw new SQLException("--exam-only needs the " + o.agents() + " agents of an earlier run; this database holds "
+                        + existing + " (run the benchmark once, or pass its --agents)");
             }
             s.execute("delete from agent");
             s.execute("delete from team where name like 'Bench %'");
@@ -365,6 +448,101 @@ public class BenchmarkCommand implements Command {
             out.printf(Locale.ROOT, "created %d teams and %d agents%n", o.teams(), o.agents());
             return nos;
         }
+    }
+
+    /** Removes the attempts of earlier exam loads (and what hangs off them), so each run starts from none. */
+    private static void deleteExamAttempts(Statement s) throws SQLException {
+        String attempts = "select id from assessment_attempt where agent_id in (select id from agent where employee_no like '"
+                + PREFIX + "%')";
+        String ids = idList(s, attempts);
+        if (ids.isEmpty()) {
+            return;
+        }
+        s.execute("delete from assessment_rubric_score where attempt_question_id in "
+                + "(select id from assessment_attempt_question where attempt_id in (" + ids + "))");
+        s.execute("delete from assessment_certification where attempt_id in (" + ids + ")");
+        s.execute("delete from assessment_answer where attempt_id in (" + ids + ")");
+        s.execute("delete from assessment_attempt_question where attempt_id in (" + ids + ")");
+        s.execute("delete from assessment_attempt where id in (" + ids + ")");
+    }
+
+    private static String idList(Statement s, String query) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                b.append(b.isEmpty() ? "" : ",").append(rs.getLong(1));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The exam load (step 7): the first {@code examAgents} benchmark agents get agent accounts (one password, hashed
+     * once, written in one batch), sign in before the clock starts, then start and save as {@link ExamLoad} says.
+     */
+    private int exam(Options o, List<String> agentNos, HttpClient http, String base, PrintStream out)
+            throws SQLException, IOException, InterruptedException {
+        String password = password();
+        List<String> usernames = examUsers(agentNos.subList(0, o.examAgents()), password);
+        List<String> tokens = new ArrayList<>(usernames.size());
+        long tl = System.nanoTime();
+        for (String username : usernames) {
+            tokens.add(token(http, base, username, password));
+        }
+        out.printf(Locale.ROOT, "exam load: %d agent users signed in (before the clock starts) in %.1f s%n", tokens.size(), seconds(tl));
+        ExamLoad.Figures f = new ExamLoad(http, base, json).run(tokens, o.examModule(), o.seed(), EXAM_WINDOW, AUTOSAVE);
+        out.printf(Locale.ROOT, "exam load, %d agents start %s at the same instant: all started within %.2f s; start p50 %.1f ms, "
+                        + "p99 %.1f ms%n", f.takers(), o.examModule(), f.allStartedNanos() / 1e9,
+                ms(percentile(f.starts(), 50)), ms(percentile(f.starts(), 99)));
+        out.printf(Locale.ROOT, "exam load, %,d autosaves over %d s: p50 %.1f ms, p99 %.1f ms; errors %d; load average: %s%n",
+                f.saves().length, EXAM_WINDOW.toSeconds(), f.saves().length == 0 ? 0 : ms(percentile(f.saves(), 50)),
+                f.saves().length == 0 ? 0 : ms(percentile(f.saves(), 99)), f.errors().size(), loadAverage());
+        for (String e : ExamLoad.sample(f.errors(), 5)) {
+            out.println("  error: " + e);
+        }
+        return f.errors().isEmpty() ? 0 : 1;
+    }
+
+    /** Creates or resets one agent account per agent, named bm.exam.00001..., all with {@code password}. */
+    private List<String> examUsers(List<String> agentNos, String password) throws SQLException {
+        String hash = hasher.hash(password);
+        List<String> usernames = new ArrayList<>(agentNos.size());
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select username from app_user where username like '" + EXAM_USER_PREFIX + "%'")) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into app_user (username, password_hash, role, enabled, "
+                    + "employee_no, locale, failed_sign_ins, locked_until, created_at) values (?, ?, 'AGENT', true, ?, null, 0, null, ?)");
+                 PreparedStatement reset = c.prepareStatement("update app_user set password_hash = ?, role = 'AGENT', enabled = true, "
+                         + "employee_no = ?, failed_sign_ins = 0, locked_until = null where username = ?")) {
+                for (String no : agentNos) {
+                    String username = EXAM_USER_PREFIX + no.substring(PREFIX.length());
+                    usernames.add(username);
+                    if (existing.contains(username)) {
+                        reset.setString(1, hash);
+                        reset.setString(2, no);
+                        reset.setString(3, username);
+                        reset.addBatch();
+                    } else {
+                        insert.setString(1, username);
+                        insert.setString(2, hash);
+                        insert.setString(3, no);
+                        insert.setObject(4, now);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+                reset.executeBatch();
+            }
+            c.commit();
+        }
+        return usernames;
     }
 
     static String teamName(int t) {
@@ -485,9 +663,13 @@ public class BenchmarkCommand implements Command {
     }
 
     private String token(HttpClient http, String base, String password) throws IOException, InterruptedException {
+        return token(http, base, USER, password);
+    }
+
+    private String token(HttpClient http, String base, String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + password + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
