@@ -155,7 +155,9 @@ public class InteractionImporter {
             record = records.update(copy(record, ImportRecord.RUNNING, null, null, now(), null));
             run = new Run(record, scope, new CountingInputStream(input));
             run.execute();
-            return finish(run, ImportRecord.DONE, null);
+            ImportRecord done = finish(run, ImportRecord.DONE, null);
+            LOG.info("Import {}: {} rows; writing thread {}", record.id(), run.received, Phase.describe(run.spent));
+            return done;
         } catch (CsvHeaderException e) {
             finish(run, record, ImportRecord.REJECTED, "line " + e.line() + ": " + e.getMessage());
             throw e;
@@ -281,6 +283,8 @@ public class InteractionImporter {
         long updated;
         long unchanged;
         long rejected;
+        /** Where the writing thread's time went, in nanoseconds (logged when the import ends). */
+        final long[] spent = new long[Phase.values().length];
         private List<Pending> batch = new ArrayList<>(BATCH_ROWS);
         private List<Rejection> rejections = new ArrayList<>();
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
@@ -388,8 +392,13 @@ public class InteractionImporter {
         /** The writing thread: stores the batches in the order they were read. */
         private void write() {
             try {
+                long waited = System.nanoTime();
                 for (Batch b = queue.take(); b != END; b = queue.take()) {
+                    spent[Phase.WAITING_FOR_ROWS.ordinal()] += System.nanoTime() - waited;
+                    long t = System.nanoTime();
                     flush(b);
+                    spent[Phase.TRANSACTION.ordinal()] += System.nanoTime() - t;
+                    waited = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 // the reading side stopped
@@ -434,6 +443,7 @@ public class InteractionImporter {
 
         /** Counts and writes one batch; returns inserted, updated, unchanged, rejected. */
         private long[] apply(InteractionStore.Tx tx, Batch b) {
+            long t0 = System.nanoTime();
             Map<Key, State> states = new HashMap<>();
             tx.lookup(b.rows().stream().map(Pending::key).toList())
                     .forEach((k, stored) -> states.put(k, new State(stored.id(), stored.values())));
@@ -464,6 +474,8 @@ public class InteractionImporter {
                     upd++;
                 }
             }
+            long t1 = System.nanoTime();
+            spent[Phase.LOOKUP.ordinal()] += t1 - t0;
             Rollups.Batch days = rollups.begin(tx, agentsOf(states.values()), settings.current());
             Map<Key, Values> newRows = new LinkedHashMap<>();
             Map<Long, Values> changedRows = new LinkedHashMap<>();
@@ -478,10 +490,15 @@ public class InteractionImporter {
                 }
             }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            long t2 = System.nanoTime();
             tx.insert(newRows, record.id(), now);
+            long t3 = System.nanoTime();
+            spent[Phase.INSERT.ordinal()] += t3 - t2;
             tx.update(changedRows, record.id(), now);
             tx.reject(record.id(), rejectedNow);
+            long t4 = System.nanoTime();
             days.write(now);
+            spent[Phase.ROLLUPS.ordinal()] += (System.nanoTime() - t4) + (t2 - t1);
             tx.progress(record.id(), new InteractionStore.Progress(b.bytesSoFar(), b.receivedSoFar(), inserted + ins,
                     updated + upd, unchanged + same, rejected + rejectedNow.size()));
             return new long[]{ins, upd, same, rejectedNow.size()};
@@ -509,6 +526,25 @@ public class InteractionImporter {
 
     private Map<String, AgentRef> loadAgents() {
         return store.agentsByEmployeeNo();
+    }
+
+    /**
+     * Where an import's writing thread spends its time: waiting for the reading thread's next batch, or in a
+     * batch's transaction, of which looking up the keys, inserting the new rows and keeping the rollups (reading,
+     * merging and writing the day rows) are measured apart; the rest of the transaction is updates, rejections,
+     * progress and the commit.
+     */
+    enum Phase {
+        WAITING_FOR_ROWS, TRANSACTION, LOOKUP, INSERT, ROLLUPS;
+
+        static String describe(long[] nanos) {
+            long tx = nanos[TRANSACTION.ordinal()];
+            long rest = tx - nanos[LOOKUP.ordinal()] - nanos[INSERT.ordinal()] - nanos[ROLLUPS.ordinal()];
+            return String.format(java.util.Locale.ROOT, "waited for rows %.1f s; in transactions %.1f s: key lookup %.1f s, "
+                            + "insert %.1f s, rollups %.1f s, updates/rejections/progress/commit %.1f s",
+                    nanos[WAITING_FOR_ROWS.ordinal()] / 1e9, tx / 1e9, nanos[LOOKUP.ordinal()] / 1e9,
+                    nanos[INSERT.ordinal()] / 1e9, nanos[ROLLUPS.ordinal()] / 1e9, rest / 1e9);
+        }
     }
 
     /** Counts the bytes read, for the progress report. */
