@@ -17,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The synthetic data of the demo and the benchmark: seeded, valid for the import, and shaped as benchmarks.md says. */
-class InteractionGeneratorTest {
+public class InteractionGeneratorTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
 
-    static String generate(long seed, boolean utc) {
+    /** A month of seeded interactions for 20 agents, about 10 per agent and day, as CSV. */
+    public static String generate(long seed, boolean utc) {
         List<String> nos = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             nos.add("G" + i);

@@ -1,12 +1,10 @@
 package com.servicecoach.interaction;
 
-import com.servicecoach.demo.InteractionGenerator;
+import com.servicecoach.demo.InteractionGeneratorTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,26 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The demo's and the benchmark's synthetic interactions pass the import's own reader, shaped as benchmarks.md says. */
 class GeneratedInteractionsImportTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
-
-    static String generate(long seed, boolean utc) {
-        List<String> nos = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            nos.add("G" + i);
-        }
-        List<InteractionGenerator.AgentProfile> agents = InteractionGenerator.profiles(nos, nos.stream().map(n -> List.<String>of()).toList(), seed);
-        StringWriter out = new StringWriter();
-        InteractionGenerator.write(agents, new InteractionGenerator.Options(seed, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
-                ZONE, NOW, 10, utc, "G-"), out);
-        return out.toString();
-    }
+    static final ZoneId ZONE = InteractionGeneratorTest.ZONE;
+    static final Instant NOW = InteractionGeneratorTest.NOW;
 
     @Test
     void everyGeneratedRowPassesTheImportsRulesAndNothingHappensAfterNow() {
         for (boolean utc : new boolean[]{false, true}) {
             List<RowResult> rows = new ArrayList<>();
-            try (InteractionCsvReader r = new InteractionCsvReader(new StringReader(generate(3, utc)), ZONE, no -> null)) {
+            try (InteractionCsvReader r = new InteractionCsvReader(new StringReader(InteractionGeneratorTest.generate(3, utc)), ZONE, no -> null)) {
                 r.forEach(rows::add);
             }
             assertTrue(rows.size() > 4000, "about 10 per agent and day: " + rows.size());
