@@ -180,12 +180,19 @@ public class ScorecardService {
     public record Collected(Tally total, Map<Long, Tally> byAgent, TreeMap<LocalDate, Tally> byWeek) {
     }
 
-    /** Reads the agents' days of the period once (stored rollups when current, else the rows) and merges them. */
+    /**
+     * Reads the agents' days of the period once (stored rollups when current, else the rows) and merges them.
+     * When days are merged per agent or per week anyway, the total is made from those sums afterwards: the same
+     * multiset, but each distinct duration reaches the large total once per agent or week instead of once per day
+     * (the year's all-teams report spent most of its time on those merges).
+     */
     Collected collect(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
                       boolean perAgent, boolean perWeek) {
         Collected c = new Collected(new Tally(), new HashMap<>(), new TreeMap<>());
         rollups.read(agentIds, from, to, current, (agentId, day, tally) -> {
-            c.total().addAll(tally);
+            if (!perAgent && !perWeek) {
+                c.total().addAll(tally);
+            }
             if (perAgent) {
                 c.byAgent().computeIfAbsent(agentId, k -> new Tally()).addAll(tally);
             }
@@ -193,6 +200,11 @@ public class ScorecardService {
                 c.byWeek().computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new Tally()).addAll(tally);
             }
         });
+        if (perAgent) {
+            c.byAgent().values().forEach(c.total()::addAll);
+        } else if (perWeek) {
+            c.byWeek().values().forEach(c.total()::addAll);
+        }
         return c;
     }
 
