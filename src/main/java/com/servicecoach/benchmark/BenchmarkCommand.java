@@ -503,7 +503,10 @@ public class BenchmarkCommand implements Command {
         return f.errors().isEmpty() ? 0 : 1;
     }
 
-    /** Creates or resets one agent account per agent, named bm.exam.00001..., all with {@code password}. */
+    /**
+     * Creates or resets one agent account per agent, named bm.exam.00001..., all with {@code password}; sessions
+     * left from an earlier run are ended.
+     */
     private List<String> examUsers(List<String> agentNos, String password) throws SQLException {
         String hash = hasher.hash(password);
         List<String> usernames = new ArrayList<>(agentNos.size());
@@ -539,6 +542,12 @@ public class BenchmarkCommand implements Command {
                 }
                 insert.executeBatch();
                 reset.executeBatch();
+            }
+            // a new password ends the sessions of earlier runs, as a password change does
+            try (PreparedStatement end = c.prepareStatement("update user_session set ended_at = ? where ended_at is null "
+                    + "and user_id in (select id from app_user where username like '" + EXAM_USER_PREFIX + "%')")) {
+                end.setObject(1, now);
+                end.executeUpdate();
             }
             c.commit();
         }

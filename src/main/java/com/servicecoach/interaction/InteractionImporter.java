@@ -1,11 +1,10 @@
 package com.servicecoach.interaction;
 
+import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.interaction.InteractionStore.AgentRef;
 import com.servicecoach.interaction.InteractionStore.Key;
 import com.servicecoach.interaction.InteractionStore.Rejection;
 import com.servicecoach.interaction.InteractionStore.Values;
-
-import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ConflictException;
 import com.servicecoach.web.DatabaseUnavailable;
