@@ -55,12 +55,14 @@ final class ExamLoad {
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
         long[] release = new long[1];
+        List<List<Long>> schedules = SaveSchedule.forTakers(n, seed, window.toMillis(), period.toMillis());
+        Random answers = new Random(seed);
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             for (int i = 0; i < n; i++) {
                 int taker = i;
-                Random random = new Random(seed + taker);
-                List<Long> schedule = SaveSchedule.offsets(random, window.toMillis(), period.toMillis());
+                Random random = new Random(answers.nextLong());
+                List<Long> schedule = schedules.get(taker);
                 pool.execute(() -> {
                     ready.countDown();
                     try {

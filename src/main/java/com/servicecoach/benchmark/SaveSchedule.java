@@ -25,4 +25,18 @@ final class SaveSchedule {
         }
         return out;
     }
+
+    /**
+     * The schedules of {@code takers} takers, each from its own generator seeded by one master generator of
+     * {@code seed}. (Seeding each with {@code seed + taker} would not do: {@code java.util.Random}'s first values
+     * for neighbouring seeds lie close together, and every taker would save in the same few seconds.)
+     */
+    static List<List<Long>> forTakers(int takers, long seed, long windowMs, long periodMs) {
+        Random master = new Random(seed);
+        List<List<Long>> out = new ArrayList<>(takers);
+        for (int i = 0; i < takers; i++) {
+            out.add(offsets(new Random(master.nextLong()), windowMs, periodMs));
+        }
+        return out;
+    }
 }

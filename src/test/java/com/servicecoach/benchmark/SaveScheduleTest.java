@@ -44,4 +44,18 @@ class SaveScheduleTest {
         assertTrue(saves.get(saves.size() - 1) < 100_000);
         assertThrows(IllegalArgumentException.class, () -> SaveSchedule.offsets(new Random(), 60_000, 0));
     }
+
+    @Test
+    void theTakersOfOneRunSaveSpreadOverTheWholeFirstPeriod() {
+        List<List<Long>> all = SaveSchedule.forTakers(500, 42, 60_000, 30_000);
+        assertEquals(500, all.size());
+        int[] bySixSeconds = new int[5];
+        for (List<Long> saves : all) {
+            assertEquals(2, saves.size());
+            bySixSeconds[(int) (saves.get(0) / 6_000)]++;
+        }
+        for (int count : bySixSeconds) {
+            assertTrue(count > 60 && count < 140, "about 100 first saves in each 6 s: " + java.util.Arrays.toString(bySixSeconds));
+        }
+    }
 }
