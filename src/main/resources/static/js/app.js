@@ -19,6 +19,17 @@
       select.addEventListener('change', function () { select.form.submit(); });
     });
 
+    // The pager's "go to page" box: shown only with scripts, it opens page n (the URLs count from 0).
+    document.querySelectorAll('form.page-jump').forEach(function (form) {
+      form.hidden = false;
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var pages = parseInt(form.getAttribute('data-pages'), 10);
+        var n = Math.min(Math.max(parseInt(form.elements.jump.value, 10) || 1, 1), pages);
+        window.location.href = form.getAttribute('data-href') + (n - 1);
+      });
+    });
+
     // Tables marked "sortable" sort in the browser when a header is clicked.
     document.querySelectorAll('table.sortable').forEach(function (table) {
       table.querySelectorAll('thead th').forEach(function (th, index) {

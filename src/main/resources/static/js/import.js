@@ -46,6 +46,32 @@
       rejected.hidden = !(job.rejected > 0);
       links.hidden = false;
       document.getElementById('import-submit').disabled = false;
+      // The result page and the upload page are told in the reader's language by the server: take the first
+      // rejected rows from the one and the refreshed "Recent imports" from the other.
+      var page = function (url) {
+        return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+          .then(function (r) { return r.text(); })
+          .then(function (html) { return new DOMParser().parseFromString(html, 'text/html'); });
+      };
+      var first = document.getElementById('import-first-errors');
+      first.hidden = true;
+      if (job.rejected > 0) {
+        page('/interactions/imports/' + job.id).then(function (doc) {
+          var table = doc.getElementById('import-errors');
+          if (!table) { return; }
+          var rows = Array.prototype.slice.call(table.tBodies[0].rows, 0, 10);
+          var body = first.querySelector('tbody');
+          body.textContent = '';
+          rows.forEach(function (row) { body.appendChild(document.importNode(row, true)); });
+          first.querySelector('.more').hidden = !(job.rejected > rows.length);
+          first.hidden = false;
+        });
+      }
+      page('/interactions/import').then(function (doc) {
+        var fresh = doc.getElementById('recent-imports');
+        var current = document.getElementById('recent-imports');
+        if (fresh && current) { current.replaceWith(document.importNode(fresh, true)); }
+      });
     };
 
     form.addEventListener('submit', function (event) {
@@ -54,6 +80,7 @@
       event.preventDefault();
       document.getElementById('import-submit').disabled = true;
       document.getElementById('import-links').hidden = true;
+      document.getElementById('import-first-errors').hidden = true;
       panel.hidden = false;
       bar.value = 0;
       status.textContent = text('textWaiting');

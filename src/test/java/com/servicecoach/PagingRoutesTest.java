@@ -153,6 +153,29 @@ class PagingRoutesTest extends HttpTest {
         assertEquals(withoutTokens(second.body()), withoutTokens(body), "page 2147483647 shows what page 1 (the last) shows");
     }
 
+    @Test
+    void thePagerLinksTheFirstAndLastPagesAndTwoEitherSideOfThisOne() {
+        Team north = teams.findByName("North").orElseThrow();
+        for (int i = 1; i <= 250; i++) {
+            fixtures.agent(String.format("Y%03d", i), "Many " + i, north, "chat");
+        }
+        // 250 agents and the cast at 20 a page: 13 pages or more; page index 5 is page 6.
+        String body = get(new Route("/agents", "admin", true, null, null), "5").body();
+        String nav = body.substring(body.indexOf("<nav class=\"pager\""), body.indexOf("</nav>", body.indexOf("<nav class=\"pager\"")));
+        List<String> numbers = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"page(?: current)?\"[^>]*>(\\d+)<").matcher(nav);
+        while (m.find()) {
+            numbers.add(m.group(1));
+        }
+        int pages = Integer.parseInt(numbers.get(numbers.size() - 1));
+        assertEquals(true, pages > 12, nav);
+        assertEquals(List.of("1", "4", "5", "6", "7", "8", String.valueOf(pages)), numbers, nav);
+        assertEquals(true, nav.contains("aria-current=\"page\">6<"), "this page is marked, not linked");
+        assertEquals(true, nav.contains("sort=employeeNo,asc&amp;page=0\">1<"), nav);
+        assertEquals(2, nav.split("class=\"gap\"", -1).length - 1, "a gap after 1 and before the last");
+        assertEquals(true, nav.contains("data-pages=\"" + pages + "\""), "the go-to-page box knows the last page");
+    }
+
     static String withoutTokens(String html) {
         return html.replaceAll("(csrf-token\" content=\"|name=\"_csrf\" value=\")[^\"]*", "$1");
     }

@@ -34,7 +34,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Agent pages: the list with search, filters, sorting and paging; the profile; create and edit forms. */
+/**
+ * Agent pages: the list with search, filters, sorting and paging; create and edit forms. The agent's own page,
+ * {@code /agents/{employeeNo}}, draws on every feature and lives in {@code agenthub}.
+ */
 @Hidden
 @io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
@@ -102,17 +105,6 @@ class AgentPageController {
         } catch (InvalidInputException e) {
             return HttpResponse.unprocessableEntity().body(form(viewer, values, formErrors.describe(request, e), null));
         }
-    }
-
-    @Get("/agents/{employeeNo}")
-    ModelAndView<Map<String, Object>> profile(Authentication auth, @PathVariable String employeeNo, @Nullable @QueryValue String saved) {
-        Viewer viewer = viewers.of(auth);
-        AgentView agent = agents.get(viewer, employeeNo);
-        Map<String, Object> model = new HashMap<>();
-        model.put("agent", agent);
-        model.put("saved", saved != null);
-        model.put("canManage", viewer.isAdmin() || viewer.isSupervisor());
-        return new ModelAndView<>("agent/profile", model);
     }
 
     @Get("/agents/{employeeNo}/edit")

@@ -76,12 +76,22 @@ public final class CsvRecordReader implements Closeable {
     private int recordChars;
     private String error;
     private int errorField = -1;
+    private final char delimiter;
 
     public CsvRecordReader(Reader in) {
         this(in, DEFAULT_MAX_RECORD_CHARS);
     }
 
     public CsvRecordReader(Reader in, int maxRecordChars) {
+        this(in, maxRecordChars, ',');
+    }
+
+    /** A reader of fields separated by {@code delimiter} (a comma, a semicolon or a tab) instead of commas. */
+    public CsvRecordReader(Reader in, int maxRecordChars, char delimiter) {
+        if (delimiter != ',' && delimiter != ';' && delimiter != '\t') {
+            throw new IllegalArgumentException("the separator must be a comma, a semicolon or a tab");
+        }
+        this.delimiter = delimiter;
         this.in = Objects.requireNonNull(in, "in");
         if (maxRecordChars < 1) {
             throw new IllegalArgumentException("maxRecordChars must be positive");
@@ -172,14 +182,14 @@ public final class CsvRecordReader implements Closeable {
                         state = QUOTED;
                         break;
                     }
-                    if (c == ' ' || c == '\t') {
+                    if ((c == ' ' || c == '\t') && c != delimiter) {
                         field.append((char) c);
                         break;
                     }
                     state = UNQUOTED;
                     // fall through
                 case UNQUOTED:
-                    if (c == ',') {
+                    if (c == delimiter) {
                         endField();
                         state = FIELD_START;
                     } else if (c == '\n' || c == -1) {
@@ -199,7 +209,7 @@ public final class CsvRecordReader implements Closeable {
                             int end = Math.min(lim, p + (maxRecordChars - recordChars));
                             while (p < end) {
                                 char ch = buf[p];
-                                if (ch == ',' || ch == '\n' || ch == '\r') {
+                                if (ch == delimiter || ch == '\n' || ch == '\r') {
                                     break;
                                 }
                                 p++;
@@ -234,7 +244,7 @@ public final class CsvRecordReader implements Closeable {
                     state = AFTER_CLOSE;
                     // fall through
                 default: // AFTER_CLOSE
-                    if (c == ',') {
+                    if (c == delimiter) {
                         endField();
                         state = FIELD_START;
                     } else if (c == '\n' || c == -1) {

@@ -5,6 +5,7 @@ import com.servicecoach.scoring.Channel;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.CsvRecordReader;
+import com.servicecoach.csv.CsvSeparator;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -42,6 +43,8 @@ import java.util.function.Function;
  *
  * <p>Decisions beyond metrics.md:
  * <ul>
+ *   <li>Fields are separated by commas; a file whose header has no comma but semicolons or tabs (as
+ *       spreadsheets save "CSV" in some locales) is read with that separator instead ({@link CsvSeparator}).</li>
  *   <li>Values are trimmed ({@link String#strip()}); empty means absent. Channel/category are matched
  *       case-insensitively and stored lower-case. A {@code '} before a value that starts with
  *       {@code = + - @} (as the rejected-rows CSV writes such cells, {@link CsvCells#text}) is dropped, so a
@@ -91,6 +94,7 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
     private String defaultSource = DEFAULT_SOURCE;
 
     private final StringBuilder problems = new StringBuilder(128);
+    private final char separator;
     private String timeProblem;
     private RowResult pending;
     private boolean fetched;
@@ -114,7 +118,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
 
     private InteractionCsvReader(Reader in, String charsetName, ZoneId zone,
                                  Function<String, String> agentProblem) {
-        this.csv = new CsvRecordReader(Objects.requireNonNull(in, "in"));
+        CsvSeparator sniffed = CsvSeparator.sniff(Objects.requireNonNull(in, "in"));
+        this.separator = sniffed.separator();
+        this.csv = new CsvRecordReader(sniffed.reader(), CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, separator);
         this.zone = Objects.requireNonNull(zone, "zone");
         this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
         this.agentProblem = Objects.requireNonNull(agentProblem, "agentProblem");
@@ -131,6 +137,11 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The field separator found from the header: a comma, or a semicolon or tab when the header has no comma. */
+    public char separator() {
+        return separator;
     }
 
     /** The file's header. */

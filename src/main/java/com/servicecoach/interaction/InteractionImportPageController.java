@@ -6,6 +6,8 @@ import com.servicecoach.csv.CsvCharsets;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.ImportSummary;
 import com.servicecoach.web.DatabaseUnavailable;
+import com.servicecoach.web.LocaleResolver;
+import com.servicecoach.web.Messages;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
@@ -56,9 +58,11 @@ class InteractionImportPageController {
     private final ImportResults results;
     private final Viewers viewers;
     private final DatabaseUnavailable unavailable;
+    private final Messages messages;
 
     InteractionImportPageController(InteractionImporter importer, InteractionImports imports, ImportResults results,
-                                    Viewers viewers, DatabaseUnavailable unavailable) {
+                                    Viewers viewers, DatabaseUnavailable unavailable, Messages messages) {
+        this.messages = messages;
         this.importer = importer;
         this.imports = imports;
         this.results = results;
@@ -101,13 +105,15 @@ class InteractionImportPageController {
 
     @Get("/interactions/imports/{id}")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> result(Authentication auth, @PathVariable long id, @Nullable @QueryValue Integer page) {
+    ModelAndView<Map<String, Object>> result(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                             @Nullable @QueryValue Integer page) {
         ImportRecord record = imports.visible(viewers.of(auth), id);
         Paging paging = Paging.parse(page, 100, null, "line", List.of("line")).within(record.rejected());
         PageResponse<ImportSummary.LineError> errors = results.errors(record, paging.page(), paging.size());
         Map<String, Object> model = new HashMap<>();
         model.put("job", ImportJob.of(record));
         model.put("errors", errors);
+        model.put("rowText", new RowErrorText(messages, LocaleResolver.resolve(request)));
         return new ModelAndView<>("interaction/import-result", model);
     }
 

@@ -67,6 +67,12 @@ class ImportAndScorecardBrowserTest {
             assertEquals("300", browser.find("#n-inserted").getText());
             assertEquals("2", browser.find("#n-rejected").getText());
             assertTrue(browser.find("#import-rejected-link").isDisplayed());
+            // the first rejected rows, with their reasons, on the upload page itself; "Recent imports" refreshed
+            waitFor(browser, Duration.ofSeconds(10), d -> d.findElement(By.id("import-first-errors")).isDisplayed());
+            String first = browser.find("#import-first-errors").getText();
+            assertTrue(first.contains("302 agent: 'S1' is not an agent of a team you lead")
+                    && first.contains("303 channel: 'fax'"), first);
+            waitFor(browser, Duration.ofSeconds(10), d -> d.findElement(By.id("recent-imports")).getText().contains(file.getFileName().toString()));
 
             browser.find("#import-result-link").click();
             waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.id("import-errors")).size() > 0);

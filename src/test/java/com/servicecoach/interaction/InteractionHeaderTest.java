@@ -39,6 +39,29 @@ class InteractionHeaderTest {
     }
 
     @Test
+    void aFileSavedWithSemicolonsOrTabsIsReadWithThatSeparator() {
+        for (char sep : new char[]{';', '\t'}) {
+            String text = String.join(String.valueOf(sep), "external_id", "agent", "channel", "created_at", "comment") + "\n"
+                    + String.join(String.valueOf(sep), "T-1", "A001", "chat", "2026-03-02T09:15:00", "\"late, but kind; thanks\"") + "\n";
+            try (InteractionCsvReader r = new InteractionCsvReader(new StringReader(text), SHANGHAI, TestCsv.AGENTS)) {
+                assertEquals(sep, r.separator());
+                InteractionRow row = assertInstanceOf(InteractionRow.class, r.next());
+                assertEquals("T-1", row.externalId());
+                assertEquals("late, but kind; thanks", row.comment(), "a quoted separator stays in the value");
+            }
+        }
+    }
+
+    @Test
+    void aCommaInTheHeaderKeepsCommasEvenWhenSemicolonsAppearInQuotes() {
+        String text = "external_id,agent,channel,created_at,\"note; with semicolons; here\"\nT-1,A001,chat,2026-03-02T09:15:00,x\n";
+        try (InteractionCsvReader r = new InteractionCsvReader(new StringReader(text), SHANGHAI, TestCsv.AGENTS)) {
+            assertEquals(',', r.separator());
+            assertInstanceOf(InteractionRow.class, r.next());
+        }
+    }
+
+    @Test
     void onlyRequiredColumnsGiveDefaultsForTheRest() {
         InteractionRow row = assertInstanceOf(InteractionRow.class,
                 TestCsv.read("external_id,agent,channel,created_at\nT-9,A001,chat,2026-03-02T09:15:00\n").get(0));

@@ -122,4 +122,31 @@ class PagesTest extends HttpTest {
         }
         assertTrue(page("agent.north", "/").body().contains("Li Na"));
     }
+
+    @Test
+    void timesAreShownInTheOrganizationsZoneWhichThePageNames() throws Exception {
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             var st = c.prepareStatement("UPDATE app_user SET locked_until = ? WHERE username = 'hr.lin'")) {
+            st.setObject(1, java.time.LocalDateTime.parse("2099-03-01T01:30:00"));
+            st.executeUpdate();
+        }
+        Api.Reply r = page("admin", "/admin/users/hr.lin");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("until 2099-03-01 09:30 Asia/Shanghai (UTC+08:00)"), "the lock's end in Shanghai time, zone named");
+        assertTrue(r.body().contains("All times are shown in Asia/Shanghai (UTC+08:00)"), "the footer names the zone");
+        assertFalse(r.body().contains("UTC)."), "no UTC time left on the page");
+    }
+
+    @Test
+    void rejectedRowsAreExplainedInTheReadersLanguage() {
+        String csv = "external_id,agent,channel,created_at\nZ-1,NOBODY,fax,2026-03-02\n";
+        Api.Reply imported = api.send("admin", HttpRequest.POST("/api/interactions/import", csv).contentType("text/csv"));
+        assertEquals(200, imported.status(), imported.body());
+        long id = ((Number) api.get("admin", "/api/interactions/imports").content().get(0).get("id")).longValue();
+        Api.Reply zh = api.exchange(asBrowser("admin", HttpRequest.GET("/interactions/imports/" + id)).header("Accept-Language", "zh-CN"));
+        assertTrue(zh.body().contains("agent：未知的工号“NOBODY”；channel：“fax”不在以下取值之中"), zh.body());
+        assertTrue(zh.body().contains("只有日期，缺少时间"), "the time's detail too");
+        Api.Reply en = page("admin", "/interactions/imports/" + id);
+        assertTrue(en.body().contains("agent: unknown employee number &#39;NOBODY&#39;; channel: &#39;fax&#39; is not one of"), en.body());
+    }
 }
