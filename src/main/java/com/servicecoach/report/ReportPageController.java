@@ -10,8 +10,8 @@ import com.servicecoach.report.building.ReportPeriod;
 import com.servicecoach.report.rendering.ReportFormat;
 import com.servicecoach.report.rendering.ReportText;
 import com.servicecoach.report.rendering.ReportView;
-import com.servicecoach.report.thresholds.ThresholdService;
-import com.servicecoach.report.thresholds.Thresholds;
+import com.servicecoach.targets.ThresholdService;
+import com.servicecoach.targets.Thresholds;
 import com.servicecoach.scorecard.PagePeriod;
 import com.servicecoach.web.Formats;
 import com.servicecoach.settings.ScoringSettingsService;
@@ -205,6 +205,8 @@ class ReportPageController {
         values.put("firstResponseMin", plain(current.firstResponseMin()));
         values.put("resolutionMin", plain(current.resolutionMin()));
         values.put("knowledgeMin", plain(current.knowledgeMin()));
+        values.put("bottomPercent", plain(current.bottomPercent()));
+        values.put("belowTeamPoints", plain(current.belowTeamPoints()));
         return thresholdsModel(request, viewer, values, Map.of(), saved != null);
     }
 

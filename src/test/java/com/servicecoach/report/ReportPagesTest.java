@@ -123,4 +123,26 @@ class ReportPagesTest extends HttpTest {
             assertEquals(low ? List.of("csat") : List.of(), reasons, a.get("employeeNo") + " " + card.get("csatPercent"));
         }
     }
+
+    @Test
+    void relativeFlagsPutTheBottomOfTheRankingInTheReportWorstFirstEachLinkedToItsScorecard() {
+        data.generated(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 4, 9);
+        Api.Reply ok = api.send("hr.lin", HttpRequest.POST("/reports/thresholds", Map.of("csatMin", "", "firstResponseMin", "",
+                "resolutionMin", "", "knowledgeMin", "", "bottomPercent", "50", "belowTeamPoints", ""))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(303, ok.status());
+        Map<String, Object> report = api.get("hr.lin", "/api/reports/performance?" + MARCH).json();
+        List<Map<String, Object>> ranked = ReportTestData.list(report, "agents").stream().filter(a -> a.get("rank") != null).toList();
+        List<Map<String, Object>> flagged = ReportTestData.list(report, "flagged");
+        assertEquals((ranked.size() + 1) / 2, flagged.size(), "half the ranked agents, counted up");
+        List<Double> composites = flagged.stream().map(f -> ranked.stream().filter(a -> a.get("employeeNo").equals(f.get("employeeNo")))
+                .findFirst().map(a -> ((Number) ReportTestData.map(ReportTestData.map(a, "scorecard"), "composite").get("score")).doubleValue())
+                .orElseThrow()).toList();
+        assertEquals(composites.stream().sorted().toList(), composites, "worst first");
+        String page = api.get("hr.lin", "/reports/performance?" + MARCH).body();
+        String first = (String) flagged.get(0).get("employeeNo");
+        assertTrue(page.contains("<a href=\"/scorecards/agents/" + first + "?from=2026-03-01&amp;to=2026-03-31\">" + first + "</a>"), "linked");
+        assertTrue(page.contains("data-reason=\"bottom_composite\"><td>Bottom of the ranking</td><td class=\"num\">" + flagged.size()),
+                "the reasons grouped with their counts");
+    }
 }

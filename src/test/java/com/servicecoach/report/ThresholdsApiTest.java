@@ -67,7 +67,7 @@ class ThresholdsApiTest extends HttpTest {
         Api.Reply r = put("{\"csatMin\": 75, \"firstResponseMin\": 80, \"resolutionMin\": 80, \"knowledgeMin\": 60, \"csatMn\": 10}");
         assertEquals(422, r.status(), r.body());
         assertEquals(List.of("csatMn"), errors(r).stream().map(e -> e.get("field")).toList());
-        assertEquals("Unknown field csatMn: the thresholds are csatMin, firstResponseMin, resolutionMin, knowledgeMin.",
+        assertEquals("Unknown field csatMn: the thresholds are csatMin, firstResponseMin, resolutionMin, knowledgeMin, bottomPercent, belowTeamPoints.",
                 errors(r).get(0).get("message"));
         assertEquals(70.0, d(current().get("csatMin")));
     }
@@ -84,5 +84,30 @@ class ThresholdsApiTest extends HttpTest {
     void onlyHrAndAdministratorsMaySendEvenAnEmptyBody() {
         assertEquals(403, api.send("sup.north", HttpRequest.PUT("/api/reports/thresholds", "{}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE)).status());
+    }
+
+    @Test
+    void theRelativeFlagsMayBeLeftOutAndThenStayAsTheyAre() {
+        String fixed = "\"csatMin\": 70, \"firstResponseMin\": 80, \"resolutionMin\": 80, \"knowledgeMin\": 60";
+        Api.Reply set = put("{" + fixed + ", \"bottomPercent\": 10, \"belowTeamPoints\": \"12.5\"}");
+        assertEquals(200, set.status(), set.body());
+        assertEquals(10.0, d(set.json().get("bottomPercent")));
+        assertEquals(12.5, d(set.json().get("belowTeamPoints")));
+        Api.Reply kept = put("{" + fixed + "}");
+        assertEquals(200, kept.status(), kept.body());
+        assertEquals(10.0, d(kept.json().get("bottomPercent")), "left out: unchanged");
+        Api.Reply off = put("{" + fixed + ", \"bottomPercent\": null}");
+        assertNull(off.json().get("bottomPercent"), "null: not checked");
+        assertEquals(12.5, d(off.json().get("belowTeamPoints")));
+    }
+
+    @Test
+    void aRelativeFlagOutOfItsRangeIs422AndChangesNothing() {
+        String fixed = "\"csatMin\": 75, \"firstResponseMin\": 80, \"resolutionMin\": 80, \"knowledgeMin\": 60";
+        Api.Reply r = put("{" + fixed + ", \"bottomPercent\": 0, \"belowTeamPoints\": 101}");
+        assertEquals(422, r.status(), r.body());
+        assertEquals(List.of("bottomPercent", "belowTeamPoints"), errors(r).stream().map(e -> e.get("field")).toList());
+        assertEquals("0.0 is not a number above 0 and at most 50, with at most one decimal.", errors(r).get(0).get("message"));
+        assertEquals(70.0, d(current().get("csatMin")), "nothing changed");
     }
 }

@@ -27,7 +27,7 @@ import java.util.List;
  * @param headline       the scope's scorecard for both periods and the change
  * @param teams          the team comparison (by team name)
  * @param agents         the agents ranked by composite, then those not ranked (by employee number)
- * @param flagged        the agents flagged, with every reason, in ranking order
+ * @param flagged        the agents flagged, with every reason, worst first (lowest composite first, none last)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -59,7 +59,8 @@ public record PerformanceReport(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ThresholdsUsed(@Nullable BigDecimal csatMin, @Nullable BigDecimal firstResponseMin,
-                                 @Nullable BigDecimal resolutionMin, @Nullable BigDecimal knowledgeMin) {
+                                 @Nullable BigDecimal resolutionMin, @Nullable BigDecimal knowledgeMin,
+                                 @Nullable BigDecimal bottomPercent, @Nullable BigDecimal belowTeamPoints) {
     }
 
     /** The scope's figures for the period and the previous one; {@code change} = current minus previous, as shown. */
@@ -102,7 +103,10 @@ public record PerformanceReport(
     /**
      * Why an agent is flagged: {@code reason} is {@code csat}, {@code first_response_sla}, {@code resolution_sla},
      * {@code knowledge} (the shown value is below HR's threshold), {@code overdue_training} or
-     * {@code expired_certification} (with their count).
+     * {@code expired_certification} (with their count); relative to the others, {@code bottom_composite} (value:
+     * the composite, threshold: the bottom share in percent, count: the rank) and {@code csat_below_team},
+     * {@code first_response_sla_below_team}, {@code resolution_sla_below_team}, {@code knowledge_below_team}
+     * (value: the agent's, threshold: the team's).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -4,8 +4,8 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
-import com.servicecoach.report.thresholds.ThresholdService;
-import com.servicecoach.report.thresholds.Thresholds;
+import com.servicecoach.targets.ThresholdService;
+import com.servicecoach.targets.Thresholds;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scorecard.ScorecardService;
 import com.servicecoach.scoring.Rounding;
@@ -172,17 +172,23 @@ public class PerformanceReportService {
         Map<String, Integer> agentsByTeam = new HashMap<>();
         TrainingCompliance.Counts trainingTotal = TrainingCompliance.Counts.NONE;
         CertificationFacts.Counts certsTotal = CertificationFacts.Counts.NONE;
+        int ranked = (int) ranking.stream().filter(r -> r.rank() != null).count();
+        Map<String, BigDecimal> compositeOf = new HashMap<>();
         for (ScorecardService.RankRow r : ranking) {
             Agent a = r.agent();
             String teamName = teamNameById.get(a.teamId());
             Scorecard card = r.scorecard().withSettings(current.version(), current.hash());
             TrainingCompliance.Counts tc = trainingByAgent.getOrDefault(a.id(), TrainingCompliance.Counts.NONE);
             CertificationFacts.Counts cc = certs.map(m -> m.getOrDefault(a.employeeNo(), CertificationFacts.Counts.NONE)).orElse(null);
-            List<PerformanceReport.Flag> flags = ReportFlags.of(card, tc, cc, limits);
+            List<PerformanceReport.Flag> flags = new ArrayList<>(ReportFlags.of(card, tc, cc, limits));
+            flags.addAll(ReportFlags.relative(card, r.rank(), ranked, teams.results().get(teamName).json(), limits));
             agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
                     training(tc), cc == null ? null : certifications(cc), flags));
             if (!flags.isEmpty()) {
                 flagged.add(new PerformanceReport.Flagged(a.employeeNo(), a.name(), teamName, flags));
+                if (card.composite().score() != null) {
+                    compositeOf.put(a.employeeNo(), card.composite().score());
+                }
             }
             trainingByTeam.merge(teamName, tc, TrainingCompliance.Counts::plus);
             agentsByTeam.merge(teamName, 1, Integer::sum);
@@ -192,6 +198,10 @@ public class PerformanceReportService {
                 certsTotal = certsTotal.plus(cc);
             }
         }
+
+        // worst first: the lowest composite first, agents without one last (in ranking order otherwise)
+        flagged.sort(java.util.Comparator.comparing((PerformanceReport.Flagged f) -> compositeOf.get(f.employeeNo()),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
 
         List<PerformanceReport.TeamRow> teamRows = new ArrayList<>();
         for (Team t : scope.teams()) {
@@ -214,7 +224,7 @@ public class PerformanceReportService {
         return new PerformanceReport(PerformanceReport.Period.of(period), PerformanceReport.Period.of(previous),
                 scope.teamName(), latest == null ? null : latest.toString(), current.document(),
                 new PerformanceReport.ThresholdsUsed(limits.csatMin(), limits.firstResponseMin(), limits.resolutionMin(),
-                        limits.knowledgeMin()),
+                        limits.knowledgeMin(), limits.bottomPercent(), limits.belowTeamPoints()),
                 new PerformanceReport.Headline(headline, before, PeriodChange.of(headline, before)), teamRows, agentRows, charts,
                 new PerformanceReport.Training(asOfDay.toString(), training(trainingTotal)),
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,

@@ -76,10 +76,33 @@ public final class ReportText {
     /** Why an agent is flagged, in words. */
     public String flag(PerformanceReport.Flag f) {
         String key = "report.flag." + f.reason();
+        if (f.reason().equals("bottom_composite")) {
+            return messages.get(locale, key, plain(f.value()), plain(f.threshold()), f.count());
+        }
+        if (f.reason().endsWith("_below_team")) {
+            BigDecimal gap = f.value() == null || f.threshold() == null ? null : f.threshold().subtract(f.value());
+            return messages.get(locale, key, plain(f.value()), plain(f.threshold()), plain(gap));
+        }
         if (f.count() != null) {
             return messages.get(locale, key, f.count());
         }
         return messages.get(locale, key, plain(f.value()), plain(f.threshold()));
+    }
+
+    /** One reason of the flagged agents: its short name, its code and how many agents it flags. */
+    public record ReasonCount(String reason, String label, int agents) {
+    }
+
+    /** The reasons the flagged agents have, each with the number of agents, the most frequent first. */
+    public java.util.List<ReasonCount> reasons(PerformanceReport r) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (PerformanceReport.Flagged f : r.flagged()) {
+            f.reasons().stream().map(PerformanceReport.Flag::reason).distinct().forEach(reason -> counts.merge(reason, 1, Integer::sum));
+        }
+        return counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> new ReasonCount(e.getKey(), messages.get(locale, "report.flagShort." + e.getKey()), e.getValue()))
+                .toList();
     }
 
     /** The short name of a flag reason (table badges). */

@@ -128,6 +128,8 @@ final class ReportXlsx {
         rows.add(new Object[]{"threshold_first_response_min", r.thresholds().firstResponseMin()});
         rows.add(new Object[]{"threshold_resolution_min", r.thresholds().resolutionMin()});
         rows.add(new Object[]{"threshold_knowledge_min", r.thresholds().knowledgeMin()});
+        rows.add(new Object[]{"flag_bottom_percent", r.thresholds().bottomPercent()});
+        rows.add(new Object[]{"flag_below_team_points", r.thresholds().belowTeamPoints()});
         rows.add(new Object[]{"training_as_of", r.training().asOf()});
         rows.add(new Object[]{"agents", r.agents().size()});
         rows.add(new Object[]{"flagged_agents", r.flagged().size()});

@@ -1,7 +1,7 @@
 package com.servicecoach.report.building;
 
 import com.servicecoach.report.ReportTestData;
-import com.servicecoach.report.thresholds.Thresholds;
+import com.servicecoach.targets.Thresholds;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.InteractionFacts;
@@ -53,7 +53,12 @@ final class Cards {
     }
 
     static Thresholds limits(String csat, String firstResponse, String resolution, String knowledge) {
-        return new Thresholds(1, decimal(csat), decimal(firstResponse), decimal(resolution), decimal(knowledge), null, null);
+        return new Thresholds(1, decimal(csat), decimal(firstResponse), decimal(resolution), decimal(knowledge), null, null, null, null);
+    }
+
+    /** Only the relative flags: the bottom share of the ranking, the points below the team. */
+    static Thresholds relative(String bottomPercent, String belowTeamPoints) {
+        return new Thresholds(1, null, null, null, null, null, null, decimal(bottomPercent), decimal(belowTeamPoints));
     }
 
     private static BigDecimal decimal(String s) {

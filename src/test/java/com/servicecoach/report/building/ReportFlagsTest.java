@@ -113,4 +113,28 @@ class ReportFlagsTest {
         assertEquals(List.of("expired_certification"), reasons(ReportFlags.of(fine, NO_TRAINING, new CertificationFacts.Counts(0, 0, 1),
                 limits(null, null, null, null))));
     }
+
+    @Test
+    void theBottomShareOfTheRankingIsFlaggedCountingUpFromTheFractionOfAnAgent() {
+        Scorecard card = card(12, 8);
+        // 10 % of 42 ranked agents is 4.2: the worst 5 (ranks 38-42) are flagged
+        assertEquals(List.of(), ReportFlags.relative(card, 37, 42, card, Cards.relative("10", null)));
+        PerformanceReport.Flag flag = ReportFlags.relative(card, 38, 42, card, Cards.relative("10", null)).get(0);
+        assertEquals(new PerformanceReport.Flag("bottom_composite", card.composite().score(), new BigDecimal("10"), 38), flag);
+        assertEquals(List.of(), ReportFlags.relative(card, null, 42, card, Cards.relative("10", null)), "an agent not ranked is not in the ranking");
+        assertEquals(List.of("bottom_composite"), reasons(ReportFlags.relative(card, 1, 1, card, Cards.relative("1", null))),
+                "1 % of one agent is that agent");
+    }
+
+    @Test
+    void aFigureMoreThanThePointsBelowTheTeamsIsFlaggedButNotOneExactlyThatFarBelow() {
+        Scorecard agent = card(12, 8, 12, 12, 8, "50");   // first-response SLA 66.7 %, knowledge 50 %
+        Scorecard team = card(12, 10, 12, 12, 10, "60");  // first-response SLA 83.3 %, knowledge 60 %
+        List<PerformanceReport.Flag> flags = ReportFlags.relative(agent, null, 0, team, Cards.relative(null, "10"));
+        assertEquals(List.of("csat_below_team", "first_response_sla_below_team"), reasons(flags),
+                "CSAT and first response are 16.6 points below; knowledge exactly 10 below is not more than 10");
+        assertEquals(below("first_response_sla_below_team", "66.7", "83.3"), flags.get(1));
+        assertEquals(List.of(), ReportFlags.relative(agent, null, 0, team, Cards.relative(null, "16.6")), "16.6 is not more than 16.6");
+        assertEquals(List.of(), ReportFlags.relative(agent, 3, 3, team, Cards.relative(null, null)), "nothing set, nothing checked");
+    }
 }

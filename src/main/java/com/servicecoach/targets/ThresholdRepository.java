@@ -1,4 +1,4 @@
-package com.servicecoach.report.thresholds;
+package com.servicecoach.targets;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

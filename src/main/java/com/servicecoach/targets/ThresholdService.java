@@ -1,4 +1,4 @@
-package com.servicecoach.report.thresholds;
+package com.servicecoach.targets;
 
 import com.servicecoach.account.Viewer;
 import com.servicecoach.web.FieldError;
@@ -28,11 +28,13 @@ public class ThresholdService {
      */
     @Serdeable
     public record Change(@Nullable String csatMin, @Nullable String firstResponseMin, @Nullable String resolutionMin,
-                         @Nullable String knowledgeMin) {
+                         @Nullable String knowledgeMin, @Nullable String bottomPercent, @Nullable String belowTeamPoints) {
     }
 
-    /** The thresholds a change names, in this order. */
+    /** The thresholds a change must name, in this order. */
     static final List<String> FIELDS = List.of("csatMin", "firstResponseMin", "resolutionMin", "knowledgeMin");
+    /** The relative flags, which a change may leave out (then they stay as they are). */
+    static final List<String> RELATIVE = List.of("bottomPercent", "belowTeamPoints");
 
     private final ThresholdRepository thresholds;
     private final Clock clock;
@@ -44,7 +46,7 @@ public class ThresholdService {
 
     /** Until HR sets them: CSAT 70 %, first-response and resolution SLA 80 %, knowledge 60 %. */
     static final Thresholds DEFAULTS = new Thresholds(1, new BigDecimal("70.0"), new BigDecimal("80.0"),
-            new BigDecimal("80.0"), new BigDecimal("60.0"), null, null);
+            new BigDecimal("80.0"), new BigDecimal("60.0"), null, null, null, null);
 
     public Thresholds current() {
         return thresholds.findById(1).orElse(DEFAULTS);
@@ -73,14 +75,31 @@ public class ThresholdService {
                 errors.add(FieldError.of(field, "report.threshold.type", field));
             }
         }
+        Thresholds before = current();
+        values.put("bottomPercent", before.bottomPercent() == null ? null : before.bottomPercent().toPlainString());
+        values.put("belowTeamPoints", before.belowTeamPoints() == null ? null : before.belowTeamPoints().toPlainString());
+        for (String field : RELATIVE) {
+            if (!body.containsKey(field)) {
+                continue;
+            }
+            Object v = body.get(field);
+            if (v == null || v instanceof String) {
+                values.put(field, (String) v);
+            } else if (v instanceof Number n) {
+                values.put(field, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
+            } else {
+                errors.add(FieldError.of(field, "report.threshold.type", field));
+            }
+        }
         for (String key : body.keySet()) {
-            if (!FIELDS.contains(key)) {
+            if (!FIELDS.contains(key) && !RELATIVE.contains(key)) {
                 String name = key.length() > 64 ? key.substring(0, 61) + "..." : key;
-                errors.add(FieldError.of(name, "report.threshold.unknown", name, String.join(", ", FIELDS)));
+                errors.add(FieldError.of(name, "report.threshold.unknown", name,
+                        String.join(", ", FIELDS) + ", " + String.join(", ", RELATIVE)));
             }
         }
         return store(viewer, new Change(values.get("csatMin"), values.get("firstResponseMin"), values.get("resolutionMin"),
-                values.get("knowledgeMin")), errors);
+                values.get("knowledgeMin"), values.get("bottomPercent"), values.get("belowTeamPoints")), errors);
     }
 
     private static void requireSetter(Viewer viewer) {
@@ -94,12 +113,34 @@ public class ThresholdService {
         BigDecimal frt = percent("firstResponseMin", change.firstResponseMin(), errors);
         BigDecimal res = percent("resolutionMin", change.resolutionMin(), errors);
         BigDecimal knowledge = percent("knowledgeMin", change.knowledgeMin(), errors);
+        BigDecimal bottom = bounded("bottomPercent", change.bottomPercent(), new BigDecimal("50"), errors);
+        BigDecimal belowTeam = bounded("belowTeamPoints", change.belowTeamPoints(), new BigDecimal("100"), errors);
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(e -> FIELDS.contains(e.field()) ? FIELDS.indexOf(e.field()) : FIELDS.size()));
+            List<String> order = new ArrayList<>(FIELDS);
+            order.addAll(RELATIVE);
+            errors.sort(java.util.Comparator.comparingInt(e -> order.contains(e.field()) ? order.indexOf(e.field()) : order.size()));
             throw new InvalidInputException(errors);
         }
-        Thresholds updated = new Thresholds(1, csat, frt, res, knowledge, viewer.username(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        Thresholds updated = new Thresholds(1, csat, frt, res, knowledge, viewer.username(),
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), bottom, belowTeam);
         return thresholds.existsById(1) ? thresholds.update(updated) : thresholds.save(updated);
+    }
+
+    /** A relative flag's setting: more than 0 and at most {@code max}, with at most one decimal. */
+    private static @Nullable BigDecimal bounded(String field, @Nullable String value, BigDecimal max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(value.trim());
+            if (v.signum() > 0 && v.compareTo(max) <= 0 && v.scale() <= 1) {
+                return v.setScale(1, RoundingMode.UNNECESSARY);
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        errors.add(FieldError.of(field, "report.threshold.relativeRange", value.trim(), max.toPlainString()));
+        return null;
     }
 
     private static @Nullable BigDecimal percent(String field, @Nullable String value, List<FieldError> errors) {

@@ -1,0 +1,24 @@
+package com.servicecoach.targets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/**
+ * The targets of the figures: the thresholds, in percent, below which a report flags an agent and against which
+ * scorecards colour a figure; null = not checked. Besides these fixed ones, two relative to the others:
+ * {@code bottomPercent} flags the worst that share of a report's ranked agents by composite, and
+ * {@code belowTeamPoints} a figure more than that many points below the agent's team's. Set by HR (and
+ * administrators); overdue training and expired certifications are always flagged.
+ */
+@Serdeable
+@MappedEntity("report_threshold")
+public record Thresholds(@Id Integer id, @Nullable BigDecimal csatMin, @Nullable BigDecimal firstResponseMin,
+                         @Nullable BigDecimal resolutionMin, @Nullable BigDecimal knowledgeMin,
+                         @Nullable String updatedBy, @Nullable LocalDateTime updatedAt,
+                         @Nullable BigDecimal bottomPercent, @Nullable BigDecimal belowTeamPoints) {
+}
