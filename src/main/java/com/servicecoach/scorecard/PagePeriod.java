@@ -12,15 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The period of a scorecard page: the {@code from} and {@code to} query parameters, or this month so far (in the
- * organization's zone) when both are absent, with ready-made neighbouring periods for quick links.
+ * The period of a scorecard page: the {@code from} and {@code to} query parameters, or the last 30 days, today
+ * included (in the organization's zone), when both are absent, with ready-made neighbouring periods for quick links.
  */
 public record PagePeriod(LocalDate from, LocalDate to, LocalDate today) {
+
+    /** The default period's length: the last 30 days, today included. */
+    public static final int DEFAULT_DAYS = 30;
 
     public static PagePeriod of(@Nullable String from, @Nullable String to, ZoneId zone, java.time.Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            return new PagePeriod(today.withDayOfMonth(1), today, today);
+            return new PagePeriod(today.minusDays(DEFAULT_DAYS - 1), today, today);
         }
         LocalDate[] p = DateParams.period(from, to);
         if (p[0].plusYears(5).isBefore(p[1])) {
@@ -81,7 +84,17 @@ public record PagePeriod(LocalDate from, LocalDate to, LocalDate today) {
         }
     }
 
-    /** This month so far: the period a page falls back to while its form shows an error. */
+    /** The period of the same length just before this one (what "previous period" figures compare with). */
+    public PagePeriod previous() {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        return new PagePeriod(from.minusDays(days), from.minusDays(1), today);
+    }
+
+    public String last30Days() {
+        return "from=" + today.minusDays(DEFAULT_DAYS - 1) + "&to=" + today;
+    }
+
+    /** The last 30 days: the period a page falls back to while its form shows an error. */
     public static PagePeriod defaultPeriod(ZoneId zone, java.time.Clock clock) {
         return of(null, null, zone, clock);
     }

@@ -9,6 +9,8 @@ import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.targets.ThresholdService;
+import com.servicecoach.targets.Thresholds;
 import com.servicecoach.web.LocaleResolver;
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.NotFoundException;
@@ -67,9 +69,11 @@ class ScorecardPageController {
     private final Messages messages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ThresholdService thresholds;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
-                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock) {
+                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, ThresholdService thresholds) {
+        this.thresholds = thresholds;
         this.scorecards = scorecards;
         this.settings = settings;
         this.agents = agents;
@@ -128,7 +132,11 @@ class ScorecardPageController {
         model.put("byChannel", d.byChannel());
         model.put("byCategory", d.byCategory());
         model.put("canSeeTeam", !viewer.isAgent());
-        model.put("chartJson", chartJson(d.weeks(), d.result().scorecard()));
+        PagePeriod before = period.previous();
+        model.put("teamCard", scorecards.teamOfAgent(viewer, employeeNo, period.from(), period.to()));
+        model.put("previousCard", scorecards.agent(viewer, employeeNo, before.from(), before.to()).scorecard());
+        model.put("previous", before);
+        model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
         return respond(errors, new ModelAndView<>("scorecard/agent", model));
     }
 
@@ -154,7 +162,10 @@ class ScorecardPageController {
         model.put("sort", paging.sortParam());
         model.put("weeks", d.weeks());
         model.put("byChannel", d.byChannel());
-        model.put("chartJson", chartJson(d.weeks(), d.result().scorecard()));
+        PagePeriod before = period.previous();
+        model.put("previousCard", scorecards.team(viewer, team, before.from(), before.to()).scorecard());
+        model.put("previous", before);
+        model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
         return respond(errors, new ModelAndView<>("scorecard/team", model));
     }
 
@@ -194,6 +205,7 @@ class ScorecardPageController {
 
     private Map<String, Object> base(HttpRequest<?> request, ScoringSettingsService.Current current) {
         Map<String, Object> model = new HashMap<>();
+        model.put("targets", thresholds.current());
         model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), current.settings().orgZone()));
         model.put("settingsVersion", current.version());
         model.put("settingsHash", current.shortHash());
@@ -239,8 +251,11 @@ class ScorecardPageController {
         return out;
     }
 
-    /** The data of the charts: one entry per week, and the band counts. */
-    private String chartJson(List<ScorecardService.Week> weeks, Scorecard card) {
+    /**
+     * The data of the charts: one entry per week (partial when the period or today cuts it short, so that a short
+     * week's few interactions are not read as a dip), the band counts, and the targets to draw as lines.
+     */
+    private String chartJson(List<ScorecardService.Week> weeks, Scorecard card, PagePeriod period) {
         List<Map<String, Object>> w = new ArrayList<>();
         for (ScorecardService.Week week : weeks) {
             Scorecard s = week.scorecard();
@@ -251,10 +266,18 @@ class ScorecardPageController {
             m.put("firstResponseSla", s.firstResponseSla().percent());
             m.put("resolutionSla", s.resolutionSla().percent());
             m.put("csat", s.csatPercent());
+            m.put("partial", week.from().getDayOfWeek() != java.time.DayOfWeek.MONDAY
+                    || week.to().getDayOfWeek() != java.time.DayOfWeek.SUNDAY || !week.to().isBefore(period.today()));
             w.add(m);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("weeks", w);
+        Thresholds targets = thresholds.current();
+        Map<String, Object> lines = new LinkedHashMap<>();
+        lines.put("firstResponseSla", targets.firstResponseMin());
+        lines.put("resolutionSla", targets.resolutionMin());
+        lines.put("csat", targets.csatMin());
+        data.put("targets", lines);
         data.put("bands", List.of(card.bands().verySatisfied(), card.bands().satisfied(), card.bands().neutral(),
                 card.bands().dissatisfied(), card.bands().veryDissatisfied()));
         try {

@@ -103,6 +103,19 @@ public class ScorecardService {
         return result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
     }
 
+    /**
+     * The scorecard of the team an agent belongs to, for whoever may see the agent (the agent included): the
+     * context an agent's figures are read in. It tells no individual's figures.
+     */
+    public Scorecard teamOfAgent(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        Team team = teams.findById(agent.teamId()).orElseThrow();
+        ScoringSettingsService.Current current = settings.current();
+        List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
+        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, false, false);
+        return result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)).scorecard();
+    }
+
     public Result team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
         return teamWithTally(viewer, teamName, from, to).result();
     }
