@@ -6,6 +6,13 @@ import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.AgentView;
 import com.servicecoach.agent.TeamView;
 import com.servicecoach.training.AssignmentService;
+import com.servicecoach.scorecard.Overviews;
+import com.servicecoach.scorecard.PagePeriod;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.web.Formats;
+import com.servicecoach.web.Messages;
+import java.time.Clock;
+import java.time.ZoneId;
 import com.servicecoach.web.LocaleResolver;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -33,8 +40,17 @@ class HomeController {
     private final Viewers viewers;
     private final AgentService agents;
     private final AssignmentService assignments;
+    private final Overviews overviews;
+    private final ScoringSettingsService settings;
+    private final Messages messages;
+    private final Clock clock;
 
-    HomeController(Viewers viewers, AgentService agents, AssignmentService assignments) {
+    HomeController(Viewers viewers, AgentService agents, AssignmentService assignments, Overviews overviews,
+                   ScoringSettingsService settings, Messages messages, Clock clock) {
+        this.overviews = overviews;
+        this.settings = settings;
+        this.messages = messages;
+        this.clock = clock;
         this.viewers = viewers;
         this.agents = agents;
         this.assignments = assignments;
@@ -58,6 +74,13 @@ class HomeController {
             model.put("onLeave", all.stream().filter(a -> a.status().equals("on_leave")).toList());
             if (viewer.isSupervisor()) {
                 model.put("trainingCounts", assignments.counts(viewer));
+                // the supervisor's teams over the last 30 days, the agents who need attention first
+                ZoneId zone = settings.current().settings().orgZone();
+                PagePeriod period = PagePeriod.of(null, null, zone, clock);
+                model.put("period", period);
+                model.put("blocks", overviews.teams(viewer, period.from(), period.to()));
+                model.put("targets", overviews.targets());
+                model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), zone));
             }
         }
         return new ModelAndView<>("home/" + viewer.role().name().toLowerCase(), model);

@@ -70,10 +70,13 @@ class ScorecardPageController {
     private final ObjectMapper json;
     private final Clock clock;
     private final ThresholdService thresholds;
+    private final Overviews overviews;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
-                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, ThresholdService thresholds) {
+                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, ThresholdService thresholds,
+                            Overviews overviews) {
         this.thresholds = thresholds;
+        this.overviews = overviews;
         this.scorecards = scorecards;
         this.settings = settings;
         this.agents = agents;
@@ -96,8 +99,8 @@ class ScorecardPageController {
         PagePeriod period = errors.isEmpty() ? PagePeriod.of(from, to, current.settings().orgZone(), clock)
                 : PagePeriod.defaultPeriod(current.settings().orgZone(), clock);
         model.put("period", period);
-        model.put("teams", agents.visibleTeams(viewer).stream().map(Team::name).toList());
-        model.put("agents", agents.list(viewer, AgentService.Filter.NONE));
+        model.put("blocks", overviews.teams(viewer, period.from(), period.to()));
+        model.put("openAll", viewer.isSupervisor());
         return respond(errors, new ModelAndView<>("scorecard/index", model));
     }
 

@@ -159,6 +159,26 @@ public class ScorecardService {
                 new Collected(c.total(), Map.of(), c.byWeek()));
     }
 
+    /** A team at a glance: its scorecard and its agents' rows (ranked), without the weekly and channel parts. */
+    public record TeamOverview(Team team, Scorecard scorecard, List<RankRow> ranking) {
+    }
+
+    public TeamOverview teamOverview(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        Team team = agents.visibleTeam(viewer, teamName);
+        ScoringSettingsService.Current current = settings.current();
+        List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
+        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, false);
+        Scorecard card = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)).scorecard();
+        Instant now = clock.instant();
+        List<RankRow> unranked = new ArrayList<>();
+        for (Agent a : members) {
+            ScorecardFigures f = ScorecardCalculator.figures(c.byAgent().getOrDefault(a.id(), new Tally()), from, to,
+                    current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
+            unranked.add(new RankRow(a, null, f, f.rounded()));
+        }
+        return new TeamOverview(team, card, rank(unranked));
+    }
+
     /**
      * Ranks by the unrounded composite, highest first (equal scores share a rank: 1, 2, 2, 4); agents with
      * insufficient ratings or without a composite are listed after the ranked ones, unranked.

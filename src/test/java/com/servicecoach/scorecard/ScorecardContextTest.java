@@ -70,4 +70,24 @@ class ScorecardContextTest extends HttpTest {
         assertTrue(body.contains("name=\"from\" type=\"date\" value=\"" + today.minusDays(29) + "\""), "from 29 days ago");
         assertTrue(body.contains("name=\"to\" type=\"date\" value=\"" + today + "\""), "to today");
     }
+
+    @Test
+    void theOverviewsListEachTeamsAgentsWithThoseBelowTargetFirst() {
+        java.time.LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3);
+        String csv = HEADER
+                + "O-1,N1,chat,logistics," + day + "T10:00:00," + day + "T10:00:30," + day + "T11:00:00,9,10,\n"
+                + "O-2,N2,chat,logistics," + day + "T10:00:00," + day + "T10:05:00," + day + "T11:00:00,9,10,\n";
+        assertEquals(200, api.send("admin", HttpRequest.POST("/api/interactions/import", csv).contentType("text/csv")).status());
+        for (String path : new String[]{"/", "/scorecards"}) {
+            String body = page("sup.north", path).body();
+            int n2 = body.indexOf("data-agent=\"N2\"");
+            int n1 = body.indexOf("data-agent=\"N1\"");
+            assertTrue(n2 > 0 && n1 > n2, path + ": N2 (first response missed) before N1");
+            String row = body.substring(n2, body.indexOf("</tr>", n2));
+            assertTrue(row.contains("class=\"attention\"") && row.contains("class=\"num misses\"") && row.contains("First response"), row);
+            assertTrue(row.contains("href=\"/agents/N2\""), "the name opens the agent's page");
+            assertTrue(!body.contains("data-team=\"South\""), path + ": only the supervisor's teams");
+        }
+        assertTrue(page("hr.lin", "/scorecards").body().contains("data-team=\"South\""), "HR sees every team");
+    }
 }
