@@ -127,6 +127,7 @@ class AccessRulesTest extends HttpTest {
         get("/me", "U H H H H O");
         get("/agents", "U O O O O F");
         get("/agents/new", "U O F O O F");
+        get("/agents.csv", "U O O O O F");
         get("/agents/import", "U O F O O F");
         get("/agents/{employeeNo}", w -> "/agents/N1", "U O O O H O");
         get("/agents/{employeeNo}", w -> "/agents/N2", "U O O O H H");
@@ -220,6 +221,13 @@ class AccessRulesTest extends HttpTest {
         form("/assignments/{id}", w -> "/assignments/" + w.assignment(), Map.of("dueOn", due), "U O F O H F");
         form("/assignments/{id}/cancel", w -> "/assignments/" + w.assignment() + "/cancel", Map.of(), "U O F O H F");
         get("/api/assignments", "U O O O O O");
+        get("/assignments.csv", "U O O O O O");
+        probe(HttpMethod.POST, "/assignments/bulk", w -> HttpRequest.POST("/assignments/bulk",
+                Map.of("action", "due_date", "dueOn", due, "id_" + w.assignment(), "on"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML_TYPE), "U O F O H F");
+        probe(HttpMethod.POST, "/api/assignments/bulk", w -> HttpRequest.POST("/api/assignments/bulk",
+                Map.of("action", "due_date", "dueOn", due, "ids", List.of(w.assignment()))).contentType(MediaType.APPLICATION_JSON_TYPE),
+                "U O F O H F");
         get("/api/assignments/{id}", w -> "/api/assignments/" + w.assignment(), "U O O O H O");
         get("/api/assignments/{id}", w -> "/api/assignments/99999999", "U H H H H H");
         json(HttpMethod.POST, "/api/assignments", w -> "/api/assignments", Map.of("module", "acc", "team", "North", "dueOn", due), "U O F O F F");
@@ -265,6 +273,7 @@ class AccessRulesTest extends HttpTest {
         get("/api/certifications", "U O O O O O");
         // interactions and scorecards
         get("/interactions", "U O O O O O");
+        get("/interactions.csv", "U O O O O O");
         get("/interactions/import", "U O F O O F");
         probe(HttpMethod.POST, "/interactions/import", w -> HttpRequest.POST("/interactions/import", MultipartBody.builder()
                 .addPart("charset", "UTF-8").addPart("file", "i.csv", MediaType.TEXT_CSV_TYPE, csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -287,6 +296,7 @@ class AccessRulesTest extends HttpTest {
         get("/scorecards/agents/{employeeNo}", w -> "/scorecards/agents/N1?" + PERIOD, "U O O O H O");
         get("/scorecards/agents/{employeeNo}", w -> "/scorecards/agents/N2?" + PERIOD, "U O O O H H");
         get("/scorecards/teams/{team}", w -> "/scorecards/teams/North?" + PERIOD, "U O O O H F");
+        get("/scorecards/teams/{team}/ranking.csv", w -> "/scorecards/teams/North/ranking.csv?" + PERIOD, "U O O O H F");
         get("/api/scorecards/agents/{employeeNo}", w -> "/api/scorecards/agents/N1?" + PERIOD, "U O O O H O");
         get("/api/scorecards/agents/{employeeNo}", w -> "/api/scorecards/agents/N2?" + PERIOD, "U O O O H H");
         get("/api/scorecards/teams/{team}", w -> "/api/scorecards/teams/North?" + PERIOD, "U O O O H F");

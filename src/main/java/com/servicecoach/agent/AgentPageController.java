@@ -78,6 +78,25 @@ class AgentPageController {
         return new ModelAndView<>("agent/list", model);
     }
 
+    /** The agent list as CSV, with the list's filters and order (the whole list, not one page). */
+    @Get(value = "/agents.csv", produces = "text/csv")
+    HttpResponse<io.micronaut.http.server.types.files.StreamedFile> csv(Authentication auth, @Nullable @QueryValue String q,
+            @Nullable @QueryValue String team, @Nullable @QueryValue String status, @Nullable @QueryValue String channel,
+            @Nullable @QueryValue String sort) {
+        Viewer viewer = viewers.of(auth);
+        if (viewer.isAgent()) {
+            throw new io.micronaut.security.authentication.AuthorizationException(auth);
+        }
+        Paging paging = Paging.parse(0, 1, sort, "employeeNo", AgentApiController.SORTABLE);
+        List<AgentView> all = agents.list(viewer, new AgentService.Filter(q, team, status, channel));
+        List<AgentView> sorted = new Paging(0, Math.max(1, all.size()), paging.sortField(), paging.ascending())
+                .apply(all, AgentApiController.ORDER).content();
+        return com.servicecoach.csv.CsvDownload.of("agents.csv",
+                List.of("employee_no", "name", "email", "team", "channels", "hired_on", "status"),
+                rows -> sorted.forEach(a -> rows.row(java.util.Arrays.asList(a.employeeNo(), a.name(), a.email(), a.team(),
+                        String.join(";", a.channels()), a.hiredOn() == null ? null : a.hiredOn().toString(), a.status()))));
+    }
+
     /** An agent's own profile. */
     @Get("/me")
     HttpResponse<?> me(Authentication auth) {

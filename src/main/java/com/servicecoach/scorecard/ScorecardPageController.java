@@ -172,6 +172,31 @@ class ScorecardPageController {
         return respond(errors, new ModelAndView<>("scorecard/team", model));
     }
 
+    /** The team ranking as CSV: the page's columns, every figure as the scorecard API serializes it. */
+    @Get(value = "/scorecards/teams/{team}/ranking.csv", produces = "text/csv")
+    HttpResponse<io.micronaut.http.server.types.files.StreamedFile> rankingCsv(Authentication auth, @PathVariable String team,
+                                                                                @Nullable @QueryValue String from,
+                                                                                @Nullable @QueryValue String to) {
+        Viewer viewer = viewers.of(auth);
+        ScoringSettingsService.Current current = settings.current();
+        PagePeriod period = PagePeriod.of(from, to, current.settings().orgZone(), clock);
+        ScorecardService.TeamOverview o = scorecards.teamOverview(viewer, team, period.from(), period.to());
+        return com.servicecoach.csv.CsvDownload.of("ranking-" + o.team().name() + "-" + period.from() + "-" + period.to() + ".csv",
+                List.of("rank", "employee_no", "name", "composite", "first_response_sla_percent", "resolution_sla_percent", "csat_percent",
+                        "insufficient_ratings", "knowledge_percent", "interactions", "frt_median_seconds", "rated", "average_rating"),
+                rows -> o.ranking().forEach(r -> {
+                    Scorecard c = r.scorecard();
+                    rows.row(java.util.Arrays.asList(r.rank() == null ? null : r.rank().toString(), r.agent().employeeNo(), r.agent().name(),
+                            plain(c.composite().score()), plain(c.firstResponseSla().percent()), plain(c.resolutionSla().percent()),
+                            plain(c.csatPercent()), String.valueOf(c.insufficientRatings()), plain(c.knowledgePercent()),
+                            String.valueOf(c.interactions()), plain(c.frtMedianSeconds()), String.valueOf(c.rated()), plain(c.averageRating())));
+                }));
+    }
+
+    private static @Nullable String plain(@Nullable Object n) {
+        return n == null ? null : n instanceof java.math.BigDecimal d ? d.toPlainString() : n.toString();
+    }
+
     /**
      * The period form's errors, localized, by field; when there are any, the entered values and the errors go
      * into the model so the form shows them, and the page shows this month's figures meanwhile (answered 422).

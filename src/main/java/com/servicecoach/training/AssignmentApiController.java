@@ -59,6 +59,17 @@ class AssignmentApiController {
         return HttpResponse.created(service.create(viewers.of(auth), body, LocaleResolver.resolve(request)));
     }
 
+    /** A bulk action's body: {@code action} due_date, cancel or remind; the assignments' ids; the new due date. */
+    @io.micronaut.serde.annotation.Serdeable
+    record BulkRequest(@Nullable String action, @Nullable List<Long> ids, @Nullable String dueOn) {
+    }
+
+    /** One action on several assignments at once, all or nothing ({@link AssignmentService#bulk}). */
+    @Post("/api/assignments/bulk")
+    AssignmentService.BulkResult bulk(Authentication auth, @Body BulkRequest body) {
+        return service.bulk(viewers.of(auth), body.action(), body.ids() == null ? List.of() : body.ids(), body.dueOn());
+    }
+
     @Get("/api/assignments")
     PageResponse<AssignmentViews.Item> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String agent,
                                             @Nullable @QueryValue String team, @Nullable @QueryValue String module,

@@ -58,8 +58,11 @@ class AssignmentPageController {
     private final Viewers viewers;
     private final FormErrors formErrors;
 
+    private final com.servicecoach.web.Messages messages;
+
     AssignmentPageController(AssignmentService service, TrainingCatalog catalog, AgentService agents, Viewers viewers,
-                             FormErrors formErrors) {
+                             FormErrors formErrors, com.servicecoach.web.Messages messages) {
+        this.messages = messages;
         this.service = service;
         this.catalog = catalog;
         this.agents = agents;
@@ -71,7 +74,8 @@ class AssignmentPageController {
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String status,
                                            @Nullable @QueryValue String team, @Nullable @QueryValue String module,
                                            @Nullable @QueryValue String agent, @Nullable @QueryValue Integer page,
-                                           @Nullable @QueryValue String sort, @Nullable @QueryValue String done) {
+                                           @Nullable @QueryValue String sort, @Nullable @QueryValue String done,
+                                           @Nullable @QueryValue Integer n, @Nullable @QueryValue Integer reminded) {
         Viewer viewer = viewers.of(auth);
         Locale locale = LocaleResolver.resolve(request);
         Paging paging = Paging.parse(page, 50, sort, "dueOn", AssignmentApiController.SORTABLE);
@@ -87,7 +91,28 @@ class AssignmentPageController {
         model.put("modules", catalog.list(null, null, null, locale));
         model.put("canManage", viewer.isAdmin() || viewer.isSupervisor());
         model.put("done", nz(done));
+        model.put("bulkCount", n == null ? 0 : n);
+        model.put("bulkReminded", reminded == null ? 0 : reminded);
+        model.put("bulkActions", AssignmentService.BULK_ACTIONS);
         return new ModelAndView<>("training/assignments", model);
+    }
+
+    /** The assignment lines as CSV, with the list's filters and order. */
+    @Get(value = "/assignments.csv", produces = "text/csv")
+    HttpResponse<io.micronaut.http.server.types.files.StreamedFile> csv(HttpRequest<?> request, Authentication auth,
+            @Nullable @QueryValue String status, @Nullable @QueryValue String team, @Nullable @QueryValue String module,
+            @Nullable @QueryValue String agent, @Nullable @QueryValue String sort) {
+        Viewer viewer = viewers.of(auth);
+        Locale locale = LocaleResolver.resolve(request);
+        Paging paging = Paging.parse(0, 1, sort, "dueOn", AssignmentApiController.SORTABLE);
+        List<AssignmentViews.Item> all = service.list(viewer, new AssignmentService.Filter(agent, team, module, status), locale);
+        List<AssignmentViews.Item> sorted = new Paging(0, Math.max(1, all.size()), paging.sortField(), paging.ascending())
+                .apply(all, AssignmentApiController.ORDER).content();
+        return com.servicecoach.csv.CsvDownload.of("assignments.csv",
+                List.of("assignment", "employee_no", "name", "team", "module", "module_title", "due_on", "status", "completed_at", "assigned_by", "via_team"),
+                rows -> sorted.forEach(i -> rows.row(java.util.Arrays.asList(String.valueOf(i.id()), i.agent(), i.agentName(), i.team(),
+                        i.module(), i.moduleTitle(), i.dueOn().toString(), i.status(), i.completedAt() == null ? null : i.completedAt().toString(),
+                        i.assignedBy(), String.valueOf(i.viaTeam())))));
     }
 
     @Get("/assignments/new")
@@ -143,6 +168,37 @@ class AssignmentPageController {
         }
     }
 
+    /**
+     * The list's bulk actions: the ticked lines' assignments (fields {@code id_<id>}) get a new due date, are
+     * cancelled or have their agents reminded. Nothing changes when anything is wrong: the list comes back with
+     * the error (422).
+     */
+    @Post(value = "/assignments/bulk", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> bulk(HttpRequest<?> request, Authentication auth, @Body Map<String, Object> form) {
+        Viewer viewer = viewers.of(auth);
+        Map<String, String> values = flatten(form);
+        List<Long> ids = new ArrayList<>();
+        for (String key : form.keySet()) {
+            if (key.startsWith("id_")) {
+                try {
+                    ids.add(Long.parseLong(key.substring(3)));
+                } catch (NumberFormatException e) {
+                    throw new io.micronaut.http.exceptions.HttpStatusException(HttpStatus.BAD_REQUEST, "not an assignment: " + key);
+                }
+            }
+        }
+        String back = values.getOrDefault("back", "");
+        try {
+            AssignmentService.BulkResult r = service.bulk(viewer, values.get("action"), ids, values.get("dueOn"));
+            return HttpResponse.seeOther(URI.create("/assignments?done=" + enc(r.action()) + "&n=" + r.assignments()
+                    + "&reminded=" + r.reminded() + (back.matches("[A-Za-z0-9_=&%.,-]*") && !back.isEmpty() ? "&" + back : "")));
+        } catch (InvalidInputException e) {
+            ModelAndView<Map<String, Object>> page = list(request, auth, null, null, null, null, null, null, null, null, null);
+            page.getModel().ifPresent(m -> m.put("bulkErrors", formErrors.describe(request, e)));
+            return HttpResponse.unprocessableEntity().body(page);
+        }
+    }
+
     @Post(value = "/assignments/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(Authentication auth, @PathVariable long id) {
         service.cancel(viewers.of(auth), id);
@@ -163,7 +219,10 @@ class AssignmentPageController {
         return new ModelAndView<>("training/my", model);
     }
 
-    /** The training matrix of one team (the first visible team when none is chosen). */
+    /** The team value that shows every visible team's matrix, one after another. */
+    static final String ALL_TEAMS = "_all";
+
+    /** The training matrix of one team, or of all the viewer's teams ({@value #ALL_TEAMS}, the default for supervisors). */
     @Get("/training-matrix")
     @Secured({"ADMIN", "SUPERVISOR", "HR"})
     ModelAndView<Map<String, Object>> matrix(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String team) {
@@ -171,9 +230,17 @@ class AssignmentPageController {
         List<String> teams = agents.visibleTeams(viewer).stream().map(Team::name).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("teams", teams);
-        String chosen = team != null && !team.isBlank() ? team : teams.isEmpty() ? null : teams.get(0);
-        model.put("matrix", chosen == null ? null : service.matrix(viewer, chosen, LocaleResolver.resolve(request)));
+        String chosen = team != null && !team.isBlank() ? team.strip()
+                : viewer.isSupervisor() ? ALL_TEAMS : teams.isEmpty() ? null : teams.get(0);
+        Locale locale = LocaleResolver.resolve(request);
+        List<AssignmentViews.Matrix> matrices = chosen == null ? List.of() : ALL_TEAMS.equals(chosen)
+                ? teams.stream().map(t -> service.matrix(viewer, t, locale)).toList()
+                : List.of(service.matrix(viewer, chosen, locale));
+        model.put("chosen", chosen == null ? "" : chosen);
+        model.put("allTeams", ALL_TEAMS);
+        model.put("matrices", matrices);
         model.put("statuses", List.of("overdue", "open", "completed", "expired", "none"));
+        model.put("fmt", new com.servicecoach.web.Formats(messages, locale, java.time.ZoneOffset.UTC));
         return new ModelAndView<>("training/matrix", model);
     }
 

@@ -201,6 +201,62 @@ public class AssignmentService {
         assignments.update(a.cancelled(viewer.username(), now()));
     }
 
+    /** The actions that apply to several assignments at once (the list's bulk actions). */
+    public static final List<String> BULK_ACTIONS = List.of("due_date", "cancel", "remind");
+
+    /** What a bulk action did: how many assignments it changed, and how many reminders it sent. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record BulkResult(String action, int assignments, int reminded) {
+    }
+
+    /**
+     * One action on several assignments, all or nothing: a new due date, cancelling, or a reminder now to each
+     * of their agents who has not completed them (once a day per agent and assignment). Every assignment must be
+     * one the viewer manages (else 404 and nothing changes); an unknown action, no assignment or a bad date is a
+     * 422 naming the field.
+     */
+    @Transactional
+    public BulkResult bulk(Viewer viewer, @Nullable String action, List<Long> ids, @Nullable String dueOn) {
+        requireManager(viewer);
+        List<FieldError> errors = new ArrayList<>();
+        String act = action == null ? "" : action.trim();
+        if (!BULK_ACTIONS.contains(act)) {
+            errors.add(FieldError.of("action", "training.bulk.action", String.join(", ", BULK_ACTIONS)));
+        }
+        if (ids.isEmpty()) {
+            errors.add(FieldError.of("ids", "training.bulk.none"));
+        }
+        LocalDate due = act.equals("due_date") ? dueOn(dueOn, errors) : null;
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<Assignment> chosen = ids.stream().distinct().map(id -> manageable(viewer, id)).toList();
+        LocalDateTime now = now();
+        int reminded = 0;
+        Context ctx = act.equals("remind") ? context(null, null) : null;
+        for (Assignment a : chosen) {
+            switch (act) {
+                case "due_date" -> assignments.update(a.withDueOn(due, now));
+                case "cancel" -> assignments.update(a.cancelled(viewer.username(), now));
+                default -> {
+                    TrainingModule m = ctx.module(a);
+                    for (Reach r : ctx.reach(a)) {
+                        if (ctx.status(a, r.agent()).equals("completed")) {
+                            continue;
+                        }
+                        for (User u : usersOf(r.agent())) {
+                            if (notifications.notify(u.username(), "assignment.reminder",
+                                    "assignment.reminder:" + a.id() + ":" + today(), LINK, List.of(texts(m), a.dueOn().toString()))) {
+                                reminded++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new BulkResult(act, chosen.size(), reminded);
+    }
+
     /** One assignment; an agent sees only their own line of a team assignment, not their team-mates'. */
     public AssignmentViews.Assignment get(Viewer viewer, long id, Locale locale) {
         Assignment a = visible(viewer, id);

@@ -56,6 +56,18 @@ public final class AssignmentViews {
 
     @Serdeable
     public record MatrixRow(String employeeNo, String name, List<Cell> cells) {
+
+        /** Of this agent's assigned modules (a status other than none), the share completed, in percent; null when none. */
+        public @Nullable java.math.BigDecimal completionPercent() {
+            return completion(cells);
+        }
+    }
+
+    /** Completed cells out of the assigned ones (status not none), in percent rounded to one decimal; null when none. */
+    static @Nullable java.math.BigDecimal completion(List<Cell> cells) {
+        long assigned = cells.stream().filter(c -> !"none".equals(c.status())).count();
+        long completed = cells.stream().filter(c -> "completed".equals(c.status())).count();
+        return com.servicecoach.scoring.Rounding.percent(completed, assigned);
     }
 
     @Serdeable
@@ -65,5 +77,20 @@ public final class AssignmentViews {
     /** The training matrix of a team: its agents (rows) by the active modules (columns). */
     @Serdeable
     public record Matrix(String team, List<MatrixModule> modules, List<MatrixRow> rows) {
+
+        /** For each module (in the columns' order), the share of its assigned agents who completed it. */
+        public List<java.math.BigDecimal> moduleCompletion() {
+            List<java.math.BigDecimal> out = new java.util.ArrayList<>();
+            for (int i = 0; i < modules.size(); i++) {
+                int column = i;
+                out.add(completion(rows.stream().map(r -> r.cells().get(column)).toList()));
+            }
+            return out;
+        }
+
+        /** Of every assigned cell of the team, the share completed. */
+        public @Nullable java.math.BigDecimal completionPercent() {
+            return completion(rows.stream().flatMap(r -> r.cells().stream()).toList());
+        }
     }
 }
