@@ -96,7 +96,9 @@ public class ReportView {
         List<Double> csat = new ArrayList<>();
         List<Double> composite = new ArrayList<>();
         for (PerformanceReport.WeekPoint w : r.charts().weeks()) {
-            weekLabels.add(w.from().substring(5));
+            // a week the period cuts short holds fewer days: named partial, so its lower count is not read as a dip
+            boolean partial = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(w.from()), java.time.LocalDate.parse(w.to())) < 6;
+            weekLabels.add(w.from().substring(5) + (partial ? " (" + messages.get(locale, "scorecard.partialWeek") + ")" : ""));
             weekInteractions.add(w.interactions());
             firstResponse.add(d(w.firstResponseSlaPercent()));
             resolution.add(d(w.resolutionSlaPercent()));
