@@ -4,8 +4,8 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.scoring.Scorecard;
-import com.servicecoach.targets.ThresholdService;
-import com.servicecoach.targets.Thresholds;
+import com.servicecoach.scoring.ScoringSettings;
+import com.servicecoach.settings.ScoringSettingsService;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -25,20 +25,21 @@ public class Overviews {
 
     private final ScorecardService scorecards;
     private final AgentService agents;
-    private final ThresholdService thresholds;
+    private final ScoringSettingsService settings;
 
-    Overviews(ScorecardService scorecards, AgentService agents, ThresholdService thresholds) {
+    Overviews(ScorecardService scorecards, AgentService agents, ScoringSettingsService settings) {
         this.scorecards = scorecards;
         this.agents = agents;
-        this.thresholds = thresholds;
+        this.settings = settings;
     }
 
-    public Thresholds targets() {
-        return thresholds.current();
+    /** The figure targets of the settings in force. */
+    public ScoringSettings.FigureTargets targets() {
+        return settings.current().settings().figureTargets();
     }
 
     public List<TeamBlock> teams(Viewer viewer, LocalDate from, LocalDate to) {
-        Thresholds targets = thresholds.current();
+        ScoringSettings.FigureTargets targets = targets();
         List<TeamBlock> out = new ArrayList<>();
         for (Team t : agents.visibleTeams(viewer)) {
             ScorecardService.TeamOverview o = scorecards.teamOverview(viewer, t.name(), from, to);

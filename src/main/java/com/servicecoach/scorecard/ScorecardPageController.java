@@ -9,8 +9,7 @@ import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.settings.ScoringSettingsService;
-import com.servicecoach.targets.ThresholdService;
-import com.servicecoach.targets.Thresholds;
+import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.web.LocaleResolver;
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.NotFoundException;
@@ -69,13 +68,10 @@ class ScorecardPageController {
     private final Messages messages;
     private final ObjectMapper json;
     private final Clock clock;
-    private final ThresholdService thresholds;
     private final Overviews overviews;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
-                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, ThresholdService thresholds,
-                            Overviews overviews) {
-        this.thresholds = thresholds;
+                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, Overviews overviews) {
         this.overviews = overviews;
         this.scorecards = scorecards;
         this.settings = settings;
@@ -233,7 +229,7 @@ class ScorecardPageController {
 
     private Map<String, Object> base(HttpRequest<?> request, ScoringSettingsService.Current current) {
         Map<String, Object> model = new HashMap<>();
-        model.put("targets", thresholds.current());
+        model.put("targets", current.settings().figureTargets());
         model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), current.settings().orgZone()));
         model.put("settingsVersion", current.version());
         model.put("settingsHash", current.shortHash());
@@ -300,11 +296,11 @@ class ScorecardPageController {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("weeks", w);
-        Thresholds targets = thresholds.current();
+        ScoringSettings.FigureTargets targets = settings.current().settings().figureTargets();
         Map<String, Object> lines = new LinkedHashMap<>();
-        lines.put("firstResponseSla", targets.firstResponseMin());
-        lines.put("resolutionSla", targets.resolutionMin());
-        lines.put("csat", targets.csatMin());
+        lines.put("firstResponseSla", targets.firstResponseSla());
+        lines.put("resolutionSla", targets.resolutionSla());
+        lines.put("csat", targets.csat());
         data.put("targets", lines);
         data.put("bands", List.of(card.bands().verySatisfied(), card.bands().satisfied(), card.bands().neutral(),
                 card.bands().dissatisfied(), card.bands().veryDissatisfied()));

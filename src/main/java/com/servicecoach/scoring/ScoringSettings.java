@@ -1,5 +1,6 @@
 package com.servicecoach.scoring;
 
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -16,9 +17,36 @@ import java.util.Objects;
  * @param slaTargets the first-response and resolution targets of each channel
  * @param minRated   below this many ratings the satisfaction figures are marked insufficient
  * @param weights    the configured composite weights
+ * @param figureTargets the targets of the rate figures (metrics.md "Gaps"): for gaps, colours and chart lines
  */
 public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> calendars,
-                              Map<Channel, SlaTargets> slaTargets, int minRated, Weights weights) {
+                              Map<Channel, SlaTargets> slaTargets, int minRated, Weights weights,
+                              FigureTargets figureTargets) {
+
+    /** Settings with the default figure targets. */
+    public ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> calendars, Map<Channel, SlaTargets> slaTargets,
+                           int minRated, Weights weights) {
+        this(orgZone, calendars, slaTargets, minRated, weights, FigureTargets.defaults());
+    }
+
+    /**
+     * The targets, in percent, that a figure is read against (metrics.md "Gaps": used for gaps, colours on
+     * scorecards and target lines on charts; HR's report thresholds only flag agents in reports).
+     */
+    public record FigureTargets(BigDecimal firstResponseSla, BigDecimal resolutionSla, BigDecimal csat) {
+        public FigureTargets {
+            for (BigDecimal t : new BigDecimal[]{firstResponseSla, resolutionSla, csat}) {
+                if (t == null || t.signum() < 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new IllegalArgumentException("a figure target is a percentage from 0 to 100, was " + t);
+                }
+            }
+        }
+
+        /** The defaults of metrics.md: first-response SLA 80, resolution SLA 85, CSAT 80. */
+        public static FigureTargets defaults() {
+            return new FigureTargets(new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("80"));
+        }
+    }
 
     /** The default organization zone. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -64,6 +92,7 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
             throw new IllegalArgumentException("min-rated must not be negative, was " + minRated);
         }
         Objects.requireNonNull(weights, "weights are required");
+        Objects.requireNonNull(figureTargets, "figure targets are required");
     }
 
     private static <V> Map<Channel, V> completeCopy(Map<Channel, V> byChannel, String what) {
@@ -117,23 +146,28 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
     public ScoringSettings withCalendar(Channel channel, BusinessCalendar calendar) {
         Map<Channel, BusinessCalendar> changed = new EnumMap<>(calendars);
         changed.put(channel, calendar);
-        return new ScoringSettings(orgZone, changed, slaTargets, minRated, weights);
+        return new ScoringSettings(orgZone, changed, slaTargets, minRated, weights, figureTargets);
     }
 
     /** These settings with other SLA targets for one channel. */
     public ScoringSettings withTargets(Channel channel, SlaTargets targets) {
         Map<Channel, SlaTargets> changed = new EnumMap<>(slaTargets);
         changed.put(channel, targets);
-        return new ScoringSettings(orgZone, calendars, changed, minRated, weights);
+        return new ScoringSettings(orgZone, calendars, changed, minRated, weights, figureTargets);
     }
 
     /** These settings with another min-rated. */
     public ScoringSettings withMinRated(int newMinRated) {
-        return new ScoringSettings(orgZone, calendars, slaTargets, newMinRated, weights);
+        return new ScoringSettings(orgZone, calendars, slaTargets, newMinRated, weights, figureTargets);
     }
 
     /** These settings with other composite weights. */
     public ScoringSettings withWeights(Weights newWeights) {
-        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, newWeights);
+        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, newWeights, figureTargets);
+    }
+
+    /** These settings with other figure targets. */
+    public ScoringSettings withFigureTargets(FigureTargets newTargets) {
+        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, weights, newTargets);
     }
 }

@@ -180,8 +180,10 @@ public class ScoringSettingsService {
             channels.put(channel.code(), new SettingsDocument.ChannelSettings(t.firstResponseSeconds(), t.resolutionSeconds(), calendar));
         }
         ScoringSettings.Weights w = s.weights();
+        ScoringSettings.FigureTargets ft = s.figureTargets();
         return new SettingsDocument(null, null, null, null, s.orgZone().getId(), s.minRated(),
-                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge()), channels);
+                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge()), channels,
+                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat()));
     }
 
     /**
@@ -228,10 +230,35 @@ public class ScoringSettingsService {
                 calendars.put(channel, calendar);
             }
         }
+        ScoringSettings.FigureTargets figureTargets = figureTargets(d.targets(), errors);
         if (errors.size() > before) {
             return null;
         }
-        return new ScoringSettings(orgZone, calendars, targets, minRated, weights);
+        return new ScoringSettings(orgZone, calendars, targets, minRated, weights, figureTargets);
+    }
+
+    /** The figure targets: each a percentage 0-100 with at most one decimal; absent ones take the defaults. */
+    private static ScoringSettings.FigureTargets figureTargets(@Nullable SettingsDocument.Targets t, List<FieldError> errors) {
+        ScoringSettings.FigureTargets defaults = ScoringSettings.FigureTargets.defaults();
+        if (t == null) {
+            return defaults;
+        }
+        java.math.BigDecimal frt = percentTarget(t.firstResponseSla(), defaults.firstResponseSla(), "targets.firstResponseSla", errors);
+        java.math.BigDecimal res = percentTarget(t.resolutionSla(), defaults.resolutionSla(), "targets.resolutionSla", errors);
+        java.math.BigDecimal csat = percentTarget(t.csat(), defaults.csat(), "targets.csat", errors);
+        return frt == null || res == null || csat == null ? null : new ScoringSettings.FigureTargets(frt, res, csat);
+    }
+
+    private static java.math.BigDecimal percentTarget(@Nullable java.math.BigDecimal v, java.math.BigDecimal dflt, String field,
+                                                      List<FieldError> errors) {
+        if (v == null) {
+            return dflt;
+        }
+        if (v.signum() < 0 || v.compareTo(java.math.BigDecimal.valueOf(100)) > 0 || v.stripTrailingZeros().scale() > 1) {
+            errors.add(FieldError.of(field, "settings.error.targetPercent", v.toPlainString()));
+            return null;
+        }
+        return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
     }
 
     private static ScoringSettings.Weights weights(@Nullable SettingsDocument.Weights w, List<FieldError> errors) {
@@ -388,7 +415,13 @@ public class ScoringSettingsService {
             channels.put(channel.code(), new SettingsDocument.ChannelSettings(c.firstResponseSeconds(), c.resolutionSeconds(), normal));
         }
         return new SettingsDocument(null, null, null, null, ZoneId.of(d.organizationZone().strip()).getId(), d.minRated(),
-                d.weights(), channels);
+                d.weights(), channels, normalTargets(d.targets()));
+    }
+
+    /** The figure targets as stored: every one present (absent = the default), without trailing zeros. */
+    private static SettingsDocument.Targets normalTargets(@Nullable SettingsDocument.Targets t) {
+        ScoringSettings.FigureTargets f = figureTargets(t, new ArrayList<>());
+        return new SettingsDocument.Targets(f.firstResponseSla(), f.resolutionSla(), f.csat());
     }
 
     private String hash(SettingsDocument d) {

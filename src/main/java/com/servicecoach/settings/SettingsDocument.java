@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The scoring settings as the API shows and accepts them ({@code GET/PUT /api/settings}):
- * organization zone, min-rated, composite weights, and per channel the SLA targets (seconds on the
- * channel's calendar) and the calendar ({@code 24x7} or business hours per weekday with holidays).
+ * organization zone, min-rated, composite weights, per channel the SLA targets (seconds on the
+ * channel's calendar) and the calendar ({@code 24x7} or business hours per weekday with holidays), and the
+ * figure targets.
  * {@code version}, {@code hash}, {@code savedBy} and {@code savedAt} are answered, and ignored on input.
  */
 @Serdeable
@@ -26,7 +27,26 @@ public record SettingsDocument(
         @Nullable String organizationZone,
         @Nullable Integer minRated,
         @Nullable Weights weights,
-        @Nullable Map<String, ChannelSettings> channels) {
+        @Nullable Map<String, ChannelSettings> channels,
+        @Nullable Targets targets) {
+
+    /** Without figure targets (the defaults apply). */
+    public SettingsDocument(@Nullable Integer version, @Nullable String hash, @Nullable String savedBy, @Nullable Instant savedAt,
+                            @Nullable String organizationZone, @Nullable Integer minRated, @Nullable Weights weights,
+                            @Nullable Map<String, ChannelSettings> channels) {
+        this(version, hash, savedBy, savedAt, organizationZone, minRated, weights, channels, null);
+    }
+
+    /**
+     * The targets of the rate figures, in percent (metrics.md "Gaps"; null = the defaults 80, 85, 80): what
+     * scorecards colour a figure against and draw as a line, and what a gap falls short of.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Targets(@Nullable java.math.BigDecimal firstResponseSla, @Nullable java.math.BigDecimal resolutionSla,
+                          @Nullable java.math.BigDecimal csat) {
+    }
 
     /** Configured composite weights (any non-negative integers, at least one positive). */
     @Serdeable
@@ -65,10 +85,10 @@ public record SettingsDocument(
 
     /** The same settings without the version stamp (what is hashed and stored). */
     SettingsDocument content() {
-        return new SettingsDocument(null, null, null, null, organizationZone, minRated, weights, channels);
+        return new SettingsDocument(null, null, null, null, organizationZone, minRated, weights, channels, targets);
     }
 
     SettingsDocument stamped(int newVersion, String newHash, @Nullable String by, @Nullable Instant at) {
-        return new SettingsDocument(newVersion, newHash, by, at, organizationZone, minRated, weights, channels);
+        return new SettingsDocument(newVersion, newHash, by, at, organizationZone, minRated, weights, channels, targets);
     }
 }

@@ -28,6 +28,10 @@ final class SettingsForm {
         v.put("weights.resolution", nz(d.weights().resolution()));
         v.put("weights.satisfaction", nz(d.weights().satisfaction()));
         v.put("weights.knowledge", nz(d.weights().knowledge()));
+        SettingsDocument.Targets t = d.targets();
+        v.put("targets.firstResponseSla", t == null || t.firstResponseSla() == null ? "" : t.firstResponseSla().toPlainString());
+        v.put("targets.resolutionSla", t == null || t.resolutionSla() == null ? "" : t.resolutionSla().toPlainString());
+        v.put("targets.csat", t == null || t.csat() == null ? "" : t.csat().toPlainString());
         for (Channel channel : Channel.values()) {
             String p = "channels." + channel.code();
             SettingsDocument.ChannelSettings c = d.channels().get(channel.code());
@@ -46,6 +50,20 @@ final class SettingsForm {
             v.put(p + ".calendar.holidays", cal.holidays() == null ? "" : String.join("\n", cal.holidays()));
         }
         return v;
+    }
+
+    /** A decimal field; empty is absent (the default), anything else that is no number an error. */
+    private static java.math.BigDecimal decimal(Map<String, String> form, String field, List<FieldError> errors) {
+        String v = text(form, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(v);
+        } catch (NumberFormatException e) {
+            errors.add(FieldError.of(field, "settings.error.targetPercent", v));
+            return null;
+        }
     }
 
     /** The document a submitted form describes; numbers that do not parse are reported in {@code errors}. */
@@ -74,7 +92,8 @@ final class SettingsForm {
                         integer(number(form, "weights.resolution", errors), "weights.resolution", errors),
                         integer(number(form, "weights.satisfaction", errors), "weights.satisfaction", errors),
                         integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors)),
-                channels);
+                channels, new SettingsDocument.Targets(decimal(form, "targets.firstResponseSla", errors),
+                        decimal(form, "targets.resolutionSla", errors), decimal(form, "targets.csat", errors)));
     }
 
     /** The units a target is entered in, with their length in seconds. */

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The shape of the report feature: building, rendering and audit depend on each other without
+ * The shape of the report feature: building, rendering, audit and thresholds depend on each other without
  * cycles and never on the routes, jobs and command above them (that only stores speak SQL is
  * {@code ArchitectureTest}'s rule).
  */
@@ -27,7 +27,7 @@ class ReportPackagesTest {
     @Test
     void theSubPackagesKnowNothingOfTheRoutesJobsAndCommand() {
         noClasses().that().resideInAnyPackage("com.servicecoach.report.building..", "com.servicecoach.report.rendering..",
-                        "com.servicecoach.report.audit..")
+                        "com.servicecoach.report.audit..", "com.servicecoach.report.thresholds..")
                 .should().dependOnClassesThat().resideInAPackage("com.servicecoach.report")
                 .check(CLASSES);
     }

@@ -6,10 +6,8 @@ import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.ScorecardCalculator;
 import com.servicecoach.scoring.ScorecardFigures;
 import com.servicecoach.scoring.ScoringSettings;
-import com.servicecoach.targets.Thresholds;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AttentionTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    static final Thresholds TARGETS = new Thresholds(1, new BigDecimal("70"), new BigDecimal("80"), new BigDecimal("80"),
-            new BigDecimal("60"), null, null, null, null);
+    static final ScoringSettings.FigureTargets TARGETS = ScoringSettings.FigureTargets.defaults(); // 80, 85, 80
 
     /** {@code n} chats, {@code onTime} of them answered within the 60 s target; all resolved in time and rated 9. */
     static ScorecardService.RankRow row(String no, int n, int onTime) {

@@ -95,6 +95,27 @@ class SettingsApiTest {
         assertEquals(Map.of("open", "09:00", "close", "18:00"), ((Map<String, Object>) email.get("hours")).get("monday"));
         assertEquals(null, ((Map<String, Object>) email.get("hours")).get("saturday"));
         assertEquals("24x7", ((Map<String, Object>) channels.get("chat").get("calendar")).get("type"));
+        Map<String, Object> targets = (Map<String, Object>) s.get("targets");
+        assertEquals(List.of(80, 85, 80), List.of(((Number) targets.get("firstResponseSla")).intValue(),
+                ((Number) targets.get("resolutionSla")).intValue(), ((Number) targets.get("csat")).intValue()), "metrics.md's gap targets");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void figureTargetsArePercentagesAndColourTheScorecards() {
+        Map<String, Object> s = api.get("admin", "/api/settings").json();
+        Api.Reply bad = api.put("admin", "/api/settings", replace(mapper, s, Map.of("targets",
+                Map.of("firstResponseSla", 101, "resolutionSla", "85.55", "csat", 80))));
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals(List.of("targets.firstResponseSla", "targets.resolutionSla"),
+                ((List<Map<String, Object>>) bad.json().get("errors")).stream().map(e -> e.get("field")).toList());
+        Api.Reply ok = api.put("admin", "/api/settings", replace(mapper, s, Map.of("targets",
+                Map.of("firstResponseSla", 60, "resolutionSla", 90.5, "csat", 75))));
+        assertEquals(200, ok.status(), ok.body());
+        Map<String, Object> t = (Map<String, Object>) ok.json().get("targets");
+        assertEquals(90.5, ((Number) t.get("resolutionSla")).doubleValue());
+        String how = api.get("sup.north", "/scorecards/how").body();
+        assertTrue(how.contains("id=\"figure-targets\"") && how.contains("90.5 %"), "the how page states them");
     }
 
     @Test

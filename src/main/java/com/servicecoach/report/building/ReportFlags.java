@@ -1,6 +1,6 @@
 package com.servicecoach.report.building;
 
-import com.servicecoach.targets.Thresholds;
+import com.servicecoach.report.thresholds.Thresholds;
 import com.servicecoach.scoring.Scorecard;
 import io.micronaut.core.annotation.Nullable;
 

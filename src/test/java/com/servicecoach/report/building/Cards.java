@@ -1,7 +1,7 @@
 package com.servicecoach.report.building;
 
 import com.servicecoach.report.ReportTestData;
-import com.servicecoach.targets.Thresholds;
+import com.servicecoach.report.thresholds.Thresholds;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.InteractionFacts;

@@ -1,4 +1,4 @@
-package com.servicecoach.targets;
+package com.servicecoach.report.thresholds;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

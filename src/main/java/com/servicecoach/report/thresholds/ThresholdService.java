@@ -1,4 +1,4 @@
-package com.servicecoach.targets;
+package com.servicecoach.report.thresholds;
 
 import com.servicecoach.account.Viewer;
 import com.servicecoach.web.FieldError;

@@ -1,4 +1,4 @@
-package com.servicecoach.targets;
+package com.servicecoach.report.thresholds;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /**
- * The targets of the figures: the thresholds, in percent, below which a report flags an agent and against which
- * scorecards colour a figure; null = not checked. Besides these fixed ones, two relative to the others:
+ * The thresholds, in percent, below which a report flags an agent; null = not checked (the figures' targets, for
+ * gaps, colours and chart lines, are the scoring settings' figure targets). Besides these fixed ones, two relative to the others:
  * {@code bottomPercent} flags the worst that share of a report's ranked agents by composite, and
  * {@code belowTeamPoints} a figure more than that many points below the agent's team's. Set by HR (and
  * administrators); overdue training and expired certifications are always flagged.
