@@ -48,7 +48,8 @@ public final class CatalogViews {
     public record ModuleDetail(String code, int version, String language, String title, String summary,
                                List<String> skills, List<String> categories, int estimatedMinutes, int passMark,
                                int certificationMonths, Assessment assessment, Bank questionBank,
-                               List<LessonEntry> lessons, @Nullable Progress progress) {
+                               List<LessonEntry> lessons, @Nullable Progress progress,
+                               List<com.servicecoach.training.content.Addressed> addresses) {
     }
 
     /** A lesson rendered to sanitised HTML, with its neighbours' slugs. */

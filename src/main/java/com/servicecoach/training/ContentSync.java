@@ -138,13 +138,14 @@ class ContentSync {
                 m.estimatedMinutes(), m.passMark(), m.certificationMonths(), m.assessment().timeLimitMinutes(),
                 m.assessment().attemptsAllowed(), m.assessment().gradingMethod(), m.assessment().questionCount(),
                 m.assessment().shuffleQuestions(), m.assessment().shuffleOptions(), m.assessment().layout(),
-                m.assessment().review(), true, now, String.join(";", m.assessment().tags()));
+                m.assessment().review(), true, now, String.join(";", m.assessment().tags()),
+                com.servicecoach.training.content.Addressed.store(m.addresses()));
     }
 
     private static TrainingModule withActive(TrainingModule m, boolean active, LocalDateTime now) {
         return new TrainingModule(m.id(), m.code(), m.version(), m.contentHash(), m.titleEn(), m.titleZh(), m.summaryEn(),
                 m.summaryZh(), m.skills(), m.categories(), m.estimatedMinutes(), m.passMark(), m.certificationMonths(),
                 m.timeLimitMinutes(), m.attemptsAllowed(), m.gradingMethod(), m.questionCount(), m.shuffleQuestions(),
-                m.shuffleOptions(), m.layout(), m.review(), active, now, m.drawTags());
+                m.shuffleOptions(), m.layout(), m.review(), active, now, m.drawTags(), m.addresses());
     }
 }

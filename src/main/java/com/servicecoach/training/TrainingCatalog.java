@@ -100,7 +100,7 @@ public class TrainingCatalog {
                 m.certificationMonths(), new CatalogViews.Assessment(m.timeLimitMinutes(), m.attemptsAllowed(),
                 m.gradingMethod(), m.questionCount(), m.shuffleQuestions(), m.shuffleOptions(), m.layout(), m.review(),
                         m.drawTagList()),
-                new CatalogViews.Bank(bank.size(), byType, imported), entries, p);
+                new CatalogViews.Bank(bank.size(), byType, imported), entries, p, m.addressedList());
     }
 
     private CatalogViews.Progress progressOf(Agent a, TrainingModule m, List<CatalogViews.LessonEntry> entries, Set<String> read) {

@@ -41,7 +41,8 @@ public record TrainingModule(
         String review,
         boolean active,
         LocalDateTime syncedAt,
-        String drawTags) {
+        String drawTags,
+        String addresses) {
 
     public Localized title() {
         return new Localized(titleEn, titleZh);
@@ -57,6 +58,11 @@ public record TrainingModule(
 
     public List<String> categoryList() {
         return split(categories);
+    }
+
+    /** The figures the module addresses (module.yml {@code addresses}). */
+    public List<com.servicecoach.training.content.Addressed> addressedList() {
+        return com.servicecoach.training.content.Addressed.parse(addresses);
     }
 
     /** The tags every drawn question carries; empty when the assessment draws from the whole bank. */

@@ -143,7 +143,7 @@ public class AssessmentFixtures {
         TrainingModule m = modules.save(new TrainingModule(null, code, 1, "hash", "Module " + code, "模块 " + code,
                 "Summary", "摘要", "test", "other", 30, s.passMark(), s.certificationMonths(), s.timeLimitMinutes(),
                 s.attemptsAllowed(), s.gradingMethod(), s.questionCount(), s.shuffleQuestions(), s.shuffleOptions(), s.layout(),
-                s.review(), true, now, String.join(";", drawTags)));
+                s.review(), true, now, String.join(";", drawTags), ""));
         lessons.save(new TrainingLesson(null, m.id(), 1, "01-only", "Only lesson", "唯一一课", "# Only lesson", "# 唯一一课"));
         List<Question> en = parse(giftEn);
         List<Question> zh = giftZh == null ? null : parse(giftZh);

@@ -94,6 +94,13 @@ class CatalogApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> assessment = (Map<String, Object>) m.get("assessment");
         assertEquals(10, assessment.get("questionCount"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> addresses = (List<Map<String, Object>>) m.get("addresses");
+        assertTrue(addresses.stream().anyMatch(a -> "first_response_sla".equals(a.get("figure")) && "chat".equals(a.get("channel"))),
+                "what the module addresses: " + addresses);
+        String page = api.exchange(api.browser("sup.north").on(io.micronaut.http.HttpRequest.GET("/modules/greeting-attitude")
+                .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE))).body();
+        assertTrue(page.contains("id=\"addresses\">CSAT; First-response SLA · Chat"), page);
         for (String secret : List.of("fraction", "feedback", "trueFalseAnswer", "choices", "\"answer\":", "rubric")) {
             assertFalse(r.body().contains(secret), "the module must not reveal " + secret + ": " + r.body());
         }

@@ -141,7 +141,7 @@ public final class ContentLoader {
             }
             return new ModuleSource(fields.code(), fields.version(), fields.title(), fields.summary(), fields.skills(),
                     fields.categories(), fields.estimatedMinutes(), fields.passMark(), fields.certificationMonths(),
-                    fields.assessment(), fields.rubrics(), lessons, bank, hash());
+                    fields.assessment(), fields.rubrics(), lessons, bank, hash(), fields.addresses());
         }
 
         /** A file's text (strict UTF-8, byte order mark dropped), or null with a problem. */

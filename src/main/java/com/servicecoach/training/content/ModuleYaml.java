@@ -27,7 +27,8 @@ final class ModuleYaml {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final List<String> KEYS = List.of("code", "version", "title", "summary", "skills", "categories",
-            "estimatedMinutes", "passMark", "certificationMonths", "assessment", "rubrics");
+            "estimatedMinutes", "passMark", "certificationMonths", "assessment", "rubrics", "addresses");
+    private static final List<String> ADDRESS_KEYS = List.of("figure", "channel", "category");
     private static final List<String> ASSESSMENT_KEYS = List.of("timeLimitMinutes", "attemptsAllowed", "gradingMethod",
             "questionCount", "shuffleQuestions", "shuffleOptions", "layout", "review", "tags");
 
@@ -35,7 +36,7 @@ final class ModuleYaml {
     record Fields(String code, Integer version, Localized title, Localized summary, List<String> skills,
                   List<String> categories, Integer estimatedMinutes, Integer passMark, Integer certificationMonths,
                   AssessmentSettings assessment, Map<String, List<RubricCriterion>> rubrics,
-                  Map<String, Integer> rubricLines) {
+                  Map<String, Integer> rubricLines, List<Addressed> addresses) {
     }
 
     private final String file;
@@ -107,8 +108,56 @@ final class ModuleYaml {
         if (rubricTuple != null) {
             rubrics(rubricTuple.getValueNode(), rubrics, rubricLines);
         }
+        NodeTuple addressesTuple = top.get("addresses");
+        List<Addressed> addresses = addressesTuple == null ? List.of() : addresses(addressesTuple.getValueNode());
         return new Fields(code, version, title, summary, skills, categories, minutes, passMark, months, assessment,
-                rubrics, rubricLines);
+                rubrics, rubricLines, addresses);
+    }
+
+    /**
+     * {@code addresses}: a list of {@code {figure, channel?, category?}}, the figure one of {@link Addressed#FIGURES},
+     * narrowed to at most one channel or one category; no entry twice. Problems are recorded; null if any.
+     */
+    private List<Addressed> addresses(Node node) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(node, "addresses must be a non-empty list of {figure, channel, category} entries");
+            return null;
+        }
+        List<Addressed> out = new ArrayList<>();
+        boolean ok = true;
+        for (Node item : seq.getValue()) {
+            Map<String, NodeTuple> m = mapping(item, "an addresses entry", ADDRESS_KEYS);
+            if (m == null) {
+                ok = false;
+                continue;
+            }
+            String figure = choice(required(m, "figure", item), "addresses.figure", Addressed.FIGURES);
+            String channel = m.containsKey("channel") ? choice(m.get("channel").getValueNode(), "addresses.channel",
+                    java.util.Arrays.stream(com.servicecoach.scoring.Channel.values()).map(com.servicecoach.scoring.Channel::code).toList()) : null;
+            String category = m.containsKey("category") ? choice(m.get("category").getValueNode(), "addresses.category", Category.CODES) : null;
+            if (figure == null || m.containsKey("channel") && channel == null || m.containsKey("category") && category == null) {
+                ok = false;
+                continue;
+            }
+            if (channel != null && category != null) {
+                problem(item, "an addresses entry names one channel or one category, not both (slices are not crossed)");
+                ok = false;
+                continue;
+            }
+            Addressed a = new Addressed(figure, channel, category);
+            if (out.contains(a)) {
+                problem(item, "addresses: " + a.stored() + " is listed twice");
+                ok = false;
+                continue;
+            }
+            out.add(a);
+        }
+        if (ok && Addressed.store(out).length() > StoredLengths.ADDRESSES) {
+            problem(node, "addresses take " + Addressed.store(out).length() + " characters stored; at most "
+                    + StoredLengths.ADDRESSES + " fit: list fewer");
+            return null;
+        }
+        return ok ? List.copyOf(out) : null;
     }
 
     private AssessmentSettings assessment(Node node) {

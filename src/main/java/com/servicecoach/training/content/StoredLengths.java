@@ -40,6 +40,8 @@ public final class StoredLengths {
     public static final int SKILLS = 1000;
     /** {@code training_module.draw_tags}: the assessment's tags joined by ';'. */
     public static final int DRAW_TAGS = 500;
+    /** {@code training_module.addresses}: the figures addressed, stored as {@link Addressed#store}. */
+    public static final int ADDRESSES = 1000;
 
     /*
      * The question's JSON (QuestionJson) is estimated from above: every string as JSON-escaped UTF-8, plus a

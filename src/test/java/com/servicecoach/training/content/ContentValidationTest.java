@@ -164,6 +164,30 @@ class ContentValidationTest {
     }
 
     @Test
+    void addressesNameAFigureOnAtMostOneChannelOrCategoryWithTheirLines(@TempDir Path tmp) throws IOException {
+        Path content = copyValid(tmp);
+        Path yml = content.resolve("mini-module/module.yml");
+        String original = Files.readString(yml);
+        int line = (int) original.lines().takeWhile(l -> !l.startsWith("estimatedMinutes")).count() + 1;
+        Files.writeString(yml, original.replace("estimatedMinutes:", "addresses:\n  - { figure: csat, category: return_refund }\n"
+                + "  - { figure: first_response_sla, channel: email }\nestimatedMinutes:"));
+        ContentReport loaded = ContentLoader.load(content);
+        assertEquals(List.of(), loaded.problems());
+        assertEquals(List.of(new Addressed("csat", null, "return_refund"), new Addressed("first_response_sla", "email", null)),
+                loaded.modules().get(0).addresses());
+
+        Files.writeString(yml, original.replace("estimatedMinutes:", "addresses:\n  - { figure: speed }\n"
+                + "  - { figure: csat, channel: fax }\n  - { figure: csat, channel: chat, category: logistics }\n"
+                + "  - { figure: csat, team: North }\n  - { figure: csat }\n  - { figure: csat }\nestimatedMinutes:"));
+        List<String> p = problemsAfter(content);
+        assertProblem(p, "content/mini-module/module.yml:" + (line + 1), "addresses.figure must be one of first_response_sla, resolution_sla, csat");
+        assertProblem(p, "content/mini-module/module.yml:" + (line + 2), "addresses.channel must be one of chat, email, phone, social");
+        assertProblem(p, "content/mini-module/module.yml:" + (line + 3), "one channel or one category, not both");
+        assertProblem(p, "content/mini-module/module.yml:" + (line + 4), "unknown key 'team'");
+        assertProblem(p, "content/mini-module/module.yml:" + (line + 6), "csat// is listed twice");
+    }
+
+    @Test
     void questionCountCannotExceedTheBankAndStrayFilesAreReported(@TempDir Path tmp) throws IOException {
         Path content = copyValid(tmp);
         Path yml = content.resolve("mini-module/module.yml");

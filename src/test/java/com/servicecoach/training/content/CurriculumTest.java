@@ -36,4 +36,15 @@ class CurriculumTest {
             assertTrue(m.assessment().questionCount() <= m.questions().size());
         }
     }
+
+    @Test
+    void everyStarterModuleAddressesTheFiguresItIsAbout() {
+        for (ModuleSource m : REPORT.modules()) {
+            assertTrue(!m.addresses().isEmpty(), m.code() + " addresses no figure");
+        }
+        ModuleSource returns = REPORT.modules().stream().filter(m -> m.code().equals("returns-refunds")).findFirst().orElseThrow();
+        assertTrue(returns.addresses().contains(new Addressed("csat", null, "return_refund")), "CSAT on returns: " + returns.addresses());
+        ModuleSource writing = REPORT.modules().stream().filter(m -> m.code().equals("written-communication")).findFirst().orElseThrow();
+        assertTrue(writing.addresses().contains(new Addressed("first_response_sla", "email", null)), writing.addresses().toString());
+    }
 }
