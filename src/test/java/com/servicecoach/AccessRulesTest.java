@@ -142,6 +142,7 @@ class AccessRulesTest extends HttpTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
         get("/api/agents", "U O O O O O");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N1", "U O O O H O");
+        get("/api/agents/{employeeNo}/gaps", w -> "/api/agents/N1/gaps?" + PERIOD, "U O O O H O");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N2", "U O O O H H");
         get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
         json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");

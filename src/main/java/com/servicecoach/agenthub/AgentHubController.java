@@ -42,7 +42,8 @@ import java.util.Map;
 
 /**
  * An agent's page ({@code /agents/{employeeNo}}), the place to start from when talking about one agent: the
- * profile, the last 30 days' scorecard with the last twelve weeks' trend, the training queue and completions,
+ * profile, the last 30 days' scorecard with the last twelve weeks' trend, the gaps of those 30 days with their
+ * evidence and the modules that address them (one click to assign), the training queue and completions,
  * the latest attempts and the certifications. Each part links to its full page. Who may open it is who may
  * see the agent: the agent, their supervisors, HR and administrators; every part is read with the caller's
  * own authority, so it shows no more than the part's own page would.
@@ -59,6 +60,8 @@ class AgentHubController {
     /** The trend: the last twelve weeks, Monday to Sunday, this one included. */
     static final int TREND_WEEKS = 12;
     static final int LATEST_ATTEMPTS = 5;
+    /** The due date a recommended module's assignment is proposed with (the supervisor may change it). */
+    static final int PROPOSED_DUE_DAYS = 14;
 
     private final AgentService agents;
     private final ScorecardService scorecards;
@@ -69,10 +72,12 @@ class AgentHubController {
     private final Viewers viewers;
     private final Messages messages;
     private final Clock clock;
+    private final com.servicecoach.gaps.GapService gaps;
 
     AgentHubController(AgentService agents, ScorecardService scorecards, AssignmentService assignments,
                        AttemptService attempts, Certifications certifications, ScoringSettingsService settings,
-                       Viewers viewers, Messages messages, Clock clock) {
+                       Viewers viewers, Messages messages, Clock clock, com.servicecoach.gaps.GapService gaps) {
+        this.gaps = gaps;
         this.agents = agents;
         this.scorecards = scorecards;
         this.assignments = assignments;
@@ -117,6 +122,8 @@ class AgentHubController {
         model.put("attempts", all.subList(0, Math.min(LATEST_ATTEMPTS, all.size())));
         model.put("attemptCount", all.size());
         model.put("certifications", certifications.list(viewer, agent.employeeNo(), null, null, null, locale));
+        model.put("gaps", gaps.of(viewer, agent.employeeNo(), from, today, locale).gaps());
+        model.put("proposedDue", today.plusDays(PROPOSED_DUE_DAYS));
         return new ModelAndView<>("agenthub/hub", model);
     }
 }

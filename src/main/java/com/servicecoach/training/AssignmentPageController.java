@@ -117,13 +117,21 @@ class AssignmentPageController {
 
     @Get("/assignments/new")
     ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String module,
-                                              @Nullable @QueryValue String team) {
+                                              @Nullable @QueryValue String team, @Nullable @QueryValue String agent,
+                                              @Nullable @QueryValue String dueOn) {
         Viewer viewer = viewers.of(auth);
         requireManager(viewer);
         Map<String, String> values = new HashMap<>();
         values.put("module", nz(module));
         values.put("team", nz(team));
-        values.put("target", "team");
+        // from a gap's "Assign": the agent ticked and a due date proposed; the supervisor confirms
+        values.put("target", agent == null || agent.isBlank() ? "team" : "agents");
+        if (agent != null && !agent.isBlank()) {
+            values.put("agent_" + agent.strip(), "on");
+        }
+        if (dueOn != null && !dueOn.isBlank()) {
+            values.put("dueOn", dueOn.strip());
+        }
         return form(request, viewer, values, List.of(), null);
     }
 

@@ -1,0 +1,142 @@
+package com.servicecoach.gaps;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.assessment.AttemptService;
+import com.servicecoach.assessment.AttemptViews;
+import com.servicecoach.scorecard.ScorecardService;
+import com.servicecoach.scoring.Gaps;
+import com.servicecoach.scoring.Rounding;
+import com.servicecoach.scoring.ScoringSettings;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.training.TrainingModule;
+import com.servicecoach.training.TrainingModuleRepository;
+import com.servicecoach.training.content.Addressed;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An agent's gaps for a period (metrics.md "Gaps", computed by {@link Gaps}), each with the link to its evidence
+ * (the contacts that fail it, or the module's attempts) and the modules that address it (module.yml
+ * {@code addresses}: those naming the gap's figure and slice first, then those naming the figure overall). Read
+ * with the caller's authority: whoever may see the agent.
+ */
+@Singleton
+public class GapService {
+
+    /** A module recommended for a gap. */
+    @Serdeable
+    public record Recommendation(String module, String title) {
+    }
+
+    /**
+     * A gap as shown and serialized: {@link Gaps.Gap}'s figures rounded as metrics.md rounds percentages (the
+     * comparisons were made unrounded), with its evidence and the modules that address it.
+     */
+    @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public record GapView(String figure, @Nullable String sliceKind, @Nullable String slice, @Nullable java.math.BigDecimal value,
+                          long n, @Nullable java.math.BigDecimal upper95, @Nullable java.math.BigDecimal target,
+                          @Nullable java.math.BigDecimal size, @Nullable String module, @Nullable String reason,
+                          String evidence, List<Recommendation> modules) {
+
+        static GapView of(Gaps.Gap g, String evidence, List<Recommendation> modules) {
+            return new GapView(g.figure(), g.sliceKind(), g.slice(), Rounding.percent(g.value()), g.n(), Rounding.percent(g.upper95()),
+                    g.target(), Rounding.percent(g.size()), g.module(), g.reason(), evidence, modules);
+        }
+    }
+
+    @Serdeable
+    public record AgentGaps(String employeeNo, LocalDate from, LocalDate to, List<GapView> gaps) {
+    }
+
+    private final ScorecardService scorecards;
+    private final AttemptService attempts;
+    private final TrainingModuleRepository modules;
+    private final ScoringSettingsService settings;
+
+    GapService(ScorecardService scorecards, AttemptService attempts, TrainingModuleRepository modules,
+               ScoringSettingsService settings) {
+        this.scorecards = scorecards;
+        this.attempts = attempts;
+        this.modules = modules;
+        this.settings = settings;
+    }
+
+    public AgentGaps of(Viewer viewer, String employeeNo, LocalDate from, LocalDate to, Locale locale) {
+        ScorecardService.AgentDetail d = scorecards.agentDetail(viewer, employeeNo, from, to);
+        ScoringSettings s = settings.current().settings();
+        List<Gaps.Counted> counted = new ArrayList<>(Gaps.counted(d.result().scorecard(), null, null));
+        d.byChannel().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "channel", p.code())));
+        d.byCategory().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "category", p.code())));
+        List<Gaps.Knowledge> knowledge = new ArrayList<>();
+        for (AttemptViews.Standing st : attempts.standings(viewer, d.agent().employeeNo(), locale)) {
+            boolean expired = st.certification() != null && "expired".equals(st.certification().status());
+            knowledge.add(new Gaps.Knowledge(st.module(), st.resultPercent(), st.passMark(), expired));
+        }
+        List<TrainingModule> active = modules.findByActiveOrderByCode(true);
+        String no = d.agent().employeeNo();
+        List<GapView> out = new ArrayList<>();
+        for (Gaps.Gap g : Gaps.of(counted, s.figureTargets(), s.minRated(), knowledge)) {
+            out.add(GapView.of(g, evidence(g, no, from, to), recommended(g, active, locale)));
+        }
+        return new AgentGaps(no, from, to, out);
+    }
+
+    /** The records behind a gap: breached contacts, ratings from the lowest, or the module's attempts. */
+    static String evidence(Gaps.Gap g, String employeeNo, LocalDate from, LocalDate to) {
+        if (Gaps.KNOWLEDGE.equals(g.figure())) {
+            return "/assessments/" + enc(g.module()) + "?agent=" + enc(employeeNo);
+        }
+        StringBuilder link = new StringBuilder("/interactions?agent=").append(enc(employeeNo))
+                .append("&from=").append(from).append("&to=").append(to);
+        if (g.slice() != null) {
+            link.append('&').append(g.sliceKind()).append('=').append(enc(g.slice()));
+        }
+        switch (g.figure()) {
+            case Gaps.FIRST_RESPONSE_SLA -> link.append("&breached=first_response");
+            case Gaps.RESOLUTION_SLA -> link.append("&breached=resolution");
+            default -> link.append("&sort=rating,asc");
+        }
+        return link.toString();
+    }
+
+    /** The active modules addressing the gap: its slice exactly first, then the figure overall; a knowledge gap's module. */
+    static List<Recommendation> recommended(Gaps.Gap g, List<TrainingModule> active, Locale locale) {
+        if (Gaps.KNOWLEDGE.equals(g.figure())) {
+            return active.stream().filter(m -> m.code().equals(g.module()))
+                    .map(m -> new Recommendation(m.code(), m.title().in(locale))).toList();
+        }
+        List<TrainingModule> exact = new ArrayList<>();
+        List<TrainingModule> overall = new ArrayList<>();
+        for (TrainingModule m : active) {
+            for (Addressed a : m.addressedList()) {
+                if (!a.figure().equals(g.figure())) {
+                    continue;
+                }
+                String slice = a.channel() != null ? a.channel() : a.category();
+                String kind = a.channel() != null ? "channel" : a.category() != null ? "category" : null;
+                if (slice == null) {
+                    overall.add(m);
+                } else if (slice.equals(g.slice()) && kind.equals(g.sliceKind())) {
+                    exact.add(m);
+                }
+            }
+        }
+        List<Recommendation> out = new ArrayList<>();
+        java.util.stream.Stream.concat(exact.stream(), overall.stream()).distinct()
+                .forEach(m -> out.add(new Recommendation(m.code(), m.title().in(locale))));
+        return out;
+    }
+
+    private static String enc(@Nullable String s) {
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
