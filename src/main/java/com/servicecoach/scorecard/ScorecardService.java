@@ -148,14 +148,7 @@ public class ScorecardService {
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
         Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, true);
         Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
-        Instant now = clock.instant();
-        List<RankRow> unranked = new ArrayList<>();
-        for (Agent a : members) {
-            ScorecardFigures f = ScorecardCalculator.figures(c.byAgent().getOrDefault(a.id(), new Tally()), from, to,
-                    current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
-            unranked.add(new RankRow(a, null, f, f.rounded()));
-        }
-        return new TeamDetail(team, result, rank(unranked), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
+        return new TeamDetail(team, result, ranking(members, c, from, to, current), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
                 new Collected(c.total(), Map.of(), c.byWeek()));
     }
 
@@ -169,6 +162,12 @@ public class ScorecardService {
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
         Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, false);
         Scorecard card = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)).scorecard();
+        return new TeamOverview(team, card, ranking(members, c, from, to, current));
+    }
+
+    /** The members' figures from their collected tallies, ranked ({@link #rank}). */
+    private List<RankRow> ranking(List<Agent> members, Collected c, LocalDate from, LocalDate to,
+                                  ScoringSettingsService.Current current) {
         Instant now = clock.instant();
         List<RankRow> unranked = new ArrayList<>();
         for (Agent a : members) {
@@ -176,7 +175,7 @@ public class ScorecardService {
                     current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
             unranked.add(new RankRow(a, null, f, f.rounded()));
         }
-        return new TeamOverview(team, card, rank(unranked));
+        return rank(unranked);
     }
 
     /**

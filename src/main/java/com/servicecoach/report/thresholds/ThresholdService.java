@@ -66,14 +66,7 @@ public class ThresholdService {
                 errors.add(FieldError.of(field, "report.threshold.required", field));
                 continue;
             }
-            Object v = body.get(field);
-            if (v == null || v instanceof String) {
-                values.put(field, (String) v);
-            } else if (v instanceof Number n) {
-                values.put(field, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
-            } else {
-                errors.add(FieldError.of(field, "report.threshold.type", field));
-            }
+            read(field, body.get(field), values, errors);
         }
         Thresholds before = current();
         values.put("bottomPercent", before.bottomPercent() == null ? null : before.bottomPercent().toPlainString());
@@ -82,14 +75,7 @@ public class ThresholdService {
             if (!body.containsKey(field)) {
                 continue;
             }
-            Object v = body.get(field);
-            if (v == null || v instanceof String) {
-                values.put(field, (String) v);
-            } else if (v instanceof Number n) {
-                values.put(field, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
-            } else {
-                errors.add(FieldError.of(field, "report.threshold.type", field));
-            }
+            read(field, body.get(field), values, errors);
         }
         for (String key : body.keySet()) {
             if (!FIELDS.contains(key) && !RELATIVE.contains(key)) {
@@ -100,6 +86,17 @@ public class ThresholdService {
         }
         return store(viewer, new Change(values.get("csatMin"), values.get("firstResponseMin"), values.get("resolutionMin"),
                 values.get("knowledgeMin"), values.get("bottomPercent"), values.get("belowTeamPoints")), errors);
+    }
+
+    /** A field's value as text (a JSON number or string, or null); another kind of value is an error. */
+    private static void read(String field, Object v, Map<String, String> values, List<FieldError> errors) {
+        if (v == null || v instanceof String) {
+            values.put(field, (String) v);
+        } else if (v instanceof Number n) {
+            values.put(field, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
+        } else {
+            errors.add(FieldError.of(field, "report.threshold.type", field));
+        }
     }
 
     private static void requireSetter(Viewer viewer) {
