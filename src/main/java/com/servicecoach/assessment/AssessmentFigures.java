@@ -64,6 +64,16 @@ class AssessmentFigures implements KnowledgeSource, AssessmentFacts, Certificati
     }
 
     @Override
+    public Map<String, BigDecimal> agentPercents(Collection<String> employeeNos, LocalDate from, LocalDate to) {
+        Map<String, Agent> byNumber = agentsByNumber();
+        Map<Long, String> numberOf = new HashMap<>();
+        employeeNos.stream().map(byNumber::get).filter(java.util.Objects::nonNull).forEach(a -> numberOf.put(a.id(), a.employeeNo()));
+        Map<String, BigDecimal> out = new HashMap<>();
+        knowledge.agentPercents(numberOf.keySet(), from, to, zone()).forEach((id, p) -> out.put(numberOf.get(id), p));
+        return out;
+    }
+
+    @Override
     public BigDecimal teamPercent(String team, LocalDate from, LocalDate to) {
         return teams.findByName(team)
                 .map(t -> knowledge.teamPercent(agents.findByTeamIdInOrderByEmployeeNo(List.of(t.id())).stream().map(Agent::id).toList(),

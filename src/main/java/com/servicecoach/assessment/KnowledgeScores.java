@@ -46,6 +46,30 @@ public class KnowledgeScores {
         return teamPercent(List.of(agentId), from, to, zone);
     }
 
+    /** Each agent's knowledge % for the period (absent: none), read in one query: what {@link #agentPercent} gives each. */
+    public Map<Long, BigDecimal> agentPercents(Collection<Long> agentIds, LocalDate from, LocalDate to, ZoneId zone) {
+        Map<Long, BigDecimal> out = new java.util.HashMap<>();
+        if (agentIds.isEmpty() || to.isBefore(from)) {
+            return out;
+        }
+        LocalDateTime start = from.atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        LocalDateTime end = to.plusDays(1).atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        Map<Long, List<Attempt>> byAgent = attempts.findByAgentIdInAndStateAndSubmittedAtGreaterThanEqualsAndSubmittedAtLessThan(
+                agentIds, Attempt.FINISHED, start, end).stream().collect(Collectors.groupingBy(Attempt::agentId));
+        if (byAgent.isEmpty()) {
+            return out;
+        }
+        Map<Long, TrainingModule> moduleById = modules.findAllOrderByCode().stream()
+                .collect(Collectors.toMap(TrainingModule::id, m -> m));
+        byAgent.forEach((agent, found) -> {
+            BigDecimal p = mean(found, id -> GradingMethod.of(moduleById.get(id).gradingMethod()));
+            if (p != null) {
+                out.put(agent, p);
+            }
+        });
+        return out;
+    }
+
     public BigDecimal teamPercent(Collection<Long> agentIds, LocalDate from, LocalDate to, ZoneId zone) {
         if (agentIds.isEmpty() || to.isBefore(from)) {
             return null;

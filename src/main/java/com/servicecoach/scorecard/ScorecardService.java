@@ -169,10 +169,11 @@ public class ScorecardService {
     private List<RankRow> ranking(List<Agent> members, Collected c, LocalDate from, LocalDate to,
                                   ScoringSettingsService.Current current) {
         Instant now = clock.instant();
+        Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(members.stream().map(Agent::employeeNo).toList(), from, to);
         List<RankRow> unranked = new ArrayList<>();
         for (Agent a : members) {
             ScorecardFigures f = ScorecardCalculator.figures(c.byAgent().getOrDefault(a.id(), new Tally()), from, to,
-                    current.settings(), knowledge.agentPercent(a.employeeNo(), from, to), now);
+                    current.settings(), knowledgeOf.get(a.employeeNo()), now);
             unranked.add(new RankRow(a, null, f, f.rounded()));
         }
         return rank(unranked);

@@ -103,6 +103,10 @@ class KnowledgeScoresTest extends HttpTest {
         assertEquals(0, new BigDecimal("75").compareTo(knowledge.teamPercent(List.of(n1, s1), today, today, SHANGHAI)));
         assertNull(knowledge.agentPercent(agent("N2"), today, today, SHANGHAI), "no assessment completed: no figure");
         assertNull(knowledge.agentPercent(n1, today.minusDays(7), today.minusDays(1), SHANGHAI), "none in an earlier period");
+        Map<Long, BigDecimal> all = knowledge.agentPercents(List.of(n1, s1, agent("N2")), today, today, SHANGHAI);
+        assertEquals(2, all.size(), "read at once, each as agentPercent gives it; N2 has none: " + all);
+        assertEquals(0, new BigDecimal("62.5").compareTo(all.get(n1)));
+        assertEquals(0, new BigDecimal("100").compareTo(all.get(s1)));
 
         clock.advance(Duration.ofDays(3));
         attempt("agent.north", "k-late", 4);
