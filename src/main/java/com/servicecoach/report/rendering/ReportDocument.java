@@ -33,17 +33,29 @@ public class ReportDocument {
     }
 
     /** Agents' pages per PDF part: each part is rendered on its own, so memory does not grow with the agents. */
-    static final int AGENTS_PER_PART = 40;
+    static final int AGENTS_PER_PART = 20;
+
+    /** Ranking rows per PDF part: the ranking, like the agents' pages, is rendered a share at a time. */
+    static final int RANKING_ROWS_PER_PART = 100;
 
     /** The XHTML document, for print ({@code forPdf}: page size, page breaks) or for the screen. */
     public String xhtml(PerformanceReport report, Locale locale, boolean forPdf) {
-        return xhtml(report, locale, forPdf, true, report.agents(), true);
+        return xhtml(report, locale, forPdf, true, report.agents(), false, true, report.agents(), true);
     }
 
+    /**
+     * One document or part: {@code front} the heading, facts, headline, teams and flagged agents; {@code ranking}
+     * these ranking rows ({@code continued}: not the first share, so without the section's heading); {@code back}
+     * the charts, training, certifications, assessments and settings; then these agents' pages.
+     */
     private String xhtml(PerformanceReport report, Locale locale, boolean forPdf, boolean front,
+                         java.util.List<PerformanceReport.AgentRow> ranking, boolean continued, boolean back,
                          java.util.List<PerformanceReport.AgentRow> pageAgents, boolean appendixTitle) {
         Map<String, Object> model = view.model(report, locale, false);
         model.put("front", front);
+        model.put("rankingRows", ranking);
+        model.put("rankingContinued", continued);
+        model.put("back", back);
         model.put("pageAgents", pageAgents);
         model.put("appendixTitle", appendixTitle);
         model.put("msg", new com.servicecoach.web.MessageMethod(messages, locale));
@@ -70,17 +82,25 @@ public class ReportDocument {
     }
 
     /**
-     * The PDF written to {@code out}: the front matter, then the agents' pages {@value #AGENTS_PER_PART} at a
-     * time, each part rendered on its own and the parts joined (pages numbered across the whole document).
+     * The PDF written to {@code out}: the front matter, the ranking {@value #RANKING_ROWS_PER_PART} rows at a time,
+     * the charts and the rest, then the agents' pages {@value #AGENTS_PER_PART} at a time, each part rendered on its
+     * own and the parts joined (pages numbered across the whole document), so memory does not grow with the agents.
      */
     public void pdf(PerformanceReport report, Locale locale, java.io.OutputStream out) {
         java.util.List<PerformanceReport.AgentRow> agents = report.agents();
         java.util.List<java.util.function.Supplier<String>> parts = new java.util.ArrayList<>();
-        parts.add(() -> xhtml(report, locale, true, true, java.util.List.of(), false));
+        java.util.List<PerformanceReport.AgentRow> none = java.util.List.of();
+        parts.add(() -> xhtml(report, locale, true, true, none, false, false, none, false));
+        for (int from = 0; from < agents.size(); from += RANKING_ROWS_PER_PART) {
+            java.util.List<PerformanceReport.AgentRow> rows = agents.subList(from, Math.min(agents.size(), from + RANKING_ROWS_PER_PART));
+            boolean continued = from > 0;
+            parts.add(() -> xhtml(report, locale, true, false, rows, continued, false, none, false));
+        }
+        parts.add(() -> xhtml(report, locale, true, false, none, false, true, none, false));
         for (int from = 0; from < agents.size(); from += AGENTS_PER_PART) {
             java.util.List<PerformanceReport.AgentRow> chunk = agents.subList(from, Math.min(agents.size(), from + AGENTS_PER_PART));
             boolean first = from == 0;
-            parts.add(() -> xhtml(report, locale, true, false, chunk, first));
+            parts.add(() -> xhtml(report, locale, true, false, none, false, false, chunk, first));
         }
         pdf.render(parts, out);
     }
