@@ -62,7 +62,7 @@ class AccessRulesTest extends HttpTest {
 
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
     record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
-                 long importedQuestion) {
+                 long importedQuestion, long coaching, long coachingAction) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -143,6 +143,20 @@ class AccessRulesTest extends HttpTest {
         get("/api/agents", "U O O O O O");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N1", "U O O O H O");
         get("/api/agents/{employeeNo}/gaps", w -> "/api/agents/N1/gaps?" + PERIOD, "U O O O H O");
+        get("/api/agents/{employeeNo}/coaching", w -> "/api/agents/N1/coaching", "U O O O H O");
+        json(HttpMethod.POST, "/api/agents/{employeeNo}/coaching", w -> "/api/agents/N1/coaching",
+                Map.of("heldOn", LocalDate.now().minusDays(1).toString(), "focus", "Access"), "U O F O H F");
+        get("/agents/{employeeNo}/coaching/new", w -> "/agents/N1/coaching/new", "U O F O H F");
+        form("/agents/{employeeNo}/coaching", w -> "/agents/N1/coaching", Map.of("heldOn", LocalDate.now().minusDays(1).toString(),
+                "focus", "Access"), "U O F O H F");
+        get("/coaching/{id}", w -> "/coaching/" + w.coaching(), "U O O O H O");
+        get("/api/coaching/{id}", w -> "/api/coaching/" + w.coaching(), "U O O O H O");
+        form("/coaching/{id}/acknowledge", w -> "/coaching/" + w.coaching() + "/acknowledge", Map.of("comment", "ok"), "U F F F H O");
+        json(HttpMethod.POST, "/api/coaching/{id}/acknowledge", w -> "/api/coaching/" + w.coaching() + "/acknowledge", Map.of(),
+                "U F F F H O");
+        form("/coaching/actions/{id}/done", w -> "/coaching/actions/" + w.coachingAction() + "/done", Map.of(), "U O F O H O");
+        json(HttpMethod.POST, "/api/coaching/actions/{id}/done", w -> "/api/coaching/actions/" + w.coachingAction() + "/done",
+                Map.of(), "U O F O H O");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N2", "U O O O H H");
         get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
         json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");
@@ -354,6 +368,12 @@ class AccessRulesTest extends HttpTest {
                 .contentType(MediaType.TEXT_PLAIN_TYPE));
         long bankImport = ((Number) imported.json().get("importId")).longValue();
         long importedQuestion = ((Number) api.get("admin", "/api/modules/acc/imported-questions").content().get(0).get("id")).longValue();
+        Api.Reply session = api.post("sup.north", "/api/agents/N1/coaching", Map.of("heldOn", LocalDate.now().minusDays(1).toString(),
+                "focus", "Access", "actions", List.of(Map.of("text", "Read the policy", "owner", "agent",
+                        "dueOn", LocalDate.now().plusDays(7).toString()))));
+        long coaching = ((Number) session.json().get("id")).longValue();
+        @SuppressWarnings("unchecked")
+        long coachingAction = ((Number) ((List<Map<String, Object>>) session.json().get("actions")).get(0).get("id")).longValue();
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -363,7 +383,8 @@ class AccessRulesTest extends HttpTest {
         api.token(DISABLED);
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
-        return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion);
+        return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion, coaching,
+                coachingAction);
     }
 
     List<?> readList(String json) {

@@ -43,7 +43,8 @@ import java.util.Map;
 /**
  * An agent's page ({@code /agents/{employeeNo}}), the place to start from when talking about one agent: the
  * profile, the last 30 days' scorecard with the last twelve weeks' trend, the gaps of those 30 days with their
- * evidence and the modules that address them (one click to assign), the training queue and completions,
+ * evidence and the modules that address them (one click to assign), the coaching sessions and their actions,
+ * the training queue and completions,
  * the latest attempts and the certifications. Each part links to its full page. Who may open it is who may
  * see the agent: the agent, their supervisors, HR and administrators; every part is read with the caller's
  * own authority, so it shows no more than the part's own page would.
@@ -73,11 +74,14 @@ class AgentHubController {
     private final Messages messages;
     private final Clock clock;
     private final com.servicecoach.gaps.GapService gaps;
+    private final com.servicecoach.coaching.CoachingService coaching;
 
     AgentHubController(AgentService agents, ScorecardService scorecards, AssignmentService assignments,
                        AttemptService attempts, Certifications certifications, ScoringSettingsService settings,
-                       Viewers viewers, Messages messages, Clock clock, com.servicecoach.gaps.GapService gaps) {
+                       Viewers viewers, Messages messages, Clock clock, com.servicecoach.gaps.GapService gaps,
+                       com.servicecoach.coaching.CoachingService coaching) {
         this.gaps = gaps;
+        this.coaching = coaching;
         this.agents = agents;
         this.scorecards = scorecards;
         this.assignments = assignments;
@@ -124,6 +128,8 @@ class AgentHubController {
         model.put("certifications", certifications.list(viewer, agent.employeeNo(), null, null, null, locale));
         model.put("gaps", gaps.of(viewer, agent.employeeNo(), from, today, locale).gaps());
         model.put("proposedDue", today.plusDays(PROPOSED_DUE_DAYS));
+        model.put("coaching", coaching.list(viewer, agent.employeeNo()));
+        model.put("canCoach", com.servicecoach.coaching.CoachingService.records(viewer));
         return new ModelAndView<>("agenthub/hub", model);
     }
 }
