@@ -111,7 +111,8 @@ class AgentHubController {
         model.put("fmt", new Formats(messages, locale, current.settings().orgZone()));
         model.put("summaryFrom", from);
         model.put("summaryTo", today);
-        model.put("card", scorecards.agent(viewer, agent.employeeNo(), from, today).scorecard());
+        ScorecardService.AgentDetail last30 = scorecards.agentDetail(viewer, agent.employeeNo(), from, today);
+        model.put("card", last30.result().scorecard());
         model.put("weeks", scorecards.agentDetail(viewer, agent.employeeNo(), trendFrom, today).weeks());
 
         List<AssignmentViews.Item> training = assignments.list(viewer,
@@ -126,7 +127,7 @@ class AgentHubController {
         model.put("attempts", all.subList(0, Math.min(LATEST_ATTEMPTS, all.size())));
         model.put("attemptCount", all.size());
         model.put("certifications", certifications.list(viewer, agent.employeeNo(), null, null, null, locale));
-        model.put("gaps", gaps.of(viewer, agent.employeeNo(), from, today, locale).gaps());
+        model.put("gaps", gaps.of(viewer, last30, from, today, locale).gaps());
         model.put("proposedDue", today.plusDays(PROPOSED_DUE_DAYS));
         model.put("coaching", coaching.list(viewer, agent.employeeNo()));
         model.put("canCoach", com.servicecoach.coaching.CoachingService.records(viewer));

@@ -71,7 +71,11 @@ public class GapService {
     }
 
     public AgentGaps of(Viewer viewer, String employeeNo, LocalDate from, LocalDate to, Locale locale) {
-        ScorecardService.AgentDetail d = scorecards.agentDetail(viewer, employeeNo, from, to);
+        return of(viewer, scorecards.agentDetail(viewer, employeeNo, from, to), from, to, locale);
+    }
+
+    /** The gaps of an agent's scorecard already read for the period (the agent's page reads it once for both). */
+    public AgentGaps of(Viewer viewer, ScorecardService.AgentDetail d, LocalDate from, LocalDate to, Locale locale) {
         ScoringSettings s = settings.current().settings();
         List<Gaps.Counted> counted = new ArrayList<>(Gaps.counted(d.result().scorecard(), null, null));
         d.byChannel().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "channel", p.code())));
