@@ -1,5 +1,7 @@
 package com.servicecoach.agent;
 
+import static com.servicecoach.web.FormValues.flatten;
+
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.web.FormErrors;
@@ -175,16 +177,6 @@ class AgentPageController {
         List<String> channels = AgentService.CHANNELS.stream().filter(c -> raw.containsKey("channel_" + c)).toList();
         return new AgentForm(values.get("employeeNo"), values.get("name"), values.get("email"), values.get("team"),
                 channels, values.get("hiredOn"), values.get("status"));
-    }
-
-    private static Map<String, String> flatten(Map<String, Object> form) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((k, v) -> {
-            if (!k.equals("_csrf")) {
-                values.put(k, v instanceof List<?> l ? (l.isEmpty() ? "" : String.valueOf(l.get(0))) : String.valueOf(v));
-            }
-        });
-        return values;
     }
 
     static String enc(@Nullable String s) {

@@ -1,5 +1,7 @@
 package com.servicecoach.coaching;
 
+import static com.servicecoach.web.FormValues.flatten;
+
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
@@ -138,15 +140,4 @@ class CoachingPageController {
             throw new ForbiddenException("Only supervisors and administrators record coaching sessions");
         }
     }
-
-    private static Map<String, String> flatten(Map<String, Object> form) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((k, v) -> {
-            if (!k.equals("_csrf")) {
-                values.put(k, v instanceof List<?> l ? (l.isEmpty() ? "" : String.valueOf(l.get(0))) : String.valueOf(v));
-            }
-        });
-        return values;
-    }
-
 }

@@ -1,5 +1,7 @@
 package com.servicecoach.training;
 
+import static com.servicecoach.web.FormValues.flatten;
+
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
@@ -281,16 +283,6 @@ class AssignmentPageController {
         if (!viewer.isAdmin() && !viewer.isSupervisor()) {
             throw new ForbiddenException("Only administrators and supervisors assign training");
         }
-    }
-
-    private static Map<String, String> flatten(Map<String, Object> form) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((k, v) -> {
-            if (!k.equals("_csrf")) {
-                values.put(k, v instanceof List<?> l ? (l.isEmpty() ? "" : String.valueOf(l.get(0))) : String.valueOf(v));
-            }
-        });
-        return values;
     }
 
     private static String enc(@Nullable String s) {
