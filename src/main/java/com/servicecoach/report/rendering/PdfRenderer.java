@@ -105,16 +105,33 @@ public class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useSVGDrawer(new BatikSVGDrawer());
-        builder.useFont(PdfRenderer::font, FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(PdfRenderer::font, FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+        // One weight only: the font has no bold face, and bold text asked of a regular face is drawn stroked
+        // (a visible bold) where a second registration of the same file would parse the font twice per part.
+        builder.useFont(fontFile(), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
         return builder;
     }
 
-    private static InputStream font() {
-        InputStream in = PdfRenderer.class.getResourceAsStream(FONT);
-        if (in == null) {
-            throw new IllegalStateException("The PDF font " + FONT + " is missing from the application");
+    private static java.io.File fontFile;
+
+    /**
+     * The font copied once out of the application into a temporary file. PDFBox reads a font file on demand,
+     * where a stream is read whole into memory for each weight of each document: with the 4 MB CJK font that
+     * alone took more heap than a report part.
+     */
+    private static synchronized java.io.File fontFile() {
+        if (fontFile == null || !fontFile.isFile()) {
+            try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IllegalStateException("The PDF font " + FONT + " is missing from the application");
+                }
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("servicecoach-font-", ".ttf");
+                java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                file.toFile().deleteOnExit();
+                fontFile = file.toFile();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not prepare the PDF font", e);
+            }
         }
-        return in;
+        return fontFile;
     }
 }
