@@ -251,6 +251,8 @@ class AccessRulesTest extends HttpTest {
         get("/my-training", "U F F F F O");
         get("/training-matrix", "U O O O O F");
         get("/api/training-matrix", w -> "/api/training-matrix?team=North", "U O O O H F");
+        get("/training/impact", "U O O O O F");
+        get("/api/training/impact", w -> "/api/training/impact?" + PERIOD, "U O O O O F");
         get("/notifications", "U O O O O O");
         form("/notifications/read-all", w -> "/notifications/read-all", Map.of(), "U O O O O O");
         form("/notifications/{id}/read", w -> "/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");

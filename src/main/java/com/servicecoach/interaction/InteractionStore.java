@@ -641,6 +641,62 @@ public class InteractionStore {
     }
 
     /** Whether any interaction is stored (the demo data loads only into an empty table). */
+    /** The creation instant of the latest stored interaction, if any (a data cut-off for figures over time). */
+    public Optional<Instant> latestCreatedAt() {
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(
+                "select " + String.format(EPOCH_MICROS, "max(created_at)") + " from interaction");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long micros = rs.getLong(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Receives streamed interactions one at a time. */
+    @FunctionalInterface
+    public interface FactReader {
+        void fact(FactRow row);
+    }
+
+    /**
+     * Streams every agent's interactions created in [from, to) of these categories (null: all), without holding
+     * them: for figures over many agents and a long range that the rollups cannot give (they keep no categories).
+     */
+    public void streamFacts(@Nullable Collection<String> categories, Instant from, Instant to, FactReader reader) {
+        String sql = "select agent_id, channel, category, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
+                + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
+                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction"
+                + " where created_at >= ? and created_at < ?"
+                + (categories == null ? "" : categories.isEmpty() ? " and 1 = 0"
+                : " and category in (" + "?,".repeat(categories.size() - 1) + "?)");
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            ps.setObject(p++, StoredTimes.bound(from));
+            ps.setObject(p++, StoredTimes.bound(to));
+            if (categories != null) {
+                for (String category : categories) {
+                    ps.setString(p++, category);
+                }
+            }
+            db.streamResults(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int rating = rs.getInt(10);
+                    Integer r = rs.wasNull() ? null : rating;
+                    reader.fact(new FactRow(rs.getLong(1), rs.getString(3), new InteractionFacts(channel(rs.getString(2)),
+                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7),
+                            StoredTimes.fromMicros(rs, 8, 9), r)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isEmpty() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select 1 from interaction limit 1");
              ResultSet rs = ps.executeQuery()) {

@@ -15,5 +15,7 @@ public interface CompletionRepository extends CrudRepository<Completion, Long> {
 
     List<Completion> findByAgentIdInOrderByCompletedAt(Collection<Long> agentIds);
 
+    List<Completion> findByModuleIdIn(Collection<Long> moduleIds);
+
     boolean existsByAgentIdAndModuleIdAndPassedAt(Long agentId, Long moduleId, LocalDateTime passedAt);
 }

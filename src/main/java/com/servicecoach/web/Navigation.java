@@ -63,6 +63,7 @@ public final class Navigation {
                 training.add(new Item("/assignments", "nav.assignments"));
             }
             training.add(new Item("/training-matrix", "nav.trainingMatrix"));
+            training.add(new Item("/training/impact", "nav.trainingImpact"));
             training.add(new Item("/grading", "nav.grading"));
             training.add(new Item("/item-analysis", "nav.itemAnalysis"));
             training.add(new Item("/certifications", "nav.certifications"));

@@ -1,5 +1,7 @@
 package com.servicecoach.report.rendering;
 
+import com.servicecoach.web.SvgCharts;
+
 import com.servicecoach.scoring.RatingBands;
 import com.servicecoach.report.building.PerformanceReport;
 import com.servicecoach.web.Formats;

@@ -1,5 +1,6 @@
 package com.servicecoach.report.rendering;
 
+import com.servicecoach.web.SvgCharts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,4 +1,4 @@
-package com.servicecoach.report.rendering;
+package com.servicecoach.web;
 
 import java.util.List;
 import java.util.Locale;
