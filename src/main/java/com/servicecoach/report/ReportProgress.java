@@ -52,13 +52,14 @@ public class ReportProgress {
         return (step, done, total) -> put(owner, token, new State(step, done, total, percent(step, done, total), false, false));
     }
 
-    /** Computing the teams takes most of the time (to 60 %), then the scope's interactions, training and the file. */
+    /** Computing the teams takes most of the time (to 60 %), then the scope's interactions, training, training impact and the file. */
     static int percent(String step, int done, int total) {
         return switch (step) {
             case "teams" -> total == 0 ? 60 : (int) (60L * done / total);
             case "interactions" -> 65;
             case "previous" -> 72;
-            case "training", "done" -> 78;
+            case "training" -> 76;
+            case "impact", "done" -> 80;
             default -> 0;
         };
     }

@@ -45,7 +45,8 @@ public record PerformanceReport(
         Training training,
         Certifications certifications,
         Assessments assessments,
-        List<Flagged> flagged) {
+        List<Flagged> flagged,
+        List<ImpactRow> trainingImpact) {
 
     /** A period: inclusive dates, its kind ({@code month}, {@code quarter} or {@code days}) and label (2026-03, 2026-Q1, 2026-03-01..2026-03-15). */
     @Serdeable
@@ -173,6 +174,17 @@ public record PerformanceReport(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ModuleRow(String module, String titleEn, String titleZh, int attempts, int passed,
                             @Nullable BigDecimal passRatePercent, @Nullable BigDecimal meanScorePercent) {
+    }
+
+    /**
+     * A module's training impact on one figure it addresses (metrics.md "Training impact"), rounded like percentages;
+     * {@code effect}, {@code low} and {@code high} null without enough data; {@code verdict} helped, hurt, unclear or none.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ImpactRow(String module, String titleEn, String titleZh, String figure, @Nullable String channel,
+                            @Nullable String category, boolean enoughData, @Nullable BigDecimal effect, @Nullable BigDecimal low,
+                            @Nullable BigDecimal high, int trained, int controls, String verdict) {
     }
 
     /** The agent with this employee number, if in the report. */

@@ -85,9 +85,13 @@ public class PerformanceReportService {
     private final DataCutoff cutoff;
     private final Clock clock;
 
+    private final TrainingImpactSource impact;
+
     PerformanceReportService(AgentService agents, ScorecardService scorecards,
                              ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
-                             CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff, Clock clock) {
+                             CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff, Clock clock,
+                             TrainingImpactSource impact) {
+        this.impact = impact;
         this.agents = agents;
         this.scorecards = scorecards;
         this.settings = settings;
@@ -219,6 +223,9 @@ public class PerformanceReportService {
                         Rounding.percent(m.meanScorePercent()))).toList()))
                 .orElse(new PerformanceReport.Assessments(false, List.of()));
 
+        progress.step("impact", 0, 0);
+        List<PerformanceReport.ImpactRow> trainingImpact = impact.rows(period.from(), period.to());
+
         Instant latest = cutoff.of(scope.team() == null ? null : ids, previous.from(), period.to(), current);
         progress.step("done", 0, 0);
         return new PerformanceReport(PerformanceReport.Period.of(period), PerformanceReport.Period.of(previous),
@@ -229,7 +236,7 @@ public class PerformanceReportService {
                 new PerformanceReport.Training(asOfDay.toString(), training(trainingTotal)),
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
-                assessed, flagged);
+                assessed, flagged, trainingImpact);
     }
 
     /**

@@ -138,6 +138,10 @@ public final class ReportText {
         return Messages.CHINESE.equals(Messages.supported(locale)) ? m.titleZh() : m.titleEn();
     }
 
+    public String title(PerformanceReport.ImpactRow m) {
+        return Messages.CHINESE.equals(Messages.supported(locale)) ? m.titleZh() : m.titleEn();
+    }
+
     /** Seconds as a duration (SLA targets). */
     public String duration(@Nullable Long seconds) {
         return fmt.duration(seconds);
