@@ -60,10 +60,6 @@ public class CoachingService {
     @Serdeable
     public record ActionRequest(@Nullable String text, @Nullable String owner, @Nullable String dueOn,
                                 @Nullable GoalRequest goal) {
-
-        public ActionRequest(@Nullable String text, @Nullable String owner, @Nullable String dueOn) {
-            this(text, owner, dueOn, null);
-        }
     }
 
     /**
