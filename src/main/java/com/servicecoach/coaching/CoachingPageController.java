@@ -6,6 +6,10 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.AgentView;
+import com.servicecoach.scoring.Category;
+import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.Gaps;
+import com.servicecoach.scoring.Goals;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.FormErrors;
 import com.servicecoach.web.ForbiddenException;
@@ -50,6 +54,8 @@ class CoachingPageController {
 
     /** How many action rows the form offers. */
     static final int ACTION_ROWS = 3;
+    /** A goal proposed from a gap is due this many days ahead. */
+    static final int GOAL_DAYS = 28;
 
     private final CoachingService coaching;
     private final AgentService agents;
@@ -68,8 +74,13 @@ class CoachingPageController {
         this.clock = clock;
     }
 
+    /**
+     * The form; {@code focus} fills in the focus, and {@code goal} (a figure) with an optional {@code slice} fills in
+     * the first action as a goal on that figure with the figure's target (a gap's "Coach").
+     */
     @Get("/agents/{employeeNo}/coaching/new")
-    ModelAndView<Map<String, Object>> form(Authentication auth, @PathVariable String employeeNo, @Nullable @QueryValue String focus) {
+    ModelAndView<Map<String, Object>> form(Authentication auth, @PathVariable String employeeNo, @Nullable @QueryValue String focus,
+                                           @Nullable @QueryValue String goal, @Nullable @QueryValue String slice) {
         Viewer viewer = viewers.of(auth);
         requireRecorder(viewer);
         AgentView agent = agents.get(viewer, employeeNo);
@@ -78,6 +89,12 @@ class CoachingPageController {
         values.put("heldOn", today.toString());
         values.put("focus", focus == null ? "" : focus.strip());
         values.put("followUpOn", today.plusDays(14).toString());
+        if (Goals.figure(goal)) {
+            values.put("action0.goal.figure", goal);
+            Goals.slice(slice).ifPresent(sl -> values.put("action0.goal.slice", sl.code()));
+            values.put("action0.goal.target", Gaps.target(goal, settings.current().settings().figureTargets()).toPlainString());
+            values.put("action0.dueOn", today.plusDays(GOAL_DAYS).toString());
+        }
         return page(agent, values, List.of());
     }
 
@@ -88,8 +105,10 @@ class CoachingPageController {
         Map<String, String> values = flatten(form);
         List<CoachingService.ActionRequest> actions = new ArrayList<>();
         for (int i = 0; i < ACTION_ROWS; i++) {
-            actions.add(new CoachingService.ActionRequest(values.get("action" + i + ".text"), values.get("action" + i + ".owner"),
-                    values.get("action" + i + ".dueOn")));
+            String a = "action" + i;
+            actions.add(new CoachingService.ActionRequest(values.get(a + ".text"), values.get(a + ".owner"), values.get(a + ".dueOn"),
+                    new CoachingService.GoalRequest(values.get(a + ".goal.figure"), values.get(a + ".goal.slice"),
+                            values.get(a + ".goal.target"))));
         }
         try {
             CoachingService.SessionView saved = coaching.create(viewer, employeeNo, new CoachingService.SessionRequest(
@@ -132,6 +151,12 @@ class CoachingPageController {
         model.put("errors", FormErrors.byField(errors));
         model.put("rows", ACTION_ROWS);
         model.put("owners", List.of(CoachingAction.AGENT, CoachingAction.SUPERVISOR));
+        model.put("figures", Goals.FIGURES);
+        List<String> channels = java.util.Arrays.stream(Channel.values()).map(Channel::code).toList();
+        List<String> slices = new ArrayList<>(channels);
+        slices.addAll(Category.CODES);
+        model.put("channelCodes", channels);
+        model.put("slices", slices);
         return new ModelAndView<>("coaching/form", model);
     }
 

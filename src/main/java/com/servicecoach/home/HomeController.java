@@ -5,6 +5,7 @@ import com.servicecoach.account.Viewers;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.AgentView;
 import com.servicecoach.agent.TeamView;
+import com.servicecoach.coaching.CoachingService;
 import com.servicecoach.training.AssignmentService;
 import com.servicecoach.scorecard.Overviews;
 import com.servicecoach.scorecard.PagePeriod;
@@ -37,6 +38,9 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomeController {
 
+    /** How long a closed goal stays on the agent's home page. */
+    static final int GOALS_CLOSED_DAYS = 30;
+
     private final Viewers viewers;
     private final AgentService agents;
     private final AssignmentService assignments;
@@ -44,9 +48,11 @@ class HomeController {
     private final ScoringSettingsService settings;
     private final Messages messages;
     private final Clock clock;
+    private final CoachingService coaching;
 
     HomeController(Viewers viewers, AgentService agents, AssignmentService assignments, Overviews overviews,
-                   ScoringSettingsService settings, Messages messages, Clock clock) {
+                   ScoringSettingsService settings, Messages messages, Clock clock, CoachingService coaching) {
+        this.coaching = coaching;
         this.overviews = overviews;
         this.settings = settings;
         this.messages = messages;
@@ -66,6 +72,8 @@ class HomeController {
             model.put("me", me.isEmpty() ? null : me.get(0));
             model.put("training", assignments.queue(viewer, LocaleResolver.resolve(request)).stream()
                     .filter(i -> !i.status().equals("completed")).toList());
+            // the agent's coaching goals: open ones with their progress, and those closed in the last 30 days
+            model.put("goals", me.isEmpty() ? List.of() : coaching.goals(viewer, me.get(0).employeeNo(), GOALS_CLOSED_DAYS));
         } else {
             List<TeamView> teams = agents.visibleTeams(viewer).stream().map(agents::view).toList();
             model.put("teams", teams);

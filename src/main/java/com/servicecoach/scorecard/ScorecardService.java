@@ -104,6 +104,32 @@ public class ScorecardService {
     }
 
     /**
+     * The agent's scorecard for the period (without knowledge) of all their interactions ({@code sliceKind} null),
+     * or of one channel ({@code "channel"}) or one category ({@code "category"}) only: what a coaching goal on a
+     * figure is judged on. Read like {@link #agent}.
+     */
+    public Scorecard agentPart(Viewer viewer, String employeeNo, LocalDate from, LocalDate to,
+                               @io.micronaut.core.annotation.Nullable String sliceKind,
+                               @io.micronaut.core.annotation.Nullable String slice) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        ScoringSettingsService.Current current = settings.current();
+        Instant now = clock.instant();
+        if ("category".equals(sliceKind)) {
+            ZoneId zone = current.settings().orgZone();
+            List<InteractionFacts> facts = store.facts(List.of(agent.id()), from.atStartOfDay(zone).toInstant(),
+                            to.plusDays(1).atStartOfDay(zone).toInstant()).stream()
+                    .filter(r -> r.category().equals(slice)).map(FactRow::facts).toList();
+            return ScorecardCalculator.compute(facts, from, to, current.settings(), null, now);
+        }
+        Tally total = collect(List.of(agent.id()), from, to, current, false, false).total();
+        if ("channel".equals(sliceKind)) {
+            Channel channel = Channel.fromCode(slice).orElseThrow(() -> new IllegalArgumentException("no channel " + slice));
+            return ScorecardCalculator.compute(total.channel(channel), from, to, current.settings(), null, now);
+        }
+        return ScorecardCalculator.compute(total, from, to, current.settings(), null, now);
+    }
+
+    /**
      * The scorecard of the team an agent belongs to, for whoever may see the agent (the agent included): the
      * context an agent's figures are read in. It tells no individual's figures.
      */

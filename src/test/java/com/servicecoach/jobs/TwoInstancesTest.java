@@ -39,7 +39,7 @@ class TwoInstancesTest {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final List<String> JOBS = List.of("training-reminders", "assessment-auto-submit", "certification-review",
-            "monthly-report", "session-purge", "rollup-rebuild");
+            "monthly-report", "session-purge", "rollup-rebuild", "coaching-follow-up");
     static final String PASSWORD = "Two-instances-test-1";
 
     @TempDir
@@ -83,6 +83,8 @@ class TwoInstancesTest {
         p.put("servicecoach.jobs.initial-delay", "0s");
         p.put("servicecoach.training.reminder-job", "true");
         p.put("servicecoach.training.reminder-interval", "1s");
+        p.put("servicecoach.coaching.follow-up-job", "true");
+        p.put("servicecoach.coaching.follow-up-interval", "1s");
         p.put("servicecoach.assessment.job", "true");
         p.put("servicecoach.assessment.job-interval", "1s");
         p.put("servicecoach.assessment.certification-interval", "1s");
