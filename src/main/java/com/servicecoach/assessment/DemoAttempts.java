@@ -43,11 +43,21 @@ public class DemoAttempts {
     private final CertificationRepository certifications;
     private final AttemptRepository attempts;
     private final ObjectMapper json;
+    private final com.servicecoach.training.CompletionRepository completions;
     /** The demo draws questions with a seeded generator, so the same content gives the same demo history every time. */
-    private final java.util.Random draws = new java.util.Random(20260301L);
+    private java.util.Random draws = new java.util.Random(SEED);
+
+    private static final long SEED = 20260301L;
+
+    /** Starts the seeded draws again: each load of the demo history draws the same questions as a first start does. */
+    public void restartDraws() {
+        draws = new java.util.Random(SEED);
+    }
 
     DemoAttempts(AttemptService service, BankContent bank, TrainingModuleRepository modules,
-                 CertificationRepository certifications, AttemptRepository attempts, ObjectMapper json) {
+                 CertificationRepository certifications, AttemptRepository attempts, ObjectMapper json,
+                 com.servicecoach.training.CompletionRepository completions) {
+        this.completions = completions;
         this.service = service;
         this.bank = bank;
         this.modules = modules;
@@ -111,6 +121,14 @@ public class DemoAttempts {
                     a.pointsEarned(), a.pointsPossible(), a.scorePercent(), a.passed(), a.finalAt() == null ? null : grantedAt,
                     grantedAt));
         });
+    }
+
+    /** Moves the agent's latest completion of the module to {@code at} (UTC), as training done weeks before the demo. */
+    public void backdateCompletion(long agentId, String module, LocalDateTime at) {
+        TrainingModule m = modules.findByCode(module).orElseThrow();
+        com.servicecoach.training.Completion c = completions.findByAgentIdAndModuleIdOrderByCompletedAt(agentId, m.id()).stream()
+                .reduce((first, second) -> second).orElseThrow();
+        completions.update(new com.servicecoach.training.Completion(c.id(), c.agentId(), c.moduleId(), c.moduleVersion(), at, at));
     }
 
     private void answer(Viewer agent, long attempt, long question, Object value) {

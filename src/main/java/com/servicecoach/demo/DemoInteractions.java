@@ -42,20 +42,39 @@ class DemoInteractions implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoInteractions.class);
     static final long SEED = 20260301L;
     static final double PER_AGENT_PER_DAY = 12;
+    /** How much the mean rating of returns rises for the agents who completed {@link DemoTraining#HELPED}. */
+    static final double RETURNS_LIFT = 2.0;
 
     private final InteractionStore store;
     private final InteractionImporter importer;
     private final AgentRepository agents;
     private final ScoringSettingsService settings;
     private final Clock clock;
+    private final com.servicecoach.training.CompletionRepository completions;
+    private final com.servicecoach.training.TrainingModuleRepository modules;
 
     DemoInteractions(InteractionStore store, InteractionImporter importer, AgentRepository agents,
-                     ScoringSettingsService settings, Clock clock) {
+                     ScoringSettingsService settings, Clock clock, com.servicecoach.training.CompletionRepository completions,
+                     com.servicecoach.training.TrainingModuleRepository modules) {
+        this.completions = completions;
+        this.modules = modules;
         this.store = store;
         this.importer = importer;
         this.agents = agents;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The agents who completed the module that helped: their returns are rated higher from the day after. */
+    private java.util.Map<String, InteractionGenerator.Lift> lifts(List<Agent> all, ZoneId zone) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        all.forEach(a -> numbers.put(a.id(), a.employeeNo()));
+        java.util.Map<String, InteractionGenerator.Lift> out = new java.util.HashMap<>();
+        modules.findByCode(DemoTraining.HELPED).ifPresent(m -> completions.findByModuleIdIn(List.of(m.id())).forEach(c -> {
+            LocalDate day = LocalDate.ofInstant(c.completedAt().toInstant(java.time.ZoneOffset.UTC), zone);
+            out.put(numbers.get(c.agentId()), new InteractionGenerator.Lift("return_refund", day, RETURNS_LIFT));
+        }));
+        return out;
     }
 
     @Override
@@ -74,7 +93,7 @@ class DemoInteractions implements ApplicationEventListener<ServerStartupEvent> {
             try {
                 try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                     InteractionGenerator.write(profiles, new InteractionGenerator.Options(SEED, today.minusMonths(3).plusDays(1),
-                            today, zone, now, PER_AGENT_PER_DAY, false, "DEMO-"), out);
+                            today, zone, now, PER_AGENT_PER_DAY, false, "DEMO-", lifts(all, zone)), out);
                 }
                 InteractionImporter.Scope scope = InteractionImporter.Scope.allAgents("demo");
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

@@ -59,6 +59,7 @@ class DemoTraining {
     void load() {
         try {
             LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
+            attempts.restartDraws();
             // Team A (A001, A004, ...) does greeting-attitude and complaint-handling; Team B order-status-logistics; Team C privacy
             readAndPass("A001", "greeting-attitude", Locale.SIMPLIFIED_CHINESE);
             readAndPass("A004", "greeting-attitude", Locale.ENGLISH);
@@ -75,10 +76,38 @@ class DemoTraining {
             readAndPass("A003", "privacy-payment-security", Locale.ENGLISH);
             attempts.take("A006", "privacy-payment-security", 3, false, Locale.SIMPLIFIED_CHINESE);
             waitingForGrading(List.of("A001", "A004", "A019", "A022", "A025", "A028"), "complaint-handling");
+            pastCompletions(HELPED, List.of("A020", "A021", "A023", "A024", "A026", "A027", "A029", "A030", "A031", "A032", "A033"), 8, now, 34);
+            pastCompletions(NOT_HELPED, List.of("A034", "A035", "A036", "A037", "A038", "A039", "A040", "A041", "A042"), 7, now, 35);
             overdue("Team A", "greeting-attitude", LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(3));
             LOG.info("Loaded demo training: attempts, certifications and assignments");
         } catch (RuntimeException e) {
             LOG.warn("Demo training history left incomplete: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The module whose trained agents' returns ratings rise in the demo interactions ({@code DemoInteractions}). */
+    static final String HELPED = "returns-refunds";
+    /** A module completed as long ago whose figures do not change: the impact page shows no clear effect. */
+    static final String NOT_HELPED = "order-status-logistics";
+
+    /**
+     * Training done weeks ago, so the training impact page has history: the first {@code wanted} candidates who pass
+     * the module complete it {@code firstDaysAgo}, then 3, 6, ... days earlier (each a window of 28 days after it,
+     * within the demo's three months of interactions).
+     */
+    private void pastCompletions(String module, List<String> candidates, int wanted, LocalDateTime now, int firstDaysAgo) {
+        int done = 0;
+        for (String employeeNo : candidates) {
+            if (done == wanted) {
+                return;
+            }
+            if (readAndPass(employeeNo, module, done % 2 == 0 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH)) {
+                LocalDateTime at = now.minusDays(firstDaysAgo + 3L * done).withHour(7).withMinute(0).withSecond(0);
+                long agentId = agent(employeeNo).id();
+                attempts.backdateCertification(agentId, module, at, at.plusMonths(12));
+                attempts.backdateCompletion(agentId, module, at);
+                done++;
+            }
         }
     }
 
@@ -87,11 +116,11 @@ class DemoTraining {
     }
 
     /** Reads every lesson of the module, then passes its assessment (completing the module and its assignment). */
-    private void readAndPass(String employeeNo, String module, Locale locale) {
+    private boolean readAndPass(String employeeNo, String module, Locale locale) {
         Viewer viewer = new Viewer("demo." + employeeNo, Role.AGENT, employeeNo);
         CatalogViews.ModuleDetail detail = catalog.detail(viewer, module, locale);
         detail.lessons().forEach(l -> catalog.lesson(viewer, module, l.slug(), locale));
-        pass(employeeNo, module, locale);
+        return pass(employeeNo, module, locale);
     }
 
     /** Takes the assessment with every auto-graded answer right until it is passed (at most the attempts allowed). */

@@ -41,7 +41,20 @@ public final class InteractionGenerator {
      * @param utcTimes       write times in UTC with {@code Z}; else as local times of {@code zone} without offset
      */
     public record Options(long seed, LocalDate first, LocalDate last, ZoneId zone, Instant now, double perAgentPerDay,
-                          boolean utcTimes, String idPrefix) {
+                          boolean utcTimes, String idPrefix, java.util.Map<String, Lift> lifts) {
+
+        public Options(long seed, LocalDate first, LocalDate last, ZoneId zone, Instant now, double perAgentPerDay,
+                       boolean utcTimes, String idPrefix) {
+            this(seed, first, last, zone, now, perAgentPerDay, utcTimes, idPrefix, java.util.Map.of());
+        }
+    }
+
+    /**
+     * A change in an agent's ratings (by employee number in {@link Options#lifts}): from the day after {@code after}
+     * (in the zone), the mean rating of the agent's contacts in {@code category} moves by {@code points}, as after
+     * training that worked. It draws no extra random numbers, so every other contact stays as it was.
+     */
+    public record Lift(String category, LocalDate after, double points) {
     }
 
     public static final String HEADER = "external_id,agent,channel,category,created_at,first_response_at,resolved_at,"
@@ -149,6 +162,10 @@ public final class InteractionGenerator {
             long frt = firstResponse.getEpochSecond() - created.getEpochSecond();
             double mean = 8.6 - 2.4 * (skill - 1) - (frt > FRT_MEDIAN[c] * 4 ? 1.5 : 0)
                     - (category.equals("complaint") ? 1.0 : 0);
+            Lift lift = o.lifts().get(agent.employeeNo());
+            if (lift != null && lift.category().equals(category) && LocalDate.ofInstant(created, o.zone()).isAfter(lift.after())) {
+                mean += lift.points();
+            }
             int r = (int) Math.round(Math.max(1, Math.min(10, mean + random.nextGaussian() * 1.6)));
             if (random.nextDouble() < 0.2) {
                 scale = 5;

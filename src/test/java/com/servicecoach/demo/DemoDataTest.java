@@ -39,6 +39,8 @@ class DemoDataTest {
     @Inject
     DemoData demo;
     @Inject
+    DemoInteractions demoInteractions;
+    @Inject
     @Client("/")
     HttpClient http;
     @Inject
@@ -90,7 +92,23 @@ class DemoDataTest {
         assertTrue(((Number) training.get("completed")).intValue() > 0 && ((Number) training.get("overdue")).intValue() > 0, "training compliance: " + training);
 
         String mine = api.send("agent.wang", HttpRequest.GET("/my-assessments").header("Accept-Language", "zh-CN")).body();
-        assertTrue(mine.contains("等待评分") && mine.contains("通过"), "agent.wang passed one module and waits for grading in another");
+        assertTrue(mine.contains("等待评分") && mine.contains("通过"), "agent.wang passed one module and waits for grading in another: " + mine.replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", ""));
         assertEquals(200, api.get("agent.wang", "/certifications").status());
+
+        // training impact: the agents who completed returns-refunds weeks ago have their returns rated higher since;
+        // order-status-logistics was completed as long ago and changed nothing
+        demoInteractions.onApplicationEvent(null);
+        Map<String, Object> impact = api.get("hr.zhou", "/api/training/impact").json();
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) impact.get("modules");
+        Map<String, Object> helped = rows.stream().filter(r -> "returns-refunds".equals(r.get("module")) && "csat".equals(r.get("figure")))
+                .findFirst().orElseThrow();
+        assertEquals(true, helped.get("enoughData"), "returns-refunds: " + helped);
+        assertEquals(8, ((Number) helped.get("trained")).intValue(), helped.toString());
+        assertTrue(((Number) helped.get("low")).doubleValue() > 0, "its interval lies above 0: " + helped);
+        Map<String, Object> unchanged = rows.stream().filter(r -> "order-status-logistics".equals(r.get("module"))
+                && "csat".equals(r.get("figure"))).findFirst().orElseThrow();
+        assertEquals(true, unchanged.get("enoughData"), "order-status-logistics: " + unchanged);
+        assertTrue(Math.abs(((Number) unchanged.get("effect")).doubleValue()) < 10, "no real change: " + unchanged);
+        assertTrue(((Number) unchanged.get("low")).doubleValue() < ((Number) helped.get("low")).doubleValue());
     }
 }
