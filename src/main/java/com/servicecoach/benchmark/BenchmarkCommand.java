@@ -344,6 +344,13 @@ public class BenchmarkCommand implements Command {
                 get(http, base, token, "/api/reports/performance?from=" + p[1] + "&to=" + p[2]);
                 out.printf(Locale.ROOT, "all-teams report JSON, %s (%s..%s): %.2f s%n", p[0], p[1], p[2], seconds(t));
             }
+            // the training impact of a quarter's completions (every module's figures, every agent's days and the rows
+            // of the categories modules address, the quarter and 28 days either side)
+            String impactQuery = "/api/training/impact?from=" + periods[1][1] + "&to=" + periods[1][2];
+            get(http, base, token, impactQuery); // warm-up
+            long ti = System.nanoTime();
+            get(http, base, token, impactQuery);
+            out.printf(Locale.ROOT, "training impact JSON, quarter (%s..%s): %.2f s%n", periods[1][1], periods[1][2], seconds(ti));
             HeapSampler pdfHeap = new HeapSampler();
             System.gc();
             pdfHeap.start();
