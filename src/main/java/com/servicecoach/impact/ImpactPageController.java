@@ -87,7 +87,7 @@ class ImpactPageController {
             values.put("to", to == null ? "" : to);
             model.put("periodValues", values);
         }
-        Paging paging = Paging.parse(0, 1, sort, "module", SORTS);
+        Paging paging = Paging.parse(0, 1, sort == null || sort.isBlank() ? "effect,desc" : sort, "effect", SORTS);
         ImpactService.Analysis analysis = impact.analyse(viewer, period.from(), period.to(), null, locale);
         List<ImpactService.ImpactView> rows = sorted(analysis.modules(), paging.sortField(), paging.ascending());
         List<String> charts = new ArrayList<>();

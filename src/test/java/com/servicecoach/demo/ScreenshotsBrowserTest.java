@@ -54,6 +54,7 @@ class ScreenshotsBrowserTest {
             new Shot("sup.li", "/scorecards/teams/Team%20A", "team-scorecard", "en"),
             new Shot("sup.li", "/training-matrix", "training-matrix", "en"),
             new Shot("hr.zhou", "/reports/last-month", "hr-report", "en"),
+            new Shot("hr.zhou", "/training/impact", "training-impact", "en"),
             new Shot("agent.wang", "/scorecards/me", "agent-scorecard-zh", "zh-CN"));
 
     @Test
