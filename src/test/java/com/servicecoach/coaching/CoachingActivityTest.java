@@ -146,4 +146,77 @@ class CoachingActivityTest extends HttpTest {
         String total = table.substring(table.indexOf("id=\"coaching-total\""));
         assertTrue(total.replaceAll("\\s+", "").contains("<tdclass=\"num\">1</td><tdclass=\"num\">2</td><tdclass=\"numworse\">2</td>"), total);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportCountsCoachingPerTeamAndAgentWithOverdueAsOfThePeriodsEnd() throws Exception {
+        Map<String, Object> report = api.get("hr.lin", "/api/reports/performance?" + recent).json();
+        Map<String, Object> coaching = (Map<String, Object>) report.get("coaching");
+        assertEquals(today.toString(), coaching.get("asOf"), "a period running today is counted as of today");
+        assertEquals(counts(2, 2, 3), countsOf((Map<String, Object>) coaching.get("total")));
+        Map<String, Map<String, Object>> teams = new HashMap<>();
+        ((List<Map<String, Object>>) report.get("teams")).forEach(t -> teams.put((String) t.get("team"), (Map<String, Object>) t.get("coaching")));
+        assertEquals(counts(1, 2, 2), countsOf(teams.get("North")));
+        assertEquals(counts(1, 0, 1), countsOf(teams.get("South")));
+        Map<String, Map<String, Object>> byAgent = new HashMap<>();
+        ((List<Map<String, Object>>) report.get("agents")).forEach(a -> byAgent.put((String) a.get("employeeNo"), (Map<String, Object>) a.get("coaching")));
+        assertEquals(counts(1, 2, 2), countsOf(byAgent.get("N1")));
+        assertEquals(counts(0, 0, 0), countsOf(byAgent.get("N2")));
+
+        // a past period: the action due 22 days ago was still open when the period ended, so it counts as overdue there
+        Map<String, Object> past = api.get("hr.lin", "/api/reports/performance?" + earlier + "&team=North").json();
+        assertEquals(today.minusDays(15).toString(), ((Map<String, Object>) past.get("coaching")).get("asOf"));
+        Map<String, Object> n1 = (Map<String, Object>) ((List<Map<String, Object>>) past.get("agents")).stream()
+                .filter(a -> a.get("employeeNo").equals("N1")).findFirst().orElseThrow().get("coaching");
+        assertEquals(counts(1, 0, 2), countsOf(n1));
+        Map<String, Object> live = ((List<Map<String, Object>>) ((List<Map<String, Object>>) api.get("hr.lin",
+                "/api/coaching/activity?" + earlier + "&team=North").json().get("teams")).get(0).get("agents")).get(0);
+        assertEquals(counts(1, 0, 1), countsOf(live), "the live figure: done by now, so no longer overdue");
+
+        String csv = api.get("hr.lin", "/api/reports/performance.csv?" + recent).body().substring(1);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+        CSVRecord n1Row = rows.stream().filter(r -> r.get("employee_no").equals("N1")).findFirst().orElseThrow();
+        assertEquals(List.of("1", "2", "2"), List.of(n1Row.get("coaching_sessions_held"), n1Row.get("coaching_actions_done"),
+                n1Row.get("coaching_actions_overdue")));
+
+        byte[] xlsx = download("/api/reports/performance.xlsx?" + recent);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> sheet;
+            try (Stream<Row> s = wb.findSheet("Teams").orElseThrow().openStream()) {
+                sheet = s.toList();
+            }
+            List<String> header = new java.util.ArrayList<>();
+            sheet.get(0).forEach(c -> header.add(c.getText()));
+            int held = header.indexOf("coaching_sessions_held");
+            assertTrue(held > 0, header.toString());
+            assertEquals("North", sheet.get(1).getCellText(0));
+            assertEquals(List.of(1, 2, 2), List.of(sheet.get(1).getCellAsNumber(held).orElseThrow().intValue(),
+                    sheet.get(1).getCellAsNumber(held + 1).orElseThrow().intValue(), sheet.get(1).getCellAsNumber(held + 2).orElseThrow().intValue()));
+            try (Stream<Row> s = wb.findSheet("Agents").orElseThrow().openStream()) {
+                List<String> agentHeader = new java.util.ArrayList<>();
+                s.findFirst().orElseThrow().forEach(c -> agentHeader.add(c.getText()));
+                assertTrue(agentHeader.containsAll(List.of("coaching_sessions_held", "coaching_actions_done", "coaching_actions_overdue")));
+            }
+        }
+
+        String page = api.get("hr.lin", "/reports/performance?" + recent).body();
+        int at = page.indexOf("id=\"coaching\"");
+        assertTrue(at > 0, "a coaching section on the page");
+        String section = page.substring(at, page.indexOf("</section>", at));
+        assertTrue(section.contains("id=\"coaching-agents-table\"") && section.contains("data-agent=\"S1\""), section);
+        assertTrue(page.contains("1 sessions held, 2 actions done, 2 actions overdue"), "on the agent's page of the appendix");
+
+        try (PDDocument pdf = Loader.loadPDF(download("/api/reports/performance.pdf?" + recent))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Coaching") && text.contains("Sessions held") && text.contains("Actions overdue"), "in the PDF");
+        }
+        String zh = new String(http.toBlocking().exchange(HttpRequest.GET("/reports/performance?" + recent).bearerAuth(api.token("hr.lin"))
+                .header("Accept-Language", "zh-CN"), byte[].class).body(), StandardCharsets.UTF_8);
+        assertTrue(zh.contains("辅导次数"), "in Chinese too");
+    }
+
+    byte[] download(String path) {
+        HttpResponse<byte[]> r = http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(api.token("hr.lin")), byte[].class);
+        return r.body();
+    }
 }
