@@ -157,6 +157,13 @@ class AccessRulesTest extends HttpTest {
         form("/coaching/actions/{id}/done", w -> "/coaching/actions/" + w.coachingAction() + "/done", Map.of(), "U O F O H O");
         json(HttpMethod.POST, "/api/coaching/actions/{id}/done", w -> "/api/coaching/actions/" + w.coachingAction() + "/done",
                 Map.of(), "U O F O H O");
+        get("/api/coaching/activity", w -> "/api/coaching/activity?" + PERIOD, "U O O O O F");
+        get("/api/coaching/activity", w -> "/api/coaching/activity?" + PERIOD + "&team=North", "U O O O H F");
+        // who needs attention: supervisors their teams' agents, HR and administrators everyone, agents none
+        get("/attention", "U O O O O F");
+        get("/attention", w -> "/attention?" + PERIOD + "&team=North", "U O O O H F");
+        get("/api/attention", "U O O O O F");
+        get("/api/attention", w -> "/api/attention?" + PERIOD + "&team=North", "U O O O H F");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N2", "U O O O H H");
         get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
         json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");

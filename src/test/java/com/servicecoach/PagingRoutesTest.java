@@ -81,7 +81,7 @@ class PagingRoutesTest extends HttpTest {
         List<Route> r = new ArrayList<>();
         for (String path : List.of("/api/modules", "/api/assignments", "/api/interactions/imports", "/api/interactions/imports/" + importId + "/errors",
                 "/api/interactions", "/api/interactions?breached=first_response", "/api/notifications", "/api/attempts",
-                "/api/grading-queue", "/api/certifications", "/api/agents", "/api/teams", "/api/users", "/api/reports/audit")) {
+                "/api/grading-queue", "/api/certifications", "/api/agents", "/api/teams", "/api/users", "/api/reports/audit", "/api/attention")) {
             r.add(new Route(path, "admin", false, null, null));
         }
         r.add(new Route("/agents", "admin", true, "Li Na", "X25"));
@@ -90,6 +90,7 @@ class PagingRoutesTest extends HttpTest {
         r.add(new Route("/interactions/imports/" + importId, "admin", true, "NOBODY", "NOBODY"));
         r.add(new Route("/notifications", "admin", true, "New training assigned", "New training assigned"));
         r.add(new Route("/admin/audit", "admin", true, "2026-03-01", "2026-03-01"));
+        r.add(new Route("/attention", "admin", true, "id=\"attention-table\"", "id=\"attention-table\""));
         // an attempt laid out one question per page counts its pages from 1 (the bank's last question is the essay)
         r.add(new Route("/attempts/" + openAttempt, "agent.north", true, "Which colour", "Write a short apology"));
         return r;

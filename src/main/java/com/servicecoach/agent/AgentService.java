@@ -142,16 +142,7 @@ public class AgentService implements EmployeeNumbers {
 
     public List<AgentView> list(Viewer viewer, Filter filter) {
         Map<Long, Team> teamById = teams.findAllOrderByName().stream().collect(Collectors.toMap(Team::id, t -> t));
-        List<Agent> visible;
-        if (viewer.readsAllTeams()) {
-            visible = agents.findAllOrderByEmployeeNo();
-        } else if (viewer.isSupervisor()) {
-            List<Long> own = teamById.values().stream().filter(t -> viewer.username().equals(t.supervisor())).map(Team::id).toList();
-            visible = own.isEmpty() ? List.of() : agents.findByTeamIdInOrderByEmployeeNo(own);
-        } else {
-            visible = viewer.employeeNo() == null ? List.of()
-                    : agents.findByEmployeeNo(viewer.employeeNo()).map(List::of).orElse(List.of());
-        }
+        List<Agent> visible = visibleAgents(viewer, teamById.values());
         String q = filter.q() == null ? "" : filter.q().trim().toLowerCase(Locale.ROOT);
         return visible.stream()
                 .filter(a -> q.isEmpty() || a.employeeNo().toLowerCase(Locale.ROOT).contains(q)
@@ -161,6 +152,26 @@ public class AgentService implements EmployeeNumbers {
                 .filter(a -> blank(filter.channel()) || a.channelList().contains(filter.channel()))
                 .map(a -> toView(a, teamById.get(a.teamId())))
                 .toList();
+    }
+
+    /**
+     * The agent profiles a viewer may read, by employee number: every agent for administrators and HR, a
+     * supervisor's teams' agents, an agent themselves (one read of the agents, whoever asks).
+     */
+    public List<Agent> visibleAgents(Viewer viewer) {
+        return visibleAgents(viewer, viewer.isSupervisor() ? teams.findBySupervisorOrderByName(viewer.username()) : List.of());
+    }
+
+    private List<Agent> visibleAgents(Viewer viewer, java.util.Collection<Team> teamsKnown) {
+        if (viewer.readsAllTeams()) {
+            return agents.findAllOrderByEmployeeNo();
+        }
+        if (viewer.isSupervisor()) {
+            List<Long> own = teamsKnown.stream().filter(t -> viewer.username().equals(t.supervisor())).map(Team::id).toList();
+            return own.isEmpty() ? List.of() : agents.findByTeamIdInOrderByEmployeeNo(own);
+        }
+        return viewer.employeeNo() == null ? List.of()
+                : agents.findByEmployeeNo(viewer.employeeNo()).map(List::of).orElse(List.of());
     }
 
     /** One agent, or 404 when it is absent or not the viewer's to see. */

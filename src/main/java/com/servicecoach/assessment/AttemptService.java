@@ -553,6 +553,49 @@ public class AttemptService {
         return modules.findByActiveOrderByCode(true).stream().map(m -> standing(viewer, agent, m, locale)).toList();
     }
 
+    /**
+     * What {@link #standings} tells of each agent's active modules for knowledge gaps, for several agents at once
+     * (by agent id, modules by code): the result over the current round's counting attempts, rounded as the
+     * standing's {@code resultPercent}, the module's pass mark, and whether the latest certification has expired.
+     * The attempts and the certifications are read in one query each. Unlike {@link #standings}, attempts whose time
+     * ran out are not closed here (the assessment job closes them within its interval). Each agent must be one the
+     * viewer may read (else 404).
+     */
+    public Map<Long, List<com.servicecoach.scoring.Gaps.Knowledge>> knowledge(Viewer viewer, List<Agent> agents) {
+        Map<Long, List<com.servicecoach.scoring.Gaps.Knowledge>> out = new HashMap<>();
+        if (agents.isEmpty()) {
+            return out;
+        }
+        java.util.Set<Long> scope = new java.util.HashSet<>();
+        access.scope(viewer).forEach(a -> scope.add(a.id()));
+        for (Agent a : agents) {
+            if (!scope.contains(a.id())) {
+                throw new NotFoundException("No agent " + a.employeeNo());
+            }
+        }
+        List<Long> ids = agents.stream().map(Agent::id).toList();
+        Map<String, List<Attempt>> attemptsOf = new HashMap<>();
+        attempts.findByAgentIdInOrderById(ids).stream().sorted(Comparator.comparingInt(Attempt::attemptNo))
+                .forEach(a -> attemptsOf.computeIfAbsent(a.agentId() + ":" + a.moduleId(), k -> new ArrayList<>()).add(a));
+        Map<String, List<Certification>> certsOf = new HashMap<>();
+        certifications.ofAgents(ids).forEach(c -> certsOf.computeIfAbsent(c.agentId() + ":" + c.moduleId(), k -> new ArrayList<>()).add(c));
+        List<TrainingModule> active = modules.findByActiveOrderByCode(true);
+        LocalDateTime now = now();
+        for (Agent agent : agents) {
+            List<com.servicecoach.scoring.Gaps.Knowledge> list = new ArrayList<>();
+            for (TrainingModule m : active) {
+                String key = agent.id() + ":" + m.id();
+                List<Certification> certs = certsOf.getOrDefault(key, List.of());
+                List<Attempt> round = Certifications.inRound(attemptsOf.getOrDefault(key, List.of()), Certifications.roundStart(certs, now));
+                BigDecimal result = certifications.roundResult(round, m);
+                boolean expired = !certs.isEmpty() && !certs.get(certs.size() - 1).validAt(now);
+                list.add(new com.servicecoach.scoring.Gaps.Knowledge(m.code(), Rounding.percent(result), m.passMark(), expired));
+            }
+            out.put(agent.id(), list);
+        }
+        return out;
+    }
+
     public AttemptViews.Standing standing(Viewer viewer, String code, @Nullable String agentNo, Locale locale) {
         Agent agent = subject(viewer, agentNo);
         return standing(viewer, agent, activeModule(code), locale);

@@ -76,16 +76,29 @@ public class Certifications {
     /** The start of the agent's current round at the module: the latest expiry passed, or null (all time). */
     @Nullable
     LocalDateTime roundStart(long agentId, long moduleId, LocalDateTime now) {
-        return certifications.findByAgentIdAndModuleIdOrderByGrantedAt(agentId, moduleId).stream()
-                .map(Certification::expiresAt).filter(e -> e != null && !e.isAfter(now))
+        return roundStart(certifications.findByAgentIdAndModuleIdOrderByGrantedAt(agentId, moduleId), now);
+    }
+
+    /** The start of the current round from an agent's certifications of one module: the latest expiry passed, or null. */
+    @Nullable
+    static LocalDateTime roundStart(List<Certification> ofModule, LocalDateTime now) {
+        return ofModule.stream().map(Certification::expiresAt).filter(e -> e != null && !e.isAfter(now))
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** Attempts of the current round, in the order made. */
     List<Attempt> roundAttempts(long agentId, long moduleId, LocalDateTime now) {
-        LocalDateTime start = roundStart(agentId, moduleId, now);
-        return attempts.findByAgentIdAndModuleIdOrderByAttemptNo(agentId, moduleId).stream()
-                .filter(a -> start == null || !a.startedAt().isBefore(start)).toList();
+        return inRound(attempts.findByAgentIdAndModuleIdOrderByAttemptNo(agentId, moduleId), roundStart(agentId, moduleId, now));
+    }
+
+    /** Those of an agent's attempts at one module started since the round began ({@code start} null: all), in their order. */
+    static List<Attempt> inRound(List<Attempt> ofModule, @Nullable LocalDateTime start) {
+        return ofModule.stream().filter(a -> start == null || !a.startedAt().isBefore(start)).toList();
+    }
+
+    /** Every certification of these agents, oldest first. */
+    List<Certification> ofAgents(java.util.Collection<Long> agentIds) {
+        return agentIds.isEmpty() ? List.of() : certifications.findByAgentIdInOrderByGrantedAt(agentIds);
     }
 
     /** The result by the module's grading method over the round's final attempts (unrounded), or null. */
@@ -214,13 +227,17 @@ public class Certifications {
             latest.put(c.agentId() + ":" + c.moduleId(), c);
         }
         LocalDateTime now = now();
+        // each team's name read once, not once per certification
+        Map<Long, String> teamNames = new HashMap<>();
         List<AttemptViews.CertificationView> out = new ArrayList<>();
         for (Certification c : latest.values()) {
             TrainingModule m = moduleById.get(c.moduleId());
             if (module != null && !module.isBlank() && !m.code().equals(module.trim())) {
                 continue;
             }
-            AttemptViews.CertificationView v = view(c, byId.get(c.agentId()), m, now, locale);
+            Agent agent = byId.get(c.agentId());
+            String team = teamNames.computeIfAbsent(agent.teamId(), id -> access.team(id).map(Team::name).orElse(""));
+            AttemptViews.CertificationView v = view(c, agent, m, now, locale, team);
             if (st.isEmpty() || v.status().equals(st)) {
                 out.add(v);
             }
@@ -236,6 +253,11 @@ public class Certifications {
     }
 
     AttemptViews.CertificationView view(Certification c, Agent agent, TrainingModule m, LocalDateTime now, Locale locale) {
+        return view(c, agent, m, now, locale, access.team(agent.teamId()).map(Team::name).orElse(""));
+    }
+
+    private AttemptViews.CertificationView view(Certification c, Agent agent, TrainingModule m, LocalDateTime now, Locale locale,
+                                                String team) {
         String status;
         if (!c.validAt(now)) {
             status = "expired";
@@ -244,7 +266,6 @@ public class Certifications {
         } else {
             status = "valid";
         }
-        String team = access.team(agent.teamId()).map(Team::name).orElse("");
         return new AttemptViews.CertificationView(agent.employeeNo(), agent.name(), team, m.code(), m.title().in(locale),
                 c.attemptId(), Rounding.percent(c.scorePercent()), c.grantedAt().toInstant(ZoneOffset.UTC),
                 c.expiresAt() == null ? null : c.expiresAt().toInstant(ZoneOffset.UTC), status, c.renewalAssignmentId());

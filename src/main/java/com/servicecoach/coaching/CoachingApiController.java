@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Coaching in the JSON API: an agent's sessions ({@code GET}, and {@code POST} to record one), a session, the
- * agent's acknowledgement, and an action marked done. The access rules are {@link CoachingService}'s.
+ * agent's acknowledgement, an action marked done, and the teams' coaching activity in a period. The access rules are {@link CoachingService}'s.
  */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -31,11 +32,24 @@ class CoachingApiController {
     }
 
     private final CoachingService coaching;
+    private final CoachingActivity activity;
     private final Viewers viewers;
 
-    CoachingApiController(CoachingService coaching, Viewers viewers) {
+    CoachingApiController(CoachingService coaching, CoachingActivity activity, Viewers viewers) {
         this.coaching = coaching;
+        this.activity = activity;
         this.viewers = viewers;
+    }
+
+    /**
+     * Coaching activity for from..to: per team the viewer may see (or the one {@code team}) and per agent, sessions
+     * held, actions done and actions overdue. Agents 403.
+     */
+    @Get("/api/coaching/activity")
+    CoachingActivity.Activity activity(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                       @Nullable @QueryValue String team) {
+        java.time.LocalDate[] period = com.servicecoach.web.DateParams.period(from, to);
+        return activity.teams(viewers.of(auth), team, period[0], period[1]);
     }
 
     @Get("/api/agents/{employeeNo}/coaching")

@@ -47,6 +47,11 @@ public class GapService {
                           @Nullable java.math.BigDecimal size, @Nullable String module, @Nullable String reason,
                           String evidence, List<Recommendation> modules) {
 
+        /** The id of the gap's row on the agent's page ({@link GapService#anchor}). */
+        public String anchor() {
+            return GapService.anchor(this);
+        }
+
         static GapView of(Gaps.Gap g, String evidence, List<Recommendation> modules) {
             return new GapView(g.figure(), g.sliceKind(), g.slice(), Rounding.percent(g.value()), g.n(), Rounding.percent(g.upper95()),
                     g.target(), Rounding.percent(g.size()), g.module(), g.reason(), evidence, modules);
@@ -76,22 +81,62 @@ public class GapService {
 
     /** The gaps of an agent's scorecard already read for the period (the agent's page reads it once for both). */
     public AgentGaps of(Viewer viewer, ScorecardService.AgentDetail d, LocalDate from, LocalDate to, Locale locale) {
-        ScoringSettings s = settings.current().settings();
-        List<Gaps.Counted> counted = new ArrayList<>(Gaps.counted(d.result().scorecard(), null, null));
-        d.byChannel().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "channel", p.code())));
-        d.byCategory().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "category", p.code())));
         List<Gaps.Knowledge> knowledge = new ArrayList<>();
         for (AttemptViews.Standing st : attempts.standings(viewer, d.agent().employeeNo(), locale)) {
             boolean expired = st.certification() != null && "expired".equals(st.certification().status());
             knowledge.add(new Gaps.Knowledge(st.module(), st.resultPercent(), st.passMark(), expired));
         }
+        return gaps(d, knowledge, settings.current().settings(), modules.findByActiveOrderByCode(true), from, to, locale);
+    }
+
+    /**
+     * The gaps of several agents for the period, as {@link #of} gives them one by one, in the agents' order: their
+     * scorecards, channels and categories read in one pass ({@link ScorecardService#agentDetails}) and their module
+     * standings at once ({@link AttemptService#knowledge}), so that a list of many agents costs a few queries, not
+     * a few per agent. Each agent must be one the viewer may see (else 404).
+     */
+    public List<AgentGaps> ofAgents(Viewer viewer, List<com.servicecoach.agent.Agent> agents, LocalDate from, LocalDate to,
+                                    Locale locale) {
+        if (agents.isEmpty()) {
+            return List.of();
+        }
+        List<ScorecardService.AgentDetail> details = scorecards.agentDetails(viewer, agents, from, to);
+        java.util.Map<Long, List<Gaps.Knowledge>> knowledge = attempts.knowledge(viewer, agents);
+        ScoringSettings s = settings.current().settings();
         List<TrainingModule> active = modules.findByActiveOrderByCode(true);
+        List<AgentGaps> out = new ArrayList<>(details.size());
+        for (ScorecardService.AgentDetail d : details) {
+            out.add(gaps(d, knowledge.getOrDefault(d.agent().id(), List.of()), s, active, from, to, locale));
+        }
+        return out;
+    }
+
+    private static AgentGaps gaps(ScorecardService.AgentDetail d, List<Gaps.Knowledge> knowledge, ScoringSettings s,
+                                  List<TrainingModule> active, LocalDate from, LocalDate to, Locale locale) {
+        List<Gaps.Counted> counted = new ArrayList<>(Gaps.counted(d.result().scorecard(), null, null));
+        d.byChannel().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "channel", p.code())));
+        d.byCategory().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "category", p.code())));
         String no = d.agent().employeeNo();
         List<GapView> out = new ArrayList<>();
         for (Gaps.Gap g : Gaps.of(counted, s.figureTargets(), s.minRated(), knowledge)) {
             out.add(GapView.of(g, evidence(g, no, from, to), recommended(g, active, locale)));
         }
         return new AgentGaps(no, from, to, out);
+    }
+
+    /**
+     * The id of a gap's row on the agent's page ({@code /agents/{no}#gap-...}): its figure, slice and module, in
+     * letters, digits, '-' and '_' only.
+     */
+    public static String anchor(GapView g) {
+        StringBuilder id = new StringBuilder("gap-").append(g.figure());
+        if (g.slice() != null) {
+            id.append('-').append(g.slice());
+        }
+        if (g.module() != null) {
+            id.append('-').append(g.module());
+        }
+        return id.toString().replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** The records behind a gap: breached contacts, ratings from the lowest, or the module's attempts. */

@@ -2,6 +2,7 @@ package com.servicecoach.home;
 
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
+import com.servicecoach.attention.AttentionService;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.AgentView;
 import com.servicecoach.agent.TeamView;
@@ -49,10 +50,16 @@ class HomeController {
     private final Messages messages;
     private final Clock clock;
     private final CoachingService coaching;
+    private final AttentionService attention;
+
+    /** How many of the agents who need attention a supervisor's home page shows. */
+    static final int ATTENTION_ROWS = 5;
 
     HomeController(Viewers viewers, AgentService agents, AssignmentService assignments, Overviews overviews,
-                   ScoringSettingsService settings, Messages messages, Clock clock, CoachingService coaching) {
+                   ScoringSettingsService settings, Messages messages, Clock clock, CoachingService coaching,
+                   AttentionService attention) {
         this.coaching = coaching;
+        this.attention = attention;
         this.overviews = overviews;
         this.settings = settings;
         this.messages = messages;
@@ -89,6 +96,8 @@ class HomeController {
                 model.put("blocks", overviews.teams(viewer, period.from(), period.to()));
                 model.put("targets", overviews.targets());
                 model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), zone));
+                // who needs attention first (gaps of the same 30 days), the whole list on /attention
+                model.put("attention", attention.top(viewer, period.from(), period.to(), LocaleResolver.resolve(request), ATTENTION_ROWS));
             }
         }
         return new ModelAndView<>("home/" + viewer.role().name().toLowerCase(), model);

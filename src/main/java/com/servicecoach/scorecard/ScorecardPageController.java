@@ -69,10 +69,13 @@ class ScorecardPageController {
     private final ObjectMapper json;
     private final Clock clock;
     private final Overviews overviews;
+    private final com.servicecoach.coaching.CoachingActivity coaching;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
-                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, Overviews overviews) {
+                            Viewers viewers, Messages messages, ObjectMapper json, Clock clock, Overviews overviews,
+                            com.servicecoach.coaching.CoachingActivity coaching) {
         this.overviews = overviews;
+        this.coaching = coaching;
         this.scorecards = scorecards;
         this.settings = settings;
         this.agents = agents;
@@ -165,6 +168,8 @@ class ScorecardPageController {
         model.put("previousCard", scorecards.team(viewer, team, before.from(), before.to()).scorecard());
         model.put("previous", before);
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
+        // the team's coaching in the period: sessions held, actions done, actions overdue, per agent
+        model.put("coaching", coaching.teams(viewer, d.team().name(), period.from(), period.to()).teams().get(0));
         return respond(errors, new ModelAndView<>("scorecard/team", model));
     }
 

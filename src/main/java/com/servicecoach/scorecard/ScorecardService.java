@@ -168,6 +168,45 @@ public class ScorecardService {
                 byCategory(agent, from, to, current));
     }
 
+    /** How many agents' interaction rows {@link #agentDetails} reads at once for the by-category parts. */
+    static final int CATEGORY_CHUNK = 50;
+
+    /**
+     * {@link #agentDetail} for several agents at once, in their order, without the weekly trend ({@code weeks}
+     * empty): their days read in one pass, their knowledge % in one query, and their rows for the by-category parts
+     * {@value #CATEGORY_CHUNK} agents at a time, so that memory holds one share's rows. Each agent must be one the
+     * viewer may see (else 404, as {@link #agentDetail}).
+     */
+    public List<AgentDetail> agentDetails(Viewer viewer, List<Agent> list, LocalDate from, LocalDate to) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> visible = new java.util.HashSet<>();
+        agents.visibleAgents(viewer).forEach(a -> visible.add(a.id()));
+        for (Agent a : list) {
+            if (!visible.contains(a.id())) {
+                throw new com.servicecoach.web.NotFoundException("No agent " + a.employeeNo());
+            }
+        }
+        Map<Long, Team> teamById = new HashMap<>();
+        teams.findAllOrderByName().forEach(t -> teamById.put(t.id(), t));
+        ScoringSettingsService.Current current = settings.current();
+        List<Long> ids = list.stream().map(Agent::id).toList();
+        Collected c = collect(ids, from, to, current, true, false);
+        Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(list.stream().map(Agent::employeeNo).toList(), from, to);
+        Map<Long, List<Part>> categories = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += CATEGORY_CHUNK) {
+            categories.putAll(byCategory(ids.subList(start, Math.min(ids.size(), start + CATEGORY_CHUNK)), from, to, current));
+        }
+        List<AgentDetail> out = new ArrayList<>(list.size());
+        for (Agent a : list) {
+            Tally tally = c.byAgent().getOrDefault(a.id(), new Tally());
+            out.add(new AgentDetail(a, teamById.get(a.teamId()), result(tally, from, to, current, knowledgeOf.get(a.employeeNo())),
+                    List.of(), byChannel(tally, from, to, current), categories.getOrDefault(a.id(), List.of())));
+        }
+        return out;
+    }
+
     public TeamDetail teamDetail(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
@@ -300,20 +339,33 @@ public class ScorecardService {
 
     /** By category: rollups keep no categories, so one agent's period is read from its rows (a bounded read). */
     private List<Part> byCategory(Agent agent, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        return byCategory(List.of(agent.id()), from, to, current).getOrDefault(agent.id(), List.of());
+    }
+
+    /** Each of these agents' parts by category (the known categories first, in their order), from one read of their rows. */
+    private Map<Long, List<Part>> byCategory(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
         ZoneId zone = current.settings().orgZone();
-        List<FactRow> rows = store.facts(List.of(agent.id()), from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
-        for (String c : Category.CODES) {
-            parts.put(c, new ArrayList<>());
+        List<FactRow> rows = store.facts(agentIds, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<Long, Map<String, List<InteractionFacts>>> byAgent = new HashMap<>();
+        for (FactRow r : rows) {
+            byAgent.computeIfAbsent(r.agentId(), k -> {
+                Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
+                for (String c : Category.CODES) {
+                    parts.put(c, new ArrayList<>());
+                }
+                return parts;
+            }).computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts());
         }
-        rows.forEach(r -> parts.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts()));
         Instant now = clock.instant();
-        List<Part> out = new ArrayList<>();
-        parts.forEach((code, facts) -> {
-            if (!facts.isEmpty()) {
-                out.add(new Part(code, ScorecardCalculator.compute(facts, from, to, current.settings(), null, now)));
-            }
+        Map<Long, List<Part>> out = new HashMap<>();
+        byAgent.forEach((agentId, parts) -> {
+            List<Part> list = new ArrayList<>();
+            parts.forEach((code, facts) -> {
+                if (!facts.isEmpty()) {
+                    list.add(new Part(code, ScorecardCalculator.compute(facts, from, to, current.settings(), null, now)));
+                }
+            });
+            out.put(agentId, list);
         });
         return out;
     }

@@ -51,6 +51,7 @@ public final class Navigation {
                     new Item("/teams", "nav.teams"))));
             List<Item> performance = new ArrayList<>();
             performance.add(new Item("/scorecards", "nav.scorecards"));
+            performance.add(new Item("/attention", "nav.attention"));
             performance.add(new Item("/interactions", "nav.interactions"));
             performance.add(new Item("/reports", "nav.reports"));
             if (admin || supervisor) {

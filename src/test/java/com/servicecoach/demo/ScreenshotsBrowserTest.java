@@ -50,6 +50,7 @@ class ScreenshotsBrowserTest {
     static final List<Shot> SHOTS = List.of(
             new Shot("sup.li", "/", "supervisor-home", "en"),
             new Shot("sup.li", "/scorecards", "scorecards-overview", "en"),
+            new Shot("sup.li", "/attention", "needs-attention", "en"),
             new Shot("sup.li", "/agents/A001", "agent-page", "en"),
             new Shot("sup.li", "/scorecards/teams/Team%20A", "team-scorecard", "en"),
             new Shot("sup.li", "/training-matrix", "training-matrix", "en"),

@@ -22,6 +22,7 @@ import java.util.List;
  *   it ran; the stored days keep the latest of their interactions, read instead when they are current);</li>
  *   <li>the assessment results, module completions, assignments and certifications of the report's agents
  *   up to the end of the period;</li>
+ *   <li>their coaching: the sessions held up to the end of the period (when recorded) and the actions done before it ends;</li>
  *   <li>the scoring settings and the flagging thresholds the report was computed with.</li>
  * </ul>
  */
@@ -49,6 +50,7 @@ class DataCutoff {
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         boolean storedDays = rollups.current(current);
         List<LocalDateTime> candidates = new ArrayList<>(reports.latestChanges(agentIds, start, end, !storedDays));
+        candidates.addAll(reports.latestCoaching(agentIds, to, end));
         if (storedDays) {
             candidates.add(interactions.latestChange(agentIds, from, to));
         }

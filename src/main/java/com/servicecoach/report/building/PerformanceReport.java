@@ -27,6 +27,7 @@ import java.util.List;
  * @param headline       the scope's scorecard for both periods and the change
  * @param teams          the team comparison (by team name)
  * @param agents         the agents ranked by composite, then those not ranked (by employee number)
+ * @param coaching       coaching in the period, all agents of the scope together (each team's and agent's in their rows)
  * @param flagged        the agents flagged, with every reason, worst first (lowest composite first, none last)
  */
 @Serdeable
@@ -44,6 +45,7 @@ public record PerformanceReport(
         Charts charts,
         Training training,
         Certifications certifications,
+        Coaching coaching,
         Assessments assessments,
         List<Flagged> flagged,
         List<ImpactRow> trainingImpact) {
@@ -82,23 +84,23 @@ public record PerformanceReport(
                          @Nullable BigDecimal knowledgePercent, @Nullable BigDecimal compositeScore) {
     }
 
-    /** One team of the comparison: its scorecard (the team scorecard API's), the previous composite, training. */
+    /** One team of the comparison: its scorecard (the team scorecard API's), the previous composite, training, coaching. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TeamRow(String team, @Nullable String supervisor, int agents, Scorecard scorecard,
                           @Nullable BigDecimal previousCompositeScore, @Nullable BigDecimal compositeChange,
-                          TrainingCounts training, @Nullable CertificationCounts certifications) {
+                          TrainingCounts training, @Nullable CertificationCounts certifications, CoachingCounts coaching) {
     }
 
     /**
      * One agent: the agent scorecard API's JSON, the rank (null when not ranked: insufficient ratings or no
-     * composite), training, certifications (null when not recorded) and flags.
+     * composite), training, certifications (null when not recorded), coaching and flags.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
                            Scorecard scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
-                           List<Flag> flags) {
+                           CoachingCounts coaching, List<Flag> flags) {
     }
 
     /**
@@ -162,6 +164,21 @@ public record PerformanceReport(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Certifications(boolean available, String asOf, int expiringDays, @Nullable CertificationCounts total) {
+    }
+
+    /**
+     * Coaching in the period: sessions held on a day of it, actions marked done during it, and actions overdue on
+     * {@code asOf} (the period's last day, or today while it runs): due before that day and not done by then.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CoachingCounts(int sessionsHeld, int actionsDone, int actionsOverdue) {
+    }
+
+    /** Coaching of the whole scope; {@code asOf} is the day overdue actions are counted on. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Coaching(String asOf, CoachingCounts total) {
     }
 
     /** Assessment results per module; {@code available} false while assessments are not recorded. */

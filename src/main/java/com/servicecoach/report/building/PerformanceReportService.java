@@ -4,6 +4,7 @@ import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
+import com.servicecoach.coaching.CoachingActivity;
 import com.servicecoach.report.thresholds.ThresholdService;
 import com.servicecoach.report.thresholds.Thresholds;
 import com.servicecoach.scoring.Scorecard;
@@ -83,15 +84,17 @@ public class PerformanceReportService {
     private final CertificationFacts certifications;
     private final AssessmentFacts assessments;
     private final DataCutoff cutoff;
+    private final CoachingActivity coaching;
     private final Clock clock;
 
     private final TrainingImpactSource impact;
 
     PerformanceReportService(AgentService agents, ScorecardService scorecards,
                              ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
-                             CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff, Clock clock,
-                             TrainingImpactSource impact) {
+                             CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff,
+                             CoachingActivity coaching, Clock clock, TrainingImpactSource impact) {
         this.impact = impact;
+        this.coaching = coaching;
         this.agents = agents;
         this.scorecards = scorecards;
         this.settings = settings;
@@ -164,6 +167,8 @@ public class PerformanceReportService {
         LocalDate asOfDay = LocalDate.ofInstant(asOf.minusNanos(1), zone);
         Map<Long, TrainingCompliance.Counts> trainingByAgent = training.asOf(members, asOfDay, asOf);
         Optional<Map<String, CertificationFacts.Counts>> certs = certifications.onDay(employeeNos, asOfDay);
+        // coaching: one aggregate query for the scope's agents, overdue actions as of the same instant as training
+        Map<Long, CoachingActivity.Counts> coachingByAgent = coaching.asOf(ids, period.from(), period.to(), asOf, asOfDay);
         Thresholds limits = thresholds.current();
 
         // assemble: each agent with its flags, each team with its totals and composite change
@@ -173,6 +178,8 @@ public class PerformanceReportService {
         List<PerformanceReport.Flagged> flagged = new ArrayList<>();
         Map<String, TrainingCompliance.Counts> trainingByTeam = new HashMap<>();
         Map<String, CertificationFacts.Counts> certsByTeam = new HashMap<>();
+        Map<String, CoachingActivity.Counts> coachingByTeam = new HashMap<>();
+        CoachingActivity.Counts coachingTotal = CoachingActivity.Counts.NONE;
         Map<String, Integer> agentsByTeam = new HashMap<>();
         TrainingCompliance.Counts trainingTotal = TrainingCompliance.Counts.NONE;
         CertificationFacts.Counts certsTotal = CertificationFacts.Counts.NONE;
@@ -186,8 +193,11 @@ public class PerformanceReportService {
             CertificationFacts.Counts cc = certs.map(m -> m.getOrDefault(a.employeeNo(), CertificationFacts.Counts.NONE)).orElse(null);
             List<PerformanceReport.Flag> flags = new ArrayList<>(ReportFlags.of(card, tc, cc, limits));
             flags.addAll(ReportFlags.relative(card, r.rank(), ranked, teams.results().get(teamName).json(), limits));
+            CoachingActivity.Counts co = coachingByAgent.getOrDefault(a.id(), CoachingActivity.Counts.NONE);
             agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
-                    training(tc), cc == null ? null : certifications(cc), flags));
+                    training(tc), cc == null ? null : certifications(cc), coaching(co), flags));
+            coachingByTeam.merge(teamName, co, CoachingActivity.Counts::plus);
+            coachingTotal = coachingTotal.plus(co);
             if (!flags.isEmpty()) {
                 flagged.add(new PerformanceReport.Flagged(a.employeeNo(), a.name(), teamName, flags));
                 if (card.composite().score() != null) {
@@ -214,7 +224,8 @@ public class PerformanceReportService {
             teamRows.add(new PerformanceReport.TeamRow(t.name(), t.supervisor(), agentsByTeam.getOrDefault(t.name(), 0), card,
                     prevComposite, PeriodChange.figure(card.composite().score(), prevComposite),
                     training(trainingByTeam.getOrDefault(t.name(), TrainingCompliance.Counts.NONE)),
-                    certs.isPresent() ? certifications(certsByTeam.getOrDefault(t.name(), CertificationFacts.Counts.NONE)) : null));
+                    certs.isPresent() ? certifications(certsByTeam.getOrDefault(t.name(), CertificationFacts.Counts.NONE)) : null,
+                    coaching(coachingByTeam.getOrDefault(t.name(), CoachingActivity.Counts.NONE))));
         }
 
         PerformanceReport.Assessments assessed = assessments.results(employeeNos, period.from(), period.to())
@@ -236,7 +247,7 @@ public class PerformanceReportService {
                 new PerformanceReport.Training(asOfDay.toString(), training(trainingTotal)),
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
-                assessed, flagged, trainingImpact);
+                new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact);
     }
 
     /**
@@ -328,6 +339,10 @@ public class PerformanceReportService {
     private static PerformanceReport.TrainingCounts training(TrainingCompliance.Counts c) {
         return new PerformanceReport.TrainingCounts(c.assigned(), c.completed(), c.open(), c.overdue(),
                 Rounding.percent(c.completed(), c.assigned()));
+    }
+
+    private static PerformanceReport.CoachingCounts coaching(CoachingActivity.Counts c) {
+        return new PerformanceReport.CoachingCounts(c.sessionsHeld(), c.actionsDone(), c.actionsOverdue());
     }
 
     private static PerformanceReport.CertificationCounts certifications(CertificationFacts.Counts c) {

@@ -78,6 +78,48 @@ class ReportStore {
         return out;
     }
 
+    /**
+     * The latest changes to the coaching a report counts, for these agents (null: every agent): the latest recording
+     * of a session held on or before {@code lastDay} (a session may be recorded days after it was held), and the
+     * latest action marked done before {@code end}. Each null when there is none.
+     */
+    List<LocalDateTime> latestCoaching(@Nullable List<Long> agentIds, LocalDate lastDay, Instant end) {
+        List<LocalDateTime> out = new ArrayList<>();
+        try (Connection c = db.readConnection()) {
+            LocalDateTime recorded = null;
+            List<List<Long>> chunks = new ArrayList<>();
+            if (agentIds == null) {
+                chunks.add(List.of());
+            } else {
+                for (int start = 0; start < agentIds.size(); start += IN_CHUNK) {
+                    chunks.add(agentIds.subList(start, Math.min(agentIds.size(), start + IN_CHUNK)));
+                }
+            }
+            for (List<Long> chunk : chunks) {
+                String sql = "select max(created_at) from coaching_session where held_on <= ?"
+                        + (agentIds == null ? "" : " and agent_id in (" + "?,".repeat(chunk.size() - 1) + "?)");
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, lastDay);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(2 + i, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        LocalDateTime m = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+                        if (m != null && (recorded == null || m.isAfter(recorded))) {
+                            recorded = m;
+                        }
+                    }
+                }
+            }
+            out.add(recorded);
+            out.add(max(c, "select max(a.done_at) from coaching_action a join coaching_session s on s.id = a.session_id "
+                    + "where a.done_at >= ? and a.done_at < ?", agentIds, Instant.EPOCH, end));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read when the coaching last changed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The training assignments and completions as they stood at {@code asOf}. */
     Training training(Instant asOf) {
         LocalDateTime at = LocalDateTime.ofInstant(asOf, ZoneOffset.UTC);

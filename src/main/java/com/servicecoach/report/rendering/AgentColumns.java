@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of the CSV and of the XLSX agents sheet: one row per agent, every figure of their scorecard
- * (as the JSON has it: same rounding, null = empty cell), training, certifications and flags. Values are
+ * (as the JSON has it: same rounding, null = empty cell), training, certifications, coaching and flags. Values are
  * Integer, Long, BigDecimal, Boolean, String or null.
  */
 final class AgentColumns {
@@ -63,6 +63,9 @@ final class AgentColumns {
             col("certifications_valid", a -> a.certifications() == null ? null : a.certifications().valid()),
             col("certifications_expiring", a -> a.certifications() == null ? null : a.certifications().expiring()),
             col("certifications_expired", a -> a.certifications() == null ? null : a.certifications().expired()),
+            col("coaching_sessions_held", a -> a.coaching().sessionsHeld()),
+            col("coaching_actions_done", a -> a.coaching().actionsDone()),
+            col("coaching_actions_overdue", a -> a.coaching().actionsOverdue()),
             col("flags", a -> a.flags().stream().map(PerformanceReport.Flag::reason).collect(Collectors.joining(";"))));
 
     private AgentColumns() {

@@ -40,24 +40,35 @@ public class ReportDocument {
 
     /** The XHTML document, for print ({@code forPdf}: page size, page breaks) or for the screen. */
     public String xhtml(PerformanceReport report, Locale locale, boolean forPdf) {
-        return xhtml(report, locale, forPdf, true, report.agents(), false, true, report.agents(), true);
+        java.util.List<PerformanceReport.AgentRow> none = java.util.List.of();
+        return xhtml(report, locale, forPdf, new Part(true, report.agents(), false, true, report.agents(), none, true,
+                report.agents(), true));
     }
 
     /**
-     * One document or part: {@code front} the heading, facts, headline, teams and flagged agents; {@code ranking}
-     * these ranking rows ({@code continued}: not the first share, so without the section's heading); {@code back}
-     * the charts, training, certifications, assessments and settings; then these agents' pages.
+     * What one document or PDF part holds: {@code front} the heading, facts, headline, teams and flagged agents;
+     * {@code ranking} these ranking rows ({@code continued}: not the first share, so without the section's
+     * heading); {@code back} the charts, training, certifications and the coaching section with
+     * {@code coachingRows} as its agents' rows; {@code coachingPart} a share of the coaching agents' rows on their
+     * own; {@code tail} the assessments and settings; then these agents' pages.
      */
-    private String xhtml(PerformanceReport report, Locale locale, boolean forPdf, boolean front,
-                         java.util.List<PerformanceReport.AgentRow> ranking, boolean continued, boolean back,
-                         java.util.List<PerformanceReport.AgentRow> pageAgents, boolean appendixTitle) {
+    private record Part(boolean front, java.util.List<PerformanceReport.AgentRow> ranking, boolean continued, boolean back,
+                        java.util.List<PerformanceReport.AgentRow> coachingRows,
+                        java.util.List<PerformanceReport.AgentRow> coachingPart, boolean tail,
+                        java.util.List<PerformanceReport.AgentRow> pageAgents, boolean appendixTitle) {
+    }
+
+    private String xhtml(PerformanceReport report, Locale locale, boolean forPdf, Part part) {
         Map<String, Object> model = view.model(report, locale, false);
-        model.put("front", front);
-        model.put("rankingRows", ranking);
-        model.put("rankingContinued", continued);
-        model.put("back", back);
-        model.put("pageAgents", pageAgents);
-        model.put("appendixTitle", appendixTitle);
+        model.put("front", part.front());
+        model.put("rankingRows", part.ranking());
+        model.put("rankingContinued", part.continued());
+        model.put("back", part.back());
+        model.put("coachingRows", part.coachingRows());
+        model.put("coachingPart", part.coachingPart());
+        model.put("tail", part.tail());
+        model.put("pageAgents", part.pageAgents());
+        model.put("appendixTitle", part.appendixTitle());
         model.put("msg", new com.servicecoach.web.MessageMethod(messages, locale));
         model.put("lang", Messages.tag(locale));
         model.put("forPdf", forPdf);
@@ -83,24 +94,30 @@ public class ReportDocument {
 
     /**
      * The PDF written to {@code out}: the front matter, the ranking {@value #RANKING_ROWS_PER_PART} rows at a time,
-     * the charts and the rest, then the agents' pages {@value #AGENTS_PER_PART} at a time, each part rendered on its
+     * the charts, training, certifications and coaching, the coaching of each agent as many rows at a time, the
+     * assessments and settings, then the agents' pages {@value #AGENTS_PER_PART} at a time, each part rendered on its
      * own and the parts joined (pages numbered across the whole document), so memory does not grow with the agents.
      */
     public void pdf(PerformanceReport report, Locale locale, java.io.OutputStream out) {
         java.util.List<PerformanceReport.AgentRow> agents = report.agents();
         java.util.List<java.util.function.Supplier<String>> parts = new java.util.ArrayList<>();
         java.util.List<PerformanceReport.AgentRow> none = java.util.List.of();
-        parts.add(() -> xhtml(report, locale, true, true, none, false, false, none, false));
+        parts.add(() -> xhtml(report, locale, true, new Part(true, none, false, false, none, none, false, none, false)));
         for (int from = 0; from < agents.size(); from += RANKING_ROWS_PER_PART) {
             java.util.List<PerformanceReport.AgentRow> rows = agents.subList(from, Math.min(agents.size(), from + RANKING_ROWS_PER_PART));
             boolean continued = from > 0;
-            parts.add(() -> xhtml(report, locale, true, false, rows, continued, false, none, false));
+            parts.add(() -> xhtml(report, locale, true, new Part(false, rows, continued, false, none, none, false, none, false)));
         }
-        parts.add(() -> xhtml(report, locale, true, false, none, false, true, none, false));
+        parts.add(() -> xhtml(report, locale, true, new Part(false, none, false, true, none, none, false, none, false)));
+        for (int from = 0; from < agents.size(); from += RANKING_ROWS_PER_PART) {
+            java.util.List<PerformanceReport.AgentRow> rows = agents.subList(from, Math.min(agents.size(), from + RANKING_ROWS_PER_PART));
+            parts.add(() -> xhtml(report, locale, true, new Part(false, none, false, false, none, rows, false, none, false)));
+        }
+        parts.add(() -> xhtml(report, locale, true, new Part(false, none, false, false, none, none, true, none, false)));
         for (int from = 0; from < agents.size(); from += AGENTS_PER_PART) {
             java.util.List<PerformanceReport.AgentRow> chunk = agents.subList(from, Math.min(agents.size(), from + AGENTS_PER_PART));
             boolean first = from == 0;
-            parts.add(() -> xhtml(report, locale, true, false, none, false, false, chunk, first));
+            parts.add(() -> xhtml(report, locale, true, new Part(false, none, false, false, none, none, false, chunk, first)));
         }
         pdf.render(parts, out);
     }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The report as an Excel workbook: sheet "Agents" with the CSV's columns and rows (numbers as numbers, an
- * absent figure an empty cell), sheet "Teams" with the team comparison, and sheet "Report" saying which period
+ * absent figure an empty cell), sheet "Teams" with the team comparison (training, certifications and coaching
+ * included), and sheet "Report" saying which period
  * and scope, the data cut-off, the settings and the thresholds.
  */
 final class ReportXlsx {
@@ -27,7 +28,8 @@ final class ReportXlsx {
             "frt_p90_seconds", "first_response_sla_percent", "resolution_sla_percent", "csat_percent", "average_rating",
             "rated", "insufficient_ratings", "knowledge_percent", "composite_score", "previous_composite_score",
             "composite_change", "training_assigned", "training_completed", "training_open", "training_overdue",
-            "training_completed_percent", "certifications_valid", "certifications_expiring", "certifications_expired");
+            "training_completed_percent", "certifications_valid", "certifications_expiring", "certifications_expired",
+            "coaching_sessions_held", "coaching_actions_done", "coaching_actions_overdue");
 
     private ReportXlsx() {
     }
@@ -74,7 +76,8 @@ final class ReportXlsx {
                         s.averageRating(), s.rated(), s.insufficientRatings(), s.knowledgePercent(), s.composite().score(),
                         t.previousCompositeScore(), t.compositeChange(), t.training().assigned(), t.training().completed(),
                         t.training().open(), t.training().overdue(), t.training().completedPercent(),
-                        cc == null ? null : cc.valid(), cc == null ? null : cc.expiring(), cc == null ? null : cc.expired());
+                        cc == null ? null : cc.valid(), cc == null ? null : cc.expiring(), cc == null ? null : cc.expired(),
+                        t.coaching().sessionsHeld(), t.coaching().actionsDone(), t.coaching().actionsOverdue());
                 for (int c = 0; c < values.size(); c++) {
                     cell(teams, row, c, values.get(c));
                 }
@@ -131,6 +134,7 @@ final class ReportXlsx {
         rows.add(new Object[]{"flag_bottom_percent", r.thresholds().bottomPercent()});
         rows.add(new Object[]{"flag_below_team_points", r.thresholds().belowTeamPoints()});
         rows.add(new Object[]{"training_as_of", r.training().asOf()});
+        rows.add(new Object[]{"coaching_as_of", r.coaching().asOf()});
         rows.add(new Object[]{"agents", r.agents().size()});
         rows.add(new Object[]{"flagged_agents", r.flagged().size()});
         return rows;

@@ -97,6 +97,9 @@ class ReportFormatsTest extends HttpTest {
         for (String k : List.of("valid", "expiring", "expired")) {
             c.put("certifications_" + k, a -> a.get("certifications") == null ? null : sub(a, "certifications").get(k));
         }
+        c.put("coaching_sessions_held", a -> sub(a, "coaching").get("sessionsHeld"));
+        c.put("coaching_actions_done", a -> sub(a, "coaching").get("actionsDone"));
+        c.put("coaching_actions_overdue", a -> sub(a, "coaching").get("actionsOverdue"));
         c.put("flags", a -> String.join(";", ReportTestData.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList()));
         return c;
     }
