@@ -69,13 +69,13 @@ class ScorecardPageController {
     private final ObjectMapper json;
     private final Clock clock;
     private final Overviews overviews;
-    private final com.servicecoach.coaching.CoachingActivity coaching;
+    private final List<TeamPageSection> teamSections;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
                             Viewers viewers, Messages messages, ObjectMapper json, Clock clock, Overviews overviews,
-                            com.servicecoach.coaching.CoachingActivity coaching) {
+                            List<TeamPageSection> teamSections) {
         this.overviews = overviews;
-        this.coaching = coaching;
+        this.teamSections = teamSections;
         this.scorecards = scorecards;
         this.settings = settings;
         this.agents = agents;
@@ -168,8 +168,10 @@ class ScorecardPageController {
         model.put("previousCard", scorecards.team(viewer, team, before.from(), before.to()).scorecard());
         model.put("previous", before);
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
-        // the team's coaching in the period: sessions held, actions done, actions overdue, per agent
-        model.put("coaching", coaching.teams(viewer, d.team().name(), period.from(), period.to()).teams().get(0));
+        // what other features show of the team in the period (its coaching: sessions held, actions done, overdue)
+        for (TeamPageSection section : teamSections) {
+            section.addTo(model, viewer, d.team().name(), period.from(), period.to());
+        }
         return respond(errors, new ModelAndView<>("scorecard/team", model));
     }
 
