@@ -31,7 +31,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -79,14 +78,8 @@ class AttentionPageController {
         Locale locale = LocaleResolver.resolve(request);
         ZoneId zone = settings.current().settings().orgZone();
         Map<String, Object> model = new HashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        PagePeriod.problems(from, to, AttentionService.MAX_DAYS).forEach((field, p) -> errors.put(field,
-                messages.get(locale, (String) p[0], java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
+        Map<String, String> errors = PagePeriod.formErrors(messages, locale, from, to, AttentionService.MAX_DAYS, model);
         PagePeriod period = errors.isEmpty() ? PagePeriod.of(from, to, zone, clock) : PagePeriod.defaultPeriod(zone, clock);
-        if (!errors.isEmpty()) {
-            model.put("periodErrors", errors);
-            model.put("periodValues", Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
-        }
         String teamName = team == null ? "" : team.strip();
         Paging paging = Paging.parse(page, PAGE_SIZE, sort, "attention", AttentionService.SORTABLE);
         PageResponse<AttentionService.Row> result = paging.applyWithin(

@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,20 +72,8 @@ class ImpactPageController {
         Locale locale = LocaleResolver.resolve(request);
         var zone = settings.current().settings().orgZone();
         Map<String, Object> model = new HashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        PagePeriod.problems(from, to, ImpactApiController.MAX_DAYS).forEach((field, p) -> errors.put(field,
-                messages.get(locale, (String) p[0], java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
-        PagePeriod period;
-        if (errors.isEmpty()) {
-            period = ImpactPeriod.of(from, to, zone, clock);
-        } else {
-            period = ImpactPeriod.of(null, null, zone, clock);
-            model.put("periodErrors", errors);
-            Map<String, String> values = new HashMap<>();
-            values.put("from", from == null ? "" : from);
-            values.put("to", to == null ? "" : to);
-            model.put("periodValues", values);
-        }
+        Map<String, String> errors = PagePeriod.formErrors(messages, locale, from, to, ImpactApiController.MAX_DAYS, model);
+        PagePeriod period = errors.isEmpty() ? ImpactPeriod.of(from, to, zone, clock) : ImpactPeriod.of(null, null, zone, clock);
         Paging paging = Paging.parse(0, 1, sort == null || sort.isBlank() ? "effect,desc" : sort, "effect", SORTS);
         ImpactService.Analysis analysis = impact.analyse(viewer, period.from(), period.to(), null, locale);
         List<ImpactService.ImpactView> rows = sorted(analysis.modules(), paging.sortField(), paging.ascending());

@@ -73,6 +73,22 @@ public record PagePeriod(LocalDate from, LocalDate to, LocalDate today) {
         return out;
     }
 
+    /**
+     * A period form's {@link #problems} in the reader's language, by field; when there are any, the entered values
+     * and the errors go into the page's model ({@code periodValues}, {@code periodErrors}) so the form shows them.
+     */
+    public static Map<String, String> formErrors(com.servicecoach.web.Messages messages, java.util.Locale locale,
+                                                 @Nullable String from, @Nullable String to, int maxDays, Map<String, Object> model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems(from, to, maxDays).forEach((field, p) -> errors.put(field, messages.get(locale, (String) p[0],
+                java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
+        if (!errors.isEmpty()) {
+            model.put("periodErrors", errors);
+            model.put("periodValues", Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
+        }
+        return errors;
+    }
+
     private static @Nullable LocalDate date(@Nullable String v) {
         if (v == null || !v.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
             return null;

@@ -206,18 +206,7 @@ class ScorecardPageController {
      */
     private Map<String, String> periodErrors(HttpRequest<?> request, @Nullable String from, @Nullable String to,
                                              Map<String, Object> model) {
-        java.util.Locale locale = LocaleResolver.resolve(request);
-        Map<String, String> errors = new LinkedHashMap<>();
-        PagePeriod.problems(from, to).forEach((field, p) -> errors.put(field, messages.get(locale, (String) p[0],
-                java.util.Arrays.stream(p, 1, p.length).map(String::valueOf).toArray())));
-        if (!errors.isEmpty()) {
-            model.put("periodErrors", errors);
-            Map<String, String> values = new HashMap<>();
-            values.put("from", from == null ? "" : from);
-            values.put("to", to == null ? "" : to);
-            model.put("periodValues", values);
-        }
-        return errors;
+        return PagePeriod.formErrors(messages, LocaleResolver.resolve(request), from, to, 0, model);
     }
 
     private static HttpResponse<?> respond(Map<String, String> errors, ModelAndView<Map<String, Object>> page) {
