@@ -146,14 +146,24 @@ public class ImpactService {
         if (last.isBefore(first)) {
             last = first;
         }
-        List<Agent> everyone = agents.findAllOrderByEmployeeNo();
+        // a module none of whose agents first completed it in the range (with its after window ended by the cut-off)
+        // has no trained agent to measure: its figures are not read at all
+        Map<Long, Map<Long, LocalDate>> firstCompletions = firstCompletions(chosen, zone);
+        LocalDate lastCounted = cutoff;
+        List<TrainingModule> measured = chosen.stream().filter(m -> firstCompletions.getOrDefault(m.id(), Map.of()).values().stream()
+                .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to) && !d.plusDays(window).isAfter(lastCounted))).toList();
+        Set<Addressed> figures = new LinkedHashSet<>();
+        measured.forEach(m -> figures.addAll(m.addressedList()));
+        List<Agent> everyone = figures.isEmpty() ? List.of() : agents.findAllOrderByEmployeeNo();
         Map<Long, Agent> byId = new HashMap<>();
         everyone.forEach(a -> byId.put(a.id(), a));
-        Set<Addressed> figures = new LinkedHashSet<>();
-        chosen.forEach(m -> figures.addAll(m.addressedList()));
-        Map<Addressed, Map<Long, DailyRates>> daily = rates.read(figures, everyone.stream().map(Agent::id).toList(), first, last, current, now);
-        Map<Long, Map<Long, LocalDate>> firstCompletions = firstCompletions(chosen, zone);
+        Map<Addressed, Map<Long, DailyRates>> daily = figures.isEmpty() ? Map.of()
+                : rates.read(figures, everyone.stream().map(Agent::id).toList(), first, last, current, now);
         for (TrainingModule m : chosen) {
+            if (!measured.contains(m)) {
+                m.addressedList().forEach(a -> out.add(empty(m, a, locale)));
+                continue;
+            }
             Map<Long, LocalDate> completed = firstCompletions.getOrDefault(m.id(), Map.of());
             for (Addressed a : m.addressedList()) {
                 Impact.Estimate e = Impact.estimate(daily.getOrDefault(a, Map.of()), completed,
