@@ -20,4 +20,6 @@ public interface AgentRepository extends CrudRepository<Agent, Long> {
     List<Agent> findByTeamIdInOrderByEmployeeNo(Collection<Long> teamIds);
 
     long countByTeamId(Long teamId);
+
+    List<Agent> findByIdIn(Collection<Long> ids);
 }

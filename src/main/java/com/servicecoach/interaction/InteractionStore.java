@@ -1002,6 +1002,29 @@ public class InteractionStore {
             }
             ps.executeBatch();
         }
+        followSurveys(c, List.copyOf(rows.keySet()));
+    }
+
+    /**
+     * Copies the agent, channel, category and creation time of updated interactions to their survey rows (which
+     * keep them so that survey figures are counted from the survey tables alone), in the import's transaction.
+     */
+    private static void followSurveys(Connection c, List<Long> ids) throws SQLException {
+        for (int start = 0; start < ids.size(); start += LOOKUP_CHUNK) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + LOOKUP_CHUNK));
+            String in = "?,".repeat(chunk.size() - 1) + "?";
+            try (PreparedStatement ps = c.prepareStatement("update survey set "
+                    + "agent_id = (select i.agent_id from interaction i where i.id = survey.interaction_id), "
+                    + "channel = (select i.channel from interaction i where i.id = survey.interaction_id), "
+                    + "category = (select i.category from interaction i where i.id = survey.interaction_id), "
+                    + "created_at = (select i.created_at from interaction i where i.id = survey.interaction_id) "
+                    + "where interaction_id in (" + in + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    ps.setLong(k + 1, chunk.get(k));
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     private void reject(Connection c, long importId, List<Rejection> rejections) throws SQLException {

@@ -26,10 +26,16 @@ public final class Gaps {
 
     /**
      * A rate figure as counted: {@code successes} of {@code n} (SLA: met of met + breached; CSAT: ratings of 7+ of
-     * all ratings), overall ({@code slice} null) or on one channel or category ({@code sliceKind} "channel" or
-     * "category").
+     * all ratings; a survey dimension: answers of 7+ of its answers), overall ({@code slice} null) or on one channel or category ({@code sliceKind} "channel" or
+     * "category"). {@code target} is the figure's own target when it has one (a survey dimension's); null: the
+     * scoring settings' target for the figure.
      */
-    public record Counted(String figure, @Nullable String sliceKind, @Nullable String slice, long successes, long n) {
+    public record Counted(String figure, @Nullable String sliceKind, @Nullable String slice, long successes, long n,
+                          @Nullable BigDecimal target) {
+
+        public Counted(String figure, @Nullable String sliceKind, @Nullable String slice, long successes, long n) {
+            this(figure, sliceKind, slice, successes, n, null);
+        }
     }
 
     /** A module's standing for knowledge gaps: its counting score (null: none yet), its pass mark, its certification. */
@@ -53,7 +59,7 @@ public final class Gaps {
             if (c.n() == 0 || c.n() < minRated) {
                 continue;
             }
-            BigDecimal target = target(c.figure(), targets);
+            BigDecimal target = c.target() != null ? c.target() : target(c.figure(), targets);
             Wilson w = Wilson.interval(c.successes(), c.n()).orElseThrow();
             if (w.high().compareTo(target) < 0) {
                 BigDecimal value = BigDecimal.valueOf(c.successes()).multiply(BigDecimal.valueOf(100))

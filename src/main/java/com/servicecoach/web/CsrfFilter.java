@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>Anything else (the sign-in, sign-out and language forms before sign-in) uses a double-submit
  *   token in the {@code sc_csrf} cookie, named {@code __Host-sc_csrf} behind TLS.</li>
  *   <li>A browser that says the request comes from another site ({@code Sec-Fetch-Site}) is refused.</li>
+ *   <li>A customer's answer to a hosted survey ({@code /survey/{token}}) carries the link's one-use token
+ *   instead.</li>
  * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -88,6 +90,11 @@ public class CsrfFilter implements io.micronaut.core.order.Ordered {
         String site = request.getHeaders().get("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             return refuse();
+        }
+        if (request.getPath().startsWith("/survey/")) {
+            // a customer's survey answer: the link's one-use token takes the place of a CSRF token, and the
+            // answer acts with no one's authority
+            return null;
         }
         boolean sessionCookie = request.getCookies().get(SESSION_COOKIE) != null;
         if (!sessionCookie && request.getHeaders().getAuthorization().isPresent()) {

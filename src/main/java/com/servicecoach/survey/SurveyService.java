@@ -1,0 +1,239 @@
+package com.servicecoach.survey;
+
+import com.servicecoach.account.Viewer;
+import com.servicecoach.agent.Agent;
+import com.servicecoach.agent.AgentRepository;
+import com.servicecoach.agent.AgentService;
+import com.servicecoach.agent.Team;
+import com.servicecoach.scoring.Gaps;
+import com.servicecoach.scoring.SurveyFigures;
+import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.web.ForbiddenException;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Survey figures of agents, teams and the organisation for a period (computed by {@link SurveyFigures} from the
+ * score counts the database adds up), the remarks, and the agent-driven dimensions as gap figures. Read with the
+ * caller's authority: an agent sees their own, a supervisor their teams', HR and administrators everyone.
+ */
+@Singleton
+public class SurveyService {
+
+    /** The figure name of a survey dimension in gaps and module.yml {@code addresses}: {@code survey:<code>}. */
+    public static final String FIGURE_PREFIX = "survey:";
+
+    /** The figures of a scope: all its agents together, and each agent and team. */
+    public record Scoped(SurveyFigures total, Map<Long, SurveyFigures> byAgent, Map<Long, SurveyFigures> byTeam) {
+    }
+
+    private final SurveyStore store;
+    private final SurveyDefinitions definitions;
+    private final AgentService agents;
+    private final AgentRepository agentRepository;
+    private final ScoringSettingsService settings;
+
+    SurveyService(SurveyStore store, SurveyDefinitions definitions, AgentService agents, AgentRepository agentRepository,
+                  ScoringSettingsService settings) {
+        this.store = store;
+        this.definitions = definitions;
+        this.agents = agents;
+        this.agentRepository = agentRepository;
+        this.settings = settings;
+    }
+
+    public SurveyDefinitions.Current definition() {
+        return definitions.current();
+    }
+
+    /** One agent's figures, for whoever may see the agent (404 otherwise). */
+    public SurveyFigures agent(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        return ofAgents(List.of(agent.id()), from, to).byAgent().get(agent.id());
+    }
+
+    /** A team's figures, for whoever may see the team (404 otherwise). */
+    public SurveyFigures team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        Team team = agents.visibleTeam(viewer, teamName);
+        List<Long> ids = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id())).stream().map(Agent::id).toList();
+        return ofAgents(ids, from, to).total();
+    }
+
+    /**
+     * The figures of the agents the viewer may see (of one team when {@code teamName} is given), each agent's and
+     * each team's. Agents see only their own: they get 403 here, as for team scorecards.
+     */
+    public Scoped scope(Viewer viewer, @Nullable String teamName, LocalDate from, LocalDate to) {
+        if (viewer.isAgent()) {
+            throw new ForbiddenException("Agents see their own survey figures on their scorecard");
+        }
+        List<Agent> list;
+        if (teamName != null) {
+            Team team = agents.visibleTeam(viewer, teamName);
+            list = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
+        } else {
+            list = agents.visibleAgents(viewer);
+        }
+        return ofAgentList(list, from, to);
+    }
+
+    /** The figures of these agents (ids), each and together; no authority is checked (callers have). */
+    public Scoped ofAgents(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        Map<Long, Long> teamOf = new HashMap<>();
+        if (agentIds.isEmpty()) {
+            return figures(agentIds, teamOf, from, to);
+        }
+        agentRepository.findByIdIn(agentIds).forEach(a -> teamOf.put(a.id(), a.teamId()));
+        return figures(agentIds, teamOf, from, to);
+    }
+
+    private Scoped ofAgentList(List<Agent> list, LocalDate from, LocalDate to) {
+        Map<Long, Long> teamOf = new HashMap<>();
+        list.forEach(a -> teamOf.put(a.id(), a.teamId()));
+        return figures(teamOf.keySet(), teamOf, from, to);
+    }
+
+    private Scoped figures(Collection<Long> agentIds, Map<Long, Long> teamOf, LocalDate from, LocalDate to) {
+        if (agentIds.isEmpty()) {
+            List<SurveyFigures.Dimension> dims = definitions.current().definition().figureDimensions();
+            return new Scoped(of(dims, null, null), Map.of(), Map.of());
+        }
+        SurveyDefinition def = definitions.current().definition();
+        Instant[] range = range(from, to);
+        Map<Long, Map<String, long[]>> byAgent = new HashMap<>();
+        Map<Long, Map<String, long[]>> byTeam = new HashMap<>();
+        Map<String, long[]> total = new HashMap<>();
+        store.counts(agentIds, range[0], range[1], false, (agent, channel, category, dimension, score, count) -> {
+            if (score < 1 || score > 10) {
+                return;
+            }
+            add(byAgent.computeIfAbsent(agent, k -> new HashMap<>()), dimension, score, count);
+            Long team = teamOf.get(agent);
+            if (team != null) {
+                add(byTeam.computeIfAbsent(team, k -> new HashMap<>()), dimension, score, count);
+            }
+            add(total, dimension, score, count);
+        });
+        Map<Long, long[]> rates = store.rates(agentIds, range[0], range[1]);
+        Map<Long, long[]> teamRates = new HashMap<>();
+        long[] totalRates = new long[3];
+        rates.forEach((agent, r) -> {
+            Long team = teamOf.get(agent);
+            if (team != null) {
+                long[] t = teamRates.computeIfAbsent(team, k -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    t[i] += r[i];
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                totalRates[i] += r[i];
+            }
+        });
+        List<SurveyFigures.Dimension> dims = def.figureDimensions();
+        Map<Long, SurveyFigures> agentFigures = new HashMap<>();
+        for (Long id : agentIds) {
+            agentFigures.put(id, of(dims, byAgent.get(id), rates.get(id)));
+        }
+        Map<Long, SurveyFigures> teamFigures = new HashMap<>();
+        for (Long team : new java.util.HashSet<>(teamOf.values())) {
+            teamFigures.put(team, of(dims, byTeam.get(team), teamRates.get(team)));
+        }
+        return new Scoped(of(dims, total, totalRates), agentFigures, teamFigures);
+    }
+
+    private static SurveyFigures of(List<SurveyFigures.Dimension> dims, @Nullable Map<String, long[]> counts, @Nullable long[] rates) {
+        long[] r = rates == null ? new long[3] : rates;
+        return SurveyFigures.of(dims, counts == null ? Map.of() : counts, r[0], r[1], r[2]);
+    }
+
+    private static void add(Map<String, long[]> counts, String dimension, int score, long count) {
+        counts.computeIfAbsent(dimension, k -> new long[11])[score] += count;
+    }
+
+    /**
+     * The agent-driven dimensions of these agents as gap figures: overall, and on each single channel and single
+     * category (metrics.md "Gaps": a survey dimension's satisfied % = answers of 7+ / its answers).
+     */
+    public Map<Long, List<Gaps.Counted>> gapFigures(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        SurveyDefinition def = definitions.current().definition();
+        Instant[] range = range(from, to);
+        // agent -> slice key ("" overall, "channel:x", "category:y") -> dimension -> [satisfied, answers]
+        Map<Long, Map<String, Map<String, long[]>>> acc = new HashMap<>();
+        store.counts(agentIds, range[0], range[1], true, (agent, channel, category, dimension, score, count) -> {
+            SurveyDefinition.Dimension d = def.dimension(dimension);
+            if (d == null || !d.agentDriven() || score < 1 || score > 10) {
+                return;
+            }
+            Map<String, Map<String, long[]>> slices = acc.computeIfAbsent(agent, k -> new HashMap<>());
+            for (String slice : new String[]{"", "channel:" + channel, "category:" + category}) {
+                long[] v = slices.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(dimension, k -> new long[2]);
+                if (score >= 7) {
+                    v[0] += count;
+                }
+                v[1] += count;
+            }
+        });
+        Map<Long, List<Gaps.Counted>> out = new HashMap<>();
+        acc.forEach((agent, slices) -> {
+            List<Gaps.Counted> list = new ArrayList<>();
+            slices.forEach((slice, dims) -> dims.forEach((dimension, v) -> {
+                String kind = slice.isEmpty() ? null : slice.substring(0, slice.indexOf(':'));
+                String value = slice.isEmpty() ? null : slice.substring(slice.indexOf(':') + 1);
+                list.add(new Gaps.Counted(FIGURE_PREFIX + dimension, kind, value, v[0], v[1],
+                        def.dimension(dimension).target()));
+            }));
+            out.put(agent, list);
+        });
+        return out;
+    }
+
+    /** The remarks of the viewer's agents (of one agent when given) in the period, newest first, a page of them. */
+    public List<SurveyStore.Remark> remarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to,
+                                            @Nullable String q, long offset, int limit) {
+        return store.remarks(scopeIds(viewer, employeeNo), range(from, to)[0], range(from, to)[1], blank(q), offset, limit);
+    }
+
+    public long countRemarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to, @Nullable String q) {
+        return store.countRemarks(scopeIds(viewer, employeeNo), range(from, to)[0], range(from, to)[1], blank(q));
+    }
+
+    /** An agent's answers below 7 to a dimension in the period: a dimension gap's evidence. */
+    public List<SurveyStore.LowAnswer> lowAnswers(Viewer viewer, String employeeNo, String dimension, LocalDate from,
+                                                  LocalDate to, int limit) {
+        Agent agent = agents.visibleAgent(viewer, employeeNo);
+        Instant[] r = range(from, to);
+        return store.lowAnswers(agent.id(), dimension, r[0], r[1], limit);
+    }
+
+    /** The agent ids a viewer may read (one agent's when given), or null for all agents (administrators and HR). */
+    @Nullable
+    Collection<Long> scopeIds(Viewer viewer, @Nullable String employeeNo) {
+        if (employeeNo != null && !employeeNo.isBlank()) {
+            return List.of(agents.visibleAgent(viewer, employeeNo).id());
+        }
+        if (viewer.readsAllTeams()) {
+            return null;
+        }
+        return agents.visibleAgents(viewer).stream().map(Agent::id).toList();
+    }
+
+    /** The UTC bounds [from 00:00, the day after to 00:00) of inclusive dates in the organization's zone. */
+    Instant[] range(LocalDate from, LocalDate to) {
+        ZoneId zone = settings.current().settings().orgZone();
+        return new Instant[]{from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()};
+    }
+
+    @Nullable
+    private static String blank(@Nullable String q) {
+        return q == null || q.isBlank() ? null : q.strip();
+    }
+}

@@ -1,0 +1,653 @@
+package com.servicecoach.survey;
+
+import com.servicecoach.database.Database;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The survey tables' SQL: definition versions, hosted links, responses and their answers, the public page's rate
+ * counts, and the aggregate reads the figures come from (the database counts each score per agent and dimension,
+ * so memory holds a few numbers per agent whatever the number of responses). Instants are UTC.
+ */
+@Singleton
+public class SurveyStore {
+
+    /** Agent ids per query (an IN list). */
+    static final int IN_CHUNK = 500;
+
+    private final Database db;
+
+    SurveyStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- definition versions ----------------------------------------------------------------------------------
+
+    record Version(int version, String document, String savedBy, LocalDateTime savedAt) {
+    }
+
+    Optional<Version> latestVersion() {
+        return oneVersion("select version, document, saved_by, saved_at from survey_version order by version desc limit 1");
+    }
+
+    Optional<Version> version(int version) {
+        return oneVersion("select version, document, saved_by, saved_at from survey_version where version = " + version);
+    }
+
+    private Optional<Version> oneVersion(String sql) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Version(rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, LocalDateTime.class))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the survey definition", e);
+        }
+    }
+
+    /** Stores a version; false when that version number was taken meanwhile. */
+    boolean insertVersion(int version, String document, String savedBy, Instant at) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "insert into survey_version (version, document, saved_by, saved_at) select ?, ?, ?, ? from (select 1 as x) one "
+                        + "where not exists (select 1 from survey_version where version = ?)")) {
+            ps.setInt(1, version);
+            ps.setString(2, document);
+            ps.setString(3, savedBy);
+            ps.setObject(4, utc(at));
+            ps.setInt(5, version);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw new IllegalStateException("Cannot store the survey definition", e);
+        }
+    }
+
+    // ---- links ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Issues a link for each interaction created in [from, to) of these agents (null: all) that has neither a link nor
+     * a response, oldest first, at most {@code max}; returns how many were issued.
+     */
+    int issueLinks(@Nullable Collection<Long> agentIds, Instant from, Instant to, String language, Instant now,
+                   Instant expires, int max, Supplier<String> tokens) {
+        List<Object[]> targets = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select i.id, i.agent_id, i.channel, i.category, i.created_at from interaction i "
+                + "left join survey s on s.interaction_id = i.id where s.interaction_id is null and i.created_at >= ? and i.created_at < ?");
+        List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
+        if (ids != null) {
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            sql.append(" and i.agent_id in (").append("?,".repeat(ids.size() - 1)).append("?)");
+        }
+        sql.append(" order by i.created_at, i.id limit ").append(max);
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setObject(1, utc(from));
+                ps.setObject(2, utc(to));
+                if (ids != null) {
+                    for (int k = 0; k < ids.size(); k++) {
+                        ps.setLong(3 + k, ids.get(k));
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        targets.add(new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDateTime.class)});
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ins = c.prepareStatement("insert into survey (interaction_id, agent_id, channel, category, "
+                    + "created_at, token, language, issued_at, expires_at, complete, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)")) {
+                for (Object[] t : targets) {
+                    ins.setLong(1, (Long) t[0]);
+                    ins.setLong(2, (Long) t[1]);
+                    ins.setString(3, (String) t[2]);
+                    ins.setString(4, (String) t[3]);
+                    ins.setObject(5, (LocalDateTime) t[4]);
+                    ins.setString(6, tokens.get());
+                    ins.setString(7, language);
+                    ins.setObject(8, utc(now));
+                    ins.setObject(9, utc(expires));
+                    ins.setObject(10, utc(now));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            return targets.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot issue survey links", e);
+        }
+    }
+
+    /** A link as listed: the interaction it is for and its state. */
+    public record Link(String token, String source, String externalId, String employeeNo, String agentName,
+                       Instant createdAt, String language, Instant issuedAt, Instant expiresAt, @Nullable Instant answeredAt) {
+    }
+
+    private static final String LINK_COLUMNS = "select s.token, i.source, i.external_id, a.employee_no, a.name, s.created_at, "
+            + "s.language, s.issued_at, s.expires_at, s.answered_at from survey s join interaction i on i.id = s.interaction_id "
+            + "join agent a on a.id = s.agent_id where s.token is not null and s.created_at >= ? and s.created_at < ?";
+
+    /** The links of interactions created in [from, to) of these agents (null: all), oldest first, a page at a time. */
+    void links(@Nullable Collection<Long> agentIds, Instant from, Instant to, long offset, int limit, Consumer<Link> out) {
+        List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
+        if (ids != null && ids.isEmpty()) {
+            return;
+        }
+        String sql = LINK_COLUMNS + agentFilter("s.agent_id", ids) + " order by s.created_at, s.interaction_id limit " + limit
+                + " offset " + offset;
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            db.streamResults(ps);
+            bindRange(ps, from, to, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.accept(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            instant(rs.getObject(6, LocalDateTime.class)), rs.getString(7), instant(rs.getObject(8, LocalDateTime.class)),
+                            instant(rs.getObject(9, LocalDateTime.class)), instant(rs.getObject(10, LocalDateTime.class))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list survey links", e);
+        }
+    }
+
+    long countLinks(@Nullable Collection<Long> agentIds, Instant from, Instant to) {
+        List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        String sql = "select count(*) from survey s where s.token is not null and s.created_at >= ? and s.created_at < ?"
+                + agentFilter("s.agent_id", ids);
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRange(ps, from, to, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count survey links", e);
+        }
+    }
+
+    /** What the public page may know of a link: the agent's display name and the link's state. */
+    record Hosted(long interactionId, String agentName, String language, Instant expiresAt, @Nullable Instant answeredAt) {
+    }
+
+    Optional<Hosted> byToken(String token) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select s.interaction_id, a.name, s.language, "
+                + "s.expires_at, s.answered_at from survey s join agent a on a.id = s.agent_id where s.token = ?")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Hosted(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getObject(4, LocalDateTime.class)), instant(rs.getObject(5, LocalDateTime.class)))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a survey link", e);
+        }
+    }
+
+    /**
+     * Stores the answer to a link, once: only while the link is unanswered and not expired at {@code now}, in one
+     * transaction with its answers. False (nothing stored) when it was answered or expired meanwhile.
+     */
+    boolean answerLink(String token, int version, Map<String, Integer> answers, @Nullable String remark, boolean complete,
+                       Instant now) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long interactionId;
+                try (PreparedStatement find = c.prepareStatement("select interaction_id from survey where token = ?")) {
+                    find.setString(1, token);
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            return false;
+                        }
+                        interactionId = rs.getLong(1);
+                    }
+                }
+                try (PreparedStatement up = c.prepareStatement("update survey set answered_at = ?, version = ?, origin = 'link', "
+                        + "remark = ?, complete = ?, updated_at = ? where interaction_id = ? and answered_at is null and expires_at > ?")) {
+                    up.setObject(1, utc(now));
+                    up.setInt(2, version);
+                    up.setString(3, remark);
+                    up.setBoolean(4, complete);
+                    up.setObject(5, utc(now));
+                    up.setLong(6, interactionId);
+                    up.setObject(7, utc(now));
+                    if (up.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                writeAnswers(c, interactionId, answers);
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store a survey answer", e);
+        }
+    }
+
+    private static void writeAnswers(Connection c, long interactionId, Map<String, Integer> answers) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("delete from survey_answer where interaction_id = ?")) {
+            del.setLong(1, interactionId);
+            del.executeUpdate();
+        }
+        if (answers.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement("insert into survey_answer (interaction_id, dimension, score) values (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> a : answers.entrySet()) {
+                ins.setLong(1, interactionId);
+                ins.setString(2, a.getKey());
+                ins.setInt(3, a.getValue());
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    /**
+     * Counts one request of a client address in the window starting at {@code window} and returns the window's
+     * count including it. Windows older than {@code forgetBefore} are removed now and then.
+     */
+    int hit(String address, Instant window, Instant forgetBefore) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                int hits;
+                try (PreparedStatement up = c.prepareStatement("update survey_rate set hits = hits + 1 where address = ? and window_start = ?")) {
+                    up.setString(1, address);
+                    up.setObject(2, utc(window));
+                    if (up.executeUpdate() == 0) {
+                        try (PreparedStatement ins = c.prepareStatement("insert into survey_rate (address, window_start, hits) values (?, ?, 1)")) {
+                            ins.setString(1, address);
+                            ins.setObject(2, utc(window));
+                            ins.executeUpdate();
+                        } catch (SQLException taken) {
+                            if (taken.getSQLState() == null || !taken.getSQLState().startsWith("23")) {
+                                throw taken;
+                            }
+                            c.rollback();
+                            return hit(address, window, forgetBefore);
+                        }
+                    }
+                }
+                try (PreparedStatement q = c.prepareStatement("select hits from survey_rate where address = ? and window_start = ?")) {
+                    q.setString(1, address);
+                    q.setObject(2, utc(window));
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        hits = rs.getInt(1);
+                    }
+                }
+                if (hits == 1) {
+                    try (PreparedStatement old = c.prepareStatement("delete from survey_rate where window_start < ?")) {
+                        old.setObject(1, utc(forgetBefore));
+                        old.executeUpdate();
+                    }
+                }
+                c.commit();
+                return hits;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count survey requests", e);
+        }
+    }
+
+    // ---- imported responses ----------------------------------------------------------------------------------
+
+    /** An interaction a response row names, with what the survey row copies from it. */
+    record Target(long interactionId, long agentId, String channel, String category, LocalDateTime createdAt) {
+    }
+
+    /** The interactions of these (source, external_id) keys that exist; keys are "source\u0000external_id". */
+    Map<String, Target> targets(Collection<String[]> keys) {
+        Map<String, Target> out = new HashMap<>();
+        List<String[]> list = List.copyOf(keys);
+        try (Connection c = db.connection()) {
+            for (int start = 0; start < list.size(); start += IN_CHUNK) {
+                List<String[]> chunk = list.subList(start, Math.min(list.size(), start + IN_CHUNK));
+                String sql = "select source, external_id, id, agent_id, channel, category, created_at from interaction where "
+                        + "external_id in (" + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int k = 0; k < chunk.size(); k++) {
+                        ps.setString(k + 1, chunk.get(k)[1]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1) + '\u0000' + rs.getString(2), new Target(rs.getLong(3), rs.getLong(4),
+                                    rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class)));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up interactions", e);
+        }
+    }
+
+    /** A response to store: for an interaction, replacing any earlier response to it. */
+    record Response(Target target, String source, int version, Map<String, Integer> answers, @Nullable String remark,
+                    boolean complete, Instant answeredAt) {
+    }
+
+    /**
+     * Stores imported responses in one transaction; returns for each interaction whether it was inserted,
+     * updated or unchanged (by its answers, remark and time).
+     */
+    Map<Long, String> storeResponses(List<Response> responses, long importId, Instant now) {
+        Map<Long, String> outcome = new LinkedHashMap<>();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Response r : responses) {
+                    long id = r.target().interactionId();
+                    String before = existing(c, id);
+                    String after = fingerprint(r.answers(), r.remark(), r.answeredAt());
+                    if (before != null && before.equals(after)) {
+                        outcome.put(id, "unchanged");
+                        continue;
+                    }
+                    boolean hasRow;
+                    try (PreparedStatement q = c.prepareStatement("select 1 from survey where interaction_id = ?")) {
+                        q.setLong(1, id);
+                        try (ResultSet rs = q.executeQuery()) {
+                            hasRow = rs.next();
+                        }
+                    }
+                    if (hasRow) {
+                        try (PreparedStatement up = c.prepareStatement("update survey set answered_at = ?, version = ?, "
+                                + "origin = 'import', source = ?, remark = ?, complete = ?, import_id = ?, updated_at = ? where interaction_id = ?")) {
+                            up.setObject(1, utc(r.answeredAt()));
+                            up.setInt(2, r.version());
+                            up.setString(3, r.source());
+                            up.setString(4, r.remark());
+                            up.setBoolean(5, r.complete());
+                            up.setLong(6, importId);
+                            up.setObject(7, utc(now));
+                            up.setLong(8, id);
+                            up.executeUpdate();
+                        }
+                    } else {
+                        try (PreparedStatement ins = c.prepareStatement("insert into survey (interaction_id, agent_id, channel, "
+                                + "category, created_at, answered_at, version, origin, source, remark, complete, import_id, updated_at) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?)")) {
+                            Target t = r.target();
+                            ins.setLong(1, id);
+                            ins.setLong(2, t.agentId());
+                            ins.setString(3, t.channel());
+                            ins.setString(4, t.category());
+                            ins.setObject(5, t.createdAt());
+                            ins.setObject(6, utc(r.answeredAt()));
+                            ins.setInt(7, r.version());
+                            ins.setString(8, r.source());
+                            ins.setString(9, r.remark());
+                            ins.setBoolean(10, r.complete());
+                            ins.setLong(11, importId);
+                            ins.setObject(12, utc(now));
+                            ins.executeUpdate();
+                        }
+                    }
+                    writeAnswers(c, id, r.answers());
+                    outcome.put(id, before == null ? "inserted" : "updated");
+                }
+                c.commit();
+                return outcome;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store survey responses", e);
+        }
+    }
+
+    /** The stored response of an interaction as a comparable text, or null when it has none. */
+    @Nullable
+    private static String existing(Connection c, long interactionId) throws SQLException {
+        Instant answered;
+        String remark;
+        try (PreparedStatement q = c.prepareStatement("select answered_at, remark from survey where interaction_id = ?")) {
+            q.setLong(1, interactionId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next() || rs.getObject(1, LocalDateTime.class) == null) {
+                    return null;
+                }
+                answered = instant(rs.getObject(1, LocalDateTime.class));
+                remark = rs.getString(2);
+            }
+        }
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        try (PreparedStatement q = c.prepareStatement("select dimension, score from survey_answer where interaction_id = ?")) {
+            q.setLong(1, interactionId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    answers.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return fingerprint(answers, remark, answered);
+    }
+
+    private static String fingerprint(Map<String, Integer> answers, @Nullable String remark, Instant answeredAt) {
+        return new java.util.TreeMap<>(answers) + "|" + (remark == null ? "" : remark) + "|"
+                + answeredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    // ---- figures -------------------------------------------------------------------------------------------------
+
+    /** Receives the aggregate rows: per agent (and channel and category when sliced), dimension and score, a count. */
+    interface CountReader {
+        void count(long agentId, @Nullable String channel, @Nullable String category, String dimension, int score, long count);
+    }
+
+    /**
+     * The number of answers of each score per agent and dimension (and per channel and category when {@code sliced})
+     * for the responses to interactions created in [from, to) of these agents (null: all).
+     */
+    void counts(@Nullable Collection<Long> agentIds, Instant from, Instant to, boolean sliced, CountReader reader) {
+        String slice = sliced ? "s.channel, s.category, " : "";
+        String base = "select s.agent_id, " + slice + "a.dimension, a.score, count(*) from survey s "
+                + "join survey_answer a on a.interaction_id = s.interaction_id where s.created_at >= ? and s.created_at < ?";
+        chunked(agentIds, ids -> {
+            String sql = base + agentFilter("s.agent_id", ids) + " group by s.agent_id, " + slice + "a.dimension, a.score";
+            try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                bindRange(ps, from, to, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int k = 1;
+                        long agent = rs.getLong(k++);
+                        String channel = sliced ? rs.getString(k++) : null;
+                        String category = sliced ? rs.getString(k++) : null;
+                        reader.count(agent, channel, category, rs.getString(k++), rs.getInt(k++), rs.getLong(k));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Sent, returned and complete per agent (index 0, 1, 2) for interactions created in [from, to). */
+    Map<Long, long[]> rates(@Nullable Collection<Long> agentIds, Instant from, Instant to) {
+        Map<Long, long[]> out = new HashMap<>();
+        String base = "select s.agent_id, count(*), sum(case when s.answered_at is not null then 1 else 0 end), "
+                + "sum(case when s.answered_at is not null and s.complete then 1 else 0 end) from survey s "
+                + "where s.created_at >= ? and s.created_at < ?";
+        chunked(agentIds, ids -> {
+            try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(base
+                    + agentFilter("s.agent_id", ids) + " group by s.agent_id")) {
+                bindRange(ps, from, to, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A customer's remark with the response it came with. */
+    public record Remark(String source, String externalId, String employeeNo, String agentName, Instant createdAt,
+                         Instant answeredAt, String remark) {
+    }
+
+    /** Remarks of responses to interactions created in [from, to) of these agents (null: all), containing {@code q}. */
+    List<Remark> remarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, @Nullable String q, long offset, int limit) {
+        List<Remark> out = new ArrayList<>();
+        List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
+        if (ids != null && ids.isEmpty()) {
+            return out;
+        }
+        String sql = "select i.source, i.external_id, a.employee_no, a.name, s.created_at, s.answered_at, s.remark from survey s "
+                + "join interaction i on i.id = s.interaction_id join agent a on a.id = s.agent_id "
+                + "where s.created_at >= ? and s.created_at < ? and s.remark is not null" + agentFilter("s.agent_id", ids)
+                + (q == null ? "" : " and lower(s.remark) like ? escape '!'")
+                + " order by s.answered_at desc, s.interaction_id desc limit " + limit + " offset " + offset;
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = bindRange(ps, from, to, ids);
+            if (q != null) {
+                ps.setString(p, "%" + likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Remark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)), rs.getString(7)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read survey remarks", e);
+        }
+    }
+
+    long countRemarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, @Nullable String q) {
+        List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        String sql = "select count(*) from survey s where s.created_at >= ? and s.created_at < ? and s.remark is not null"
+                + agentFilter("s.agent_id", ids) + (q == null ? "" : " and lower(s.remark) like ? escape '!'");
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = bindRange(ps, from, to, ids);
+            if (q != null) {
+                ps.setString(p, "%" + likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count survey remarks", e);
+        }
+    }
+
+    /** Survey answers below 7 of an agent's responses in [from, to): a dimension gap's evidence. */
+    public record LowAnswer(String source, String externalId, Instant createdAt, String dimension, int score,
+                            @Nullable String remark) {
+    }
+
+    List<LowAnswer> lowAnswers(long agentId, String dimension, Instant from, Instant to, int limit) {
+        List<LowAnswer> out = new ArrayList<>();
+        String sql = "select i.source, i.external_id, s.created_at, a.dimension, a.score, s.remark from survey s "
+                + "join survey_answer a on a.interaction_id = s.interaction_id join interaction i on i.id = s.interaction_id "
+                + "where s.agent_id = ? and s.created_at >= ? and s.created_at < ? and a.dimension = ? and a.score < 7 "
+                + "order by a.score, s.created_at desc limit " + limit;
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, agentId);
+            ps.setObject(2, utc(from));
+            ps.setObject(3, utc(to));
+            ps.setString(4, dimension);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LowAnswer(rs.getString(1), rs.getString(2), instant(rs.getObject(3, LocalDateTime.class)), rs.getString(4),
+                            rs.getInt(5), rs.getString(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read survey answers", e);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private interface Chunk {
+        void run(@Nullable List<Long> ids) throws SQLException;
+    }
+
+    private static void chunked(@Nullable Collection<Long> agentIds, Chunk work) {
+        try {
+            if (agentIds == null) {
+                work.run(null);
+                return;
+            }
+            List<Long> ids = List.copyOf(agentIds);
+            for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+                work.run(ids.subList(start, Math.min(ids.size(), start + IN_CHUNK)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read survey figures", e);
+        }
+    }
+
+    private static String agentFilter(String column, @Nullable List<Long> ids) {
+        return ids == null ? "" : " and " + column + " in (" + "?,".repeat(ids.size() - 1) + "?)";
+    }
+
+    /** Binds from, to and the agent ids; returns the next parameter index. */
+    private static int bindRange(PreparedStatement ps, Instant from, Instant to, @Nullable List<Long> ids) throws SQLException {
+        ps.setObject(1, utc(from));
+        ps.setObject(2, utc(to));
+        int p = 3;
+        if (ids != null) {
+            for (Long id : ids) {
+                ps.setLong(p++, id);
+            }
+        }
+        return p;
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Nullable
+    static Instant instant(@Nullable LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}
