@@ -18,7 +18,7 @@ class TeamCoachingSection implements TeamPageSection {
     }
 
     @Override
-    public void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to) {
+    public void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to, java.util.Locale locale) {
         model.put("coaching", coaching.teams(viewer, team, from, to).teams().get(0));
     }
 }

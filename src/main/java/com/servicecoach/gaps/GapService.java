@@ -8,6 +8,7 @@ import com.servicecoach.scoring.Gaps;
 import com.servicecoach.scoring.Rounding;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.survey.SurveyService;
 import com.servicecoach.training.TrainingModule;
 import com.servicecoach.training.TrainingModuleRepository;
 import com.servicecoach.training.content.Addressed;
@@ -66,13 +67,15 @@ public class GapService {
     private final AttemptService attempts;
     private final TrainingModuleRepository modules;
     private final ScoringSettingsService settings;
+    private final SurveyService surveys;
 
     GapService(ScorecardService scorecards, AttemptService attempts, TrainingModuleRepository modules,
-               ScoringSettingsService settings) {
+               ScoringSettingsService settings, SurveyService surveys) {
         this.scorecards = scorecards;
         this.attempts = attempts;
         this.modules = modules;
         this.settings = settings;
+        this.surveys = surveys;
     }
 
     public AgentGaps of(Viewer viewer, String employeeNo, LocalDate from, LocalDate to, Locale locale) {
@@ -86,7 +89,8 @@ public class GapService {
             boolean expired = st.certification() != null && "expired".equals(st.certification().status());
             knowledge.add(new Gaps.Knowledge(st.module(), st.resultPercent(), st.passMark(), expired));
         }
-        return gaps(d, knowledge, settings.current().settings(), modules.findByActiveOrderByCode(true), from, to, locale);
+        List<Gaps.Counted> survey = surveys.gapFigures(List.of(d.agent().id()), from, to).getOrDefault(d.agent().id(), List.of());
+        return gaps(d, knowledge, survey, settings.current().settings(), modules.findByActiveOrderByCode(true), from, to, locale);
     }
 
     /**
@@ -104,18 +108,23 @@ public class GapService {
         java.util.Map<Long, List<Gaps.Knowledge>> knowledge = attempts.knowledge(viewer, agents);
         ScoringSettings s = settings.current().settings();
         List<TrainingModule> active = modules.findByActiveOrderByCode(true);
+        java.util.Map<Long, List<Gaps.Counted>> survey = surveys.gapFigures(
+                agents.stream().map(com.servicecoach.agent.Agent::id).toList(), from, to);
         List<AgentGaps> out = new ArrayList<>(details.size());
         for (ScorecardService.AgentDetail d : details) {
-            out.add(gaps(d, knowledge.getOrDefault(d.agent().id(), List.of()), s, active, from, to, locale));
+            out.add(gaps(d, knowledge.getOrDefault(d.agent().id(), List.of()), survey.getOrDefault(d.agent().id(), List.of()),
+                    s, active, from, to, locale));
         }
         return out;
     }
 
-    private static AgentGaps gaps(ScorecardService.AgentDetail d, List<Gaps.Knowledge> knowledge, ScoringSettings s,
-                                  List<TrainingModule> active, LocalDate from, LocalDate to, Locale locale) {
+    private static AgentGaps gaps(ScorecardService.AgentDetail d, List<Gaps.Knowledge> knowledge, List<Gaps.Counted> survey,
+                                  ScoringSettings s, List<TrainingModule> active, LocalDate from, LocalDate to, Locale locale) {
         List<Gaps.Counted> counted = new ArrayList<>(Gaps.counted(d.result().scorecard(), null, null));
         d.byChannel().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "channel", p.code())));
         d.byCategory().forEach(p -> counted.addAll(Gaps.counted(p.scorecard(), "category", p.code())));
+        // the agent-driven survey dimensions, overall and per channel and category
+        counted.addAll(survey);
         String no = d.agent().employeeNo();
         List<GapView> out = new ArrayList<>();
         for (Gaps.Gap g : Gaps.of(counted, s.figureTargets(), s.minRated(), knowledge)) {
@@ -143,6 +152,15 @@ public class GapService {
     static String evidence(Gaps.Gap g, String employeeNo, LocalDate from, LocalDate to) {
         if (Gaps.KNOWLEDGE.equals(g.figure())) {
             return "/assessments/" + enc(g.module()) + "?agent=" + enc(employeeNo);
+        }
+        if (g.figure().startsWith(SurveyService.FIGURE_PREFIX)) {
+            // the survey answers below 7 to the dimension
+            StringBuilder link = new StringBuilder("/surveys/remarks?agent=").append(enc(employeeNo)).append("&from=").append(from)
+                    .append("&to=").append(to).append("&dimension=").append(enc(g.figure().substring(SurveyService.FIGURE_PREFIX.length())));
+            if (g.slice() != null) {
+                link.append('&').append(g.sliceKind()).append('=').append(enc(g.slice()));
+            }
+            return link.toString();
         }
         StringBuilder link = new StringBuilder("/interactions?agent=").append(enc(employeeNo))
                 .append("&from=").append(from).append("&to=").append(to);

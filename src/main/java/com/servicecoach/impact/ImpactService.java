@@ -118,11 +118,16 @@ public class ImpactService {
             throw new ForbiddenException("training impact is for supervisors and HR");
         }
         List<TrainingModule> chosen = modules.findByActiveOrderByCode(true).stream()
-                .filter(m -> moduleCode == null || m.code().equals(moduleCode)).filter(m -> !m.addressedList().isEmpty()).toList();
+                .filter(m -> moduleCode == null || m.code().equals(moduleCode)).filter(m -> !measured(m).isEmpty()).toList();
         if (moduleCode != null && chosen.isEmpty() && modules.findByCode(moduleCode).isEmpty()) {
             throw new NotFoundException("no module " + moduleCode);
         }
         return analyse(chosen, from, to, locale, agent -> agentService.canRead(viewer, agent));
+    }
+
+    /** The figures of a module that training impact measures (survey dimensions are not among them). */
+    private static List<Addressed> measured(TrainingModule m) {
+        return m.addressedList().stream().filter(Addressed::measuredForImpact).toList();
     }
 
     /** The estimates of these modules, agents named where {@code named} allows (the HR report: all). */
@@ -138,7 +143,7 @@ public class ImpactService {
                 .map(d -> d.isAfter(today) ? today : d).orElse(null);
         List<ImpactView> out = new ArrayList<>();
         if (cutoff == null || chosen.isEmpty()) {
-            chosen.forEach(m -> m.addressedList().forEach(a -> out.add(empty(m, a, locale))));
+            chosen.forEach(m -> measured(m).forEach(a -> out.add(empty(m, a, locale))));
             return new Analysis(from, to, cutoff, window, minRated, out);
         }
         LocalDate first = from.minusDays(window);
@@ -153,7 +158,7 @@ public class ImpactService {
         List<TrainingModule> measured = chosen.stream().filter(m -> firstCompletions.getOrDefault(m.id(), Map.of()).values().stream()
                 .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to) && !d.plusDays(window).isAfter(lastCounted))).toList();
         Set<Addressed> figures = new LinkedHashSet<>();
-        measured.forEach(m -> figures.addAll(m.addressedList()));
+        measured.forEach(m -> figures.addAll(measured(m)));
         List<Agent> everyone = figures.isEmpty() ? List.of() : agents.findAllOrderByEmployeeNo();
         Map<Long, Agent> byId = new HashMap<>();
         everyone.forEach(a -> byId.put(a.id(), a));
@@ -161,11 +166,11 @@ public class ImpactService {
                 : rates.read(figures, everyone.stream().map(Agent::id).toList(), first, last, current, now);
         for (TrainingModule m : chosen) {
             if (!measured.contains(m)) {
-                m.addressedList().forEach(a -> out.add(empty(m, a, locale)));
+                measured(m).forEach(a -> out.add(empty(m, a, locale)));
                 continue;
             }
             Map<Long, LocalDate> completed = firstCompletions.getOrDefault(m.id(), Map.of());
-            for (Addressed a : m.addressedList()) {
+            for (Addressed a : measured(m)) {
                 Impact.Estimate e = Impact.estimate(daily.getOrDefault(a, Map.of()), completed,
                         new Impact.Question(from, to, cutoff, window, minRated, m.code()));
                 out.add(view(m, a, e, locale, byId, named));

@@ -70,12 +70,14 @@ class ScorecardPageController {
     private final Clock clock;
     private final Overviews overviews;
     private final List<TeamPageSection> teamSections;
+    private final List<AgentPageSection> agentSections;
 
     ScorecardPageController(ScorecardService scorecards, ScoringSettingsService settings, AgentService agents,
                             Viewers viewers, Messages messages, ObjectMapper json, Clock clock, Overviews overviews,
-                            List<TeamPageSection> teamSections) {
+                            List<TeamPageSection> teamSections, List<AgentPageSection> agentSections) {
         this.overviews = overviews;
         this.teamSections = teamSections;
+        this.agentSections = agentSections;
         this.scorecards = scorecards;
         this.settings = settings;
         this.agents = agents;
@@ -139,6 +141,10 @@ class ScorecardPageController {
         model.put("previousCard", scorecards.agent(viewer, employeeNo, before.from(), before.to()).scorecard());
         model.put("previous", before);
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
+        // what other features show of the agent in the period (the customer survey's dimensions)
+        for (AgentPageSection section : agentSections) {
+            section.addTo(model, viewer, d.agent().employeeNo(), period.from(), period.to(), LocaleResolver.resolve(request));
+        }
         return respond(errors, new ModelAndView<>("scorecard/agent", model));
     }
 
@@ -170,7 +176,7 @@ class ScorecardPageController {
         model.put("chartJson", chartJson(d.weeks(), d.result().scorecard(), period));
         // what other features show of the team in the period (its coaching: sessions held, actions done, overdue)
         for (TeamPageSection section : teamSections) {
-            section.addTo(model, viewer, d.team().name(), period.from(), period.to());
+            section.addTo(model, viewer, d.team().name(), period.from(), period.to(), LocaleResolver.resolve(request));
         }
         return respond(errors, new ModelAndView<>("scorecard/team", model));
     }

@@ -12,5 +12,5 @@ import java.util.Map;
 public interface TeamPageSection {
 
     /** Puts this section's values into the page's model, read with the viewer's authority. */
-    void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to);
+    void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to, java.util.Locale locale);
 }

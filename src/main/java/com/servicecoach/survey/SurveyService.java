@@ -196,22 +196,20 @@ public class SurveyService {
         return out;
     }
 
-    /** The remarks of the viewer's agents (of one agent when given) in the period, newest first, a page of them. */
+    /** The responses {@code find} asks for of the viewer's agents (of one agent when given) in the period, newest first. */
     public List<SurveyStore.Remark> remarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to,
-                                            @Nullable String q, long offset, int limit) {
-        return store.remarks(scopeIds(viewer, employeeNo), range(from, to)[0], range(from, to)[1], blank(q), offset, limit);
-    }
-
-    public long countRemarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to, @Nullable String q) {
-        return store.countRemarks(scopeIds(viewer, employeeNo), range(from, to)[0], range(from, to)[1], blank(q));
-    }
-
-    /** An agent's answers below 7 to a dimension in the period: a dimension gap's evidence. */
-    public List<SurveyStore.LowAnswer> lowAnswers(Viewer viewer, String employeeNo, String dimension, LocalDate from,
-                                                  LocalDate to, int limit) {
-        Agent agent = agents.visibleAgent(viewer, employeeNo);
+                                            SurveyStore.Find find, long offset, int limit) {
         Instant[] r = range(from, to);
-        return store.lowAnswers(agent.id(), dimension, r[0], r[1], limit);
+        return store.remarks(scopeIds(viewer, employeeNo), r[0], r[1], normal(find), offset, limit);
+    }
+
+    public long countRemarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to, SurveyStore.Find find) {
+        Instant[] r = range(from, to);
+        return store.countRemarks(scopeIds(viewer, employeeNo), r[0], r[1], normal(find));
+    }
+
+    private static SurveyStore.Find normal(SurveyStore.Find f) {
+        return new SurveyStore.Find(blank(f.q()), blank(f.dimension()), blank(f.channel()), blank(f.category()));
     }
 
     /** The agent ids a viewer may read (one agent's when given), or null for all agents (administrators and HR). */

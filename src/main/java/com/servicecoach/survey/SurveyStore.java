@@ -517,32 +517,83 @@ public class SurveyStore {
         return out;
     }
 
-    /** A customer's remark with the response it came with. */
+    /** A customer's remark with the response it came with; {@code score} is the answer asked about (see {@link Find}). */
+    @io.micronaut.serde.annotation.Serdeable
     public record Remark(String source, String externalId, String employeeNo, String agentName, Instant createdAt,
-                         Instant answeredAt, String remark) {
+                         Instant answeredAt, @Nullable String remark, @Nullable Integer score) {
     }
 
-    /** Remarks of responses to interactions created in [from, to) of these agents (null: all), containing {@code q}. */
-    List<Remark> remarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, @Nullable String q, long offset, int limit) {
+    /**
+     * Which responses to list: remarks containing {@code q}; or, with {@code dimension}, the answers below 7 to that
+     * dimension (a dimension gap's evidence, with or without a remark), optionally of one channel or category.
+     */
+    public record Find(@Nullable String q, @Nullable String dimension, @Nullable String channel, @Nullable String category) {
+    }
+
+    private static String findSql(String select, @Nullable List<Long> ids, Find f) {
+        StringBuilder sql = new StringBuilder(select);
+        if (f.dimension() != null) {
+            sql.append(" join survey_answer d on d.interaction_id = s.interaction_id and d.dimension = ? and d.score < 7");
+        }
+        sql.append(" where s.created_at >= ? and s.created_at < ? and s.answered_at is not null");
+        sql.append(agentFilter("s.agent_id", ids));
+        if (f.dimension() == null) {
+            sql.append(" and s.remark is not null");
+        }
+        if (f.q() != null) {
+            sql.append(" and lower(s.remark) like ? escape '!'");
+        }
+        if (f.channel() != null) {
+            sql.append(" and s.channel = ?");
+        }
+        if (f.category() != null) {
+            sql.append(" and s.category = ?");
+        }
+        return sql.toString();
+    }
+
+    private static void bindFind(PreparedStatement ps, Instant from, Instant to, @Nullable List<Long> ids, Find f) throws SQLException {
+        int p = 1;
+        if (f.dimension() != null) {
+            ps.setString(p++, f.dimension());
+        }
+        ps.setObject(p++, utc(from));
+        ps.setObject(p++, utc(to));
+        if (ids != null) {
+            for (Long id : ids) {
+                ps.setLong(p++, id);
+            }
+        }
+        if (f.q() != null) {
+            ps.setString(p++, "%" + likeEscaped(f.q().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (f.channel() != null) {
+            ps.setString(p++, f.channel());
+        }
+        if (f.category() != null) {
+            ps.setString(p, f.category());
+        }
+    }
+
+    /** The responses {@code f} asks for, to interactions created in [from, to) of these agents (null: all), newest first. */
+    List<Remark> remarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, Find f, long offset, int limit) {
         List<Remark> out = new ArrayList<>();
         List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
         if (ids != null && ids.isEmpty()) {
             return out;
         }
-        String sql = "select i.source, i.external_id, a.employee_no, a.name, s.created_at, s.answered_at, s.remark from survey s "
-                + "join interaction i on i.id = s.interaction_id join agent a on a.id = s.agent_id "
-                + "where s.created_at >= ? and s.created_at < ? and s.remark is not null" + agentFilter("s.agent_id", ids)
-                + (q == null ? "" : " and lower(s.remark) like ? escape '!'")
+        String sql = findSql("select i.source, i.external_id, a.employee_no, a.name, s.created_at, s.answered_at, s.remark, "
+                + (f.dimension() != null ? "d.score" : "null") + " from survey s "
+                + "join interaction i on i.id = s.interaction_id join agent a on a.id = s.agent_id", ids, f)
                 + " order by s.answered_at desc, s.interaction_id desc limit " + limit + " offset " + offset;
         try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = bindRange(ps, from, to, ids);
-            if (q != null) {
-                ps.setString(p, "%" + likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
-            }
+            bindFind(ps, from, to, ids, f);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    Object score = rs.getObject(8);
                     out.add(new Remark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)), rs.getString(7)));
+                            instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)),
+                            rs.getString(7), score == null ? null : ((Number) score).intValue()));
                 }
             }
             return out;
@@ -551,52 +602,19 @@ public class SurveyStore {
         }
     }
 
-    long countRemarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, @Nullable String q) {
+    long countRemarks(@Nullable Collection<Long> agentIds, Instant from, Instant to, Find f) {
         List<Long> ids = agentIds == null ? null : List.copyOf(agentIds);
         if (ids != null && ids.isEmpty()) {
             return 0;
         }
-        String sql = "select count(*) from survey s where s.created_at >= ? and s.created_at < ? and s.remark is not null"
-                + agentFilter("s.agent_id", ids) + (q == null ? "" : " and lower(s.remark) like ? escape '!'");
-        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = bindRange(ps, from, to, ids);
-            if (q != null) {
-                ps.setString(p, "%" + likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
-            }
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(findSql("select count(*) from survey s", ids, f))) {
+            bindFind(ps, from, to, ids, f);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count survey remarks", e);
-        }
-    }
-
-    /** Survey answers below 7 of an agent's responses in [from, to): a dimension gap's evidence. */
-    public record LowAnswer(String source, String externalId, Instant createdAt, String dimension, int score,
-                            @Nullable String remark) {
-    }
-
-    List<LowAnswer> lowAnswers(long agentId, String dimension, Instant from, Instant to, int limit) {
-        List<LowAnswer> out = new ArrayList<>();
-        String sql = "select i.source, i.external_id, s.created_at, a.dimension, a.score, s.remark from survey s "
-                + "join survey_answer a on a.interaction_id = s.interaction_id join interaction i on i.id = s.interaction_id "
-                + "where s.agent_id = ? and s.created_at >= ? and s.created_at < ? and a.dimension = ? and a.score < 7 "
-                + "order by a.score, s.created_at desc limit " + limit;
-        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, agentId);
-            ps.setObject(2, utc(from));
-            ps.setObject(3, utc(to));
-            ps.setString(4, dimension);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LowAnswer(rs.getString(1), rs.getString(2), instant(rs.getObject(3, LocalDateTime.class)), rs.getString(4),
-                            rs.getInt(5), rs.getString(6)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read survey answers", e);
         }
     }
 

@@ -91,6 +91,48 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * Horizontal bars of percentages (0-100), one per labelled row, each with its value written after it, and a
+     * dashed vertical line at {@code target} (null: none) named {@code targetLabel}. A null value is drawn as no bar
+     * and the text {@code noValue}.
+     */
+    public static String percentRows(String title, List<String> labels, List<Double> values, Double target,
+                                     String targetLabel, String noValue, String color) {
+        int rowHeight = 24;
+        int top = 44;
+        int height = top + rowHeight * Math.max(1, labels.size()) + 24;
+        int labelWidth = 8 + labels.stream().mapToInt(l -> textWidth(l, 11)).max().orElse(60);
+        int left = Math.min(300, labelWidth);
+        int right = 50;
+        double scale = (WIDTH - left - right) / 100.0;
+        StringBuilder svg = open(height, title);
+        for (int g = 0; g <= 100; g += 25) {
+            double x = left + g * scale;
+            line(svg, x, top - 6, x, height - 24, g == 0 ? "#8c959f" : "#eaeef2");
+            text(svg, x, height - 10, g + "%", "middle", 10);
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            double y = top + i * rowHeight;
+            text(svg, left - 6, y + 13, labels.get(i), "end", 11);
+            Double v = values.get(i);
+            if (v == null) {
+                text(svg, left + 4, y + 13, noValue, "start", 11);
+                continue;
+            }
+            double w = v * scale;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>%s: %s%%</title></rect>",
+                    left, y, w, color, esc(labels.get(i)), number(v)));
+            text(svg, left + w + 4, y + 13, number(v) + "%", "start", 11);
+        }
+        if (target != null) {
+            double x = left + target * scale;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#cf222e\" "
+                    + "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", x, top - 10, x, height - 24));
+            text(svg, x, top - 14, targetLabel + " " + number(target) + "%", "middle", 10);
+        }
+        return svg.append("</svg>").toString();
+    }
+
     /** About how wide a text is drawn: wide (CJK) characters take the full font size, others about 0.6 of it. */
     static int textWidth(String text, int fontSize) {
         double w = 0;

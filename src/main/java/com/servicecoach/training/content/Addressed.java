@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A figure a module addresses (module.yml {@code addresses}), optionally narrowed to one channel or one category
  * (metrics.md's slices are single channels and single categories, not crossed): for example CSAT on
- * {@code return_refund}, or first-response SLA on {@code email}. Gaps in that figure recommend the module, and
+ * {@code return_refund}, or first-response SLA on {@code email}, or a survey dimension ({@code survey:communication}). Gaps in that figure recommend the module, and
  * training impact is measured on it.
  */
 @Serdeable
@@ -17,6 +17,19 @@ public record Addressed(String figure, @Nullable String channel, @Nullable Strin
 
     /** The figures a module may address. */
     public static final List<String> FIGURES = List.of("first_response_sla", "resolution_sla", "csat");
+
+    /** How an error names the allowed figures: the three above, or a survey dimension as {@code survey:<code>}. */
+    static final List<String> FIGURES_AND_SURVEY = List.of("first_response_sla", "resolution_sla", "csat", "survey:<dimension code>");
+
+    /** A survey dimension's figure ({@code survey:communication}): its satisfied %. */
+    public static boolean isSurveyFigure(String figure) {
+        return figure != null && figure.matches("survey:[a-z][a-z0-9_]{0,31}");
+    }
+
+    /** Whether training impact measures this figure (the interaction figures; survey dimensions are not measured). */
+    public boolean measuredForImpact() {
+        return FIGURES.contains(figure);
+    }
 
     /** As stored: {@code figure/channel/category}, an absent part empty. */
     public String stored() {

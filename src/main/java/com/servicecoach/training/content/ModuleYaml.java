@@ -131,7 +131,9 @@ final class ModuleYaml {
                 ok = false;
                 continue;
             }
-            String figure = choice(required(m, "figure", item), "addresses.figure", Addressed.FIGURES);
+            Node figureNode = required(m, "figure", item);
+            String figure = figureNode instanceof ScalarNode fs && Addressed.isSurveyFigure(fs.getValue().strip())
+                    ? fs.getValue().strip() : choice(figureNode, "addresses.figure", Addressed.FIGURES_AND_SURVEY);
             String channel = m.containsKey("channel") ? choice(m.get("channel").getValueNode(), "addresses.channel",
                     java.util.Arrays.stream(com.servicecoach.scoring.Channel.values()).map(com.servicecoach.scoring.Channel::code).toList()) : null;
             String category = m.containsKey("category") ? choice(m.get("category").getValueNode(), "addresses.category", Category.CODES) : null;
