@@ -260,6 +260,20 @@ class AccessRulesTest extends HttpTest {
         get("/api/training-matrix", w -> "/api/training-matrix?team=North", "U O O O H F");
         get("/training/impact", "U O O O O F");
         get("/api/training/impact", w -> "/api/training/impact?" + PERIOD, "U O O O O F");
+        // customer surveys: the report (agents read theirs on their scorecard), remarks (an agent their own), the definition
+        get("/surveys", "U O O O O F");
+        get("/surveys/remarks", "U O O O O O");
+        get("/api/surveys/figures", w -> "/api/surveys/figures?" + PERIOD, "U O O O O F");
+        get("/api/surveys/figures", w -> "/api/surveys/figures?team=North&" + PERIOD, "U O O O H F");
+        get("/api/agents/{employeeNo}/survey", w -> "/api/agents/N1/survey?" + PERIOD, "U O O O H O");
+        get("/api/surveys/remarks", w -> "/api/surveys/remarks?" + PERIOD, "U O O O O O");
+        get("/api/surveys/remarks", w -> "/api/surveys/remarks?agent=N1&" + PERIOD, "U O O O H O");
+        get("/api/surveys/definition", "U O O O O O");
+        json(HttpMethod.PUT, "/api/surveys/definition", w -> "/api/surveys/definition",
+                com.servicecoach.survey.SurveyDefinition.reference(), "U O F F F F");
+        get("/admin/survey", "U O F F F F");
+        form("/admin/survey", w -> "/admin/survey", Map.of(), "U O F F F F");
+        form("/admin/survey/reference", w -> "/admin/survey/reference", Map.of(), "U O F F F F");
         get("/notifications", "U O O O O O");
         form("/notifications/read-all", w -> "/notifications/read-all", Map.of(), "U O O O O O");
         form("/notifications/{id}/read", w -> "/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
