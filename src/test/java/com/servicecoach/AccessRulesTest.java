@@ -107,6 +107,10 @@ class AccessRulesTest extends HttpTest {
                 + "ACC-9,N1,chat,logistics,2026-03-02T09:00:00,,,,,\n";
     }
 
+    static String surveyCsv() {
+        return "external_id,attitude,answered_at\nACC-9,9,2026-03-03T09:00:00\n";
+    }
+
     static Map<String, Object> agentBody(String team) {
         return Map.of("employeeNo", "N9", "name", "New Person", "email", "n9@shop.test", "team", team, "channels", List.of("chat"));
     }
@@ -328,6 +332,14 @@ class AccessRulesTest extends HttpTest {
         get("/api/interactions/imports/{id}/errors", w -> "/api/interactions/imports/" + w.northImport() + "/errors", "U O F O H F");
         probe(HttpMethod.POST, "/api/interactions/imports/{id}/upload", w -> HttpRequest.POST("/api/interactions/imports/" + w.northImport()
                 + "/upload", csv()).contentType("text/csv"), "U O F O H F");
+        // survey responses imported: administrators for all interactions, supervisors for their teams' (a row of another
+        // team's interaction is a rejected row, not a refusal)
+        get("/surveys/import", "U O F O O F");
+        probe(HttpMethod.POST, "/surveys/import", w -> HttpRequest.POST("/surveys/import", MultipartBody.builder()
+                .addPart("charset", "UTF-8").addPart("file", "s.csv", MediaType.TEXT_CSV_TYPE, surveyCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
+        probe(HttpMethod.POST, "/api/surveys/import", w -> HttpRequest.POST("/api/surveys/import", surveyCsv()).contentType("text/csv"),
+                "U O F O O F");
         get("/scorecards", "U O O O O O");
         get("/scorecards/how", "U O O O O O");
         get("/scorecards/me", "U H H H H O");

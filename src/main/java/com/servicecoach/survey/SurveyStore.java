@@ -668,4 +668,20 @@ public class SurveyStore {
     static Instant instant(@Nullable LocalDateTime t) {
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
+
+    // ---- import --------------------------------------------------------------------------------------------------
+
+    /**
+     * An id for a new import of responses, recorded with each response it stores: one more than the highest
+     * recorded so far (imports of this process run one at a time, so each gets its own).
+     */
+    long nextImportId() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "select coalesce(max(import_id), 0) + 1 from survey"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot number a survey import", e);
+        }
+    }
 }
