@@ -30,7 +30,11 @@ public class SurveyDefinitions {
     private final SurveyStore store;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private volatile Current cached;
+    /** The last version read, with the stored document it was parsed from. */
+    private record Cached(Current current, String document) {
+    }
+
+    private volatile Cached cached;
 
     SurveyDefinitions(SurveyStore store, ObjectMapper mapper, Clock clock) {
         this.store = store;
@@ -44,13 +48,13 @@ public class SurveyDefinitions {
         if (latest == null) {
             return new Current(0, SurveyDefinition.reference(), null, null);
         }
-        Current c = cached;
-        if (c != null && c.version() == latest.version()) {
-            return c;
+        Cached c = cached;
+        if (c != null && c.current().version() == latest.version() && c.document().equals(latest.document())) {
+            return c.current();
         }
-        c = toCurrent(latest);
-        cached = c;
-        return c;
+        Current now = toCurrent(latest);
+        cached = new Cached(now, latest.document());
+        return now;
     }
 
     /** A given version (0: the reference survey); the one in force when that version is unknown. */

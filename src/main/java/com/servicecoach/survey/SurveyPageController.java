@@ -197,10 +197,11 @@ class SurveyPageController {
     @Secured("ADMIN")
     HttpResponse<?> saveDefinition(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         List<FieldError> parseErrors = new ArrayList<>();
-        SurveyDefinition d = parse(form, parseErrors);
+        List<Integer> formRows = new ArrayList<>();
+        SurveyDefinition d = parse(form, parseErrors, formRows);
         try {
+            List<FieldError> all = new ArrayList<>(parseErrors);
             if (!parseErrors.isEmpty()) {
-                List<FieldError> all = new ArrayList<>(parseErrors);
                 d.problems().stream().filter(p -> parseErrors.stream().noneMatch(e -> e.field().equals(p.field()))).forEach(all::add);
                 throw new InvalidInputException(all);
             }
@@ -209,9 +210,20 @@ class SurveyPageController {
         } catch (InvalidInputException e) {
             Map<String, String> values = new LinkedHashMap<>(form);
             values.remove("_csrf");
+            // the errors name the definition's dimensions; the form shows them on the rows they came from
+            List<FieldError> onRows = e.errors().stream().map(x -> onFormRow(x, formRows)).toList();
             return HttpResponse.unprocessableEntity().body(definitionPage(definitions.current(), values,
-                    FormErrors.byField(formErrors.describe(request, e)), false));
+                    FormErrors.byField(formErrors.describe(request, new InvalidInputException(onRows))), false));
         }
+    }
+
+    /** A field error of dimension k renamed for the form row k came from ({@code dimensions[k].x -> dimensions[row].x}). */
+    private static FieldError onFormRow(FieldError e, List<Integer> formRows) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("dimensions\\[(\\d+)](.*)").matcher(e.field());
+        if (m.matches() && Integer.parseInt(m.group(1)) < formRows.size()) {
+            return new FieldError("dimensions[" + formRows.get(Integer.parseInt(m.group(1))) + "]" + m.group(2), e.key(), e.args());
+        }
+        return e;
     }
 
     /** Restores the reference survey as the next version. */
@@ -259,7 +271,7 @@ class SurveyPageController {
      * The form's rows as a definition: a row whose code, wording and target are all empty is left out (that is how a
      * dimension is removed); numbers that are not numbers are reported with the field's name in the definition.
      */
-    static SurveyDefinition parse(Map<String, String> form, List<FieldError> errors) {
+    static SurveyDefinition parse(Map<String, String> form, List<FieldError> errors, List<Integer> formRows) {
         List<SurveyDefinition.Dimension> dims = new ArrayList<>();
         for (int i = 0; form.containsKey("d" + i + ".code"); i++) {
             String code = form.getOrDefault("d" + i + ".code", "").strip();
@@ -276,6 +288,7 @@ class SurveyPageController {
                 errors.add(FieldError.of("dimensions[" + dims.size() + "].target", "survey.error.target"));
             }
             dims.add(new SurveyDefinition.Dimension(code, en, zh, form.getOrDefault("d" + i + ".driver", ""), t));
+            formRows.add(i);
         }
         return new SurveyDefinition(dims, number(form, "linkDays", errors), number(form, "submissionsPerHour", errors));
     }

@@ -54,6 +54,7 @@ public final class Navigation {
             performance.add(new Item("/attention", "nav.attention"));
             performance.add(new Item("/interactions", "nav.interactions"));
             performance.add(new Item("/reports", "nav.reports"));
+            performance.add(new Item("/surveys", "nav.surveys"));
             if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
             }
@@ -74,6 +75,7 @@ public final class Navigation {
             items.add(new Item("#admin", "nav.adminGroup", List.of(
                     new Item("/admin/users", "nav.users"),
                     new Item("/admin/settings", "nav.settings"),
+                    new Item("/admin/survey", "nav.surveyDefinition"),
                     new Item("/admin/audit", "nav.audit"))));
         }
         return items;
