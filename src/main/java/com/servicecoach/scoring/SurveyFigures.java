@@ -28,10 +28,16 @@ public record SurveyFigures(List<DimensionFigure> dimensions, long sent, long re
     public record Dimension(String code, boolean agentDriven) {
     }
 
-    /** One dimension's figures, unrounded. */
+    /** One dimension's figures, unrounded, with the count of each score they came from (index 1 to 10). */
     public record DimensionFigure(String code, boolean agentDriven, long answers, long satisfied,
                                   @Nullable BigDecimal satisfiedPercent, @Nullable Wilson interval,
-                                  @Nullable BigDecimal mean, RatingBands bands) {
+                                  @Nullable BigDecimal mean, RatingBands bands, long[] scores) {
+
+        /** A copy of the score counts (so that figures of several scopes can be added up exactly). */
+        @Override
+        public long[] scores() {
+            return scores.clone();
+        }
     }
 
     /**
@@ -83,7 +89,7 @@ public record SurveyFigures(List<DimensionFigure> dimensions, long sent, long re
         BigDecimal mean = answers == 0 ? null
                 : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(answers), MathContext.DECIMAL128);
         return new DimensionFigure(d.code(), d.agentDriven(), answers, satisfied, Percent.of(satisfied, answers),
-                Wilson.interval(satisfied, answers).orElse(null), mean, bands);
+                Wilson.interval(satisfied, answers).orElse(null), mean, bands, c.clone());
     }
 
     private static BigDecimal mean(BigDecimal sum, int n) {

@@ -267,4 +267,36 @@ class SurveyFiguresApiTest extends HttpTest {
         assertTrue(refused.body().contains("目标是 0 到 100 的百分比"), refused.body());
         assertTrue(refused.body().contains("请填写 1 到 365 的整数"), refused.body());
     }
+
+    @Test
+    void theHrReportHasTheSurveyLaidOutAsTheReferenceSurvey() {
+        Api.Reply r = api.get("hr.lin", "/api/reports/performance?" + period);
+        assertEquals(200, r.status(), r.body());
+        Map<String, Object> survey = (Map<String, Object>) r.json().get("survey");
+        assertEquals(22, num(survey.get("returned")));
+        assertEquals(21, num(survey.get("complete")));
+        assertEquals(95.5, num(survey.get("validRate")), "21 of 22");
+        List<Map<String, Object>> dims = (List<Map<String, Object>>) survey.get("dimensions");
+        assertEquals(SurveyDefinition.reference().codes(), dims.stream().map(d -> d.get("code")).toList());
+        Map<String, Object> comm = dims.stream().filter(d -> "communication".equals(d.get("code"))).findFirst().orElseThrow();
+        assertEquals(28.6, num(comm.get("satisfiedPercent")), "6 of 21");
+        assertEquals("沟通与配合", comm.get("zh"));
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) survey.get("teams");
+        assertEquals(List.of("North", "South"), teams.stream().map(t -> t.get("team")).toList());
+        assertEquals(100.0, num(teams.get(1).get("agentDrivenIndex")));
+        assertEquals(2, num(survey.get("remarks")));
+        assertEquals(2, ((List<?>) survey.get("latestRemarks")).size());
+        // a team's report counts that team's agents only
+        Map<String, Object> south = (Map<String, Object>) api.get("hr.lin", "/api/reports/performance?team=South&" + period).json().get("survey");
+        assertEquals(2, num(south.get("returned")));
+        // the page and the HTML document show the section in the reader's language
+        Api.BrowserSession hr = api.browser("hr.lin");
+        Api.Reply page = api.exchange(hr.on(HttpRequest.GET("/reports/performance?" + period).accept(MediaType.TEXT_HTML_TYPE)
+                .header("Accept-Language", "zh-CN")));
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("id=\"survey-agent\"") && page.body().contains("id=\"survey-company\""), page.body());
+        assertTrue(page.body().contains("按维度的客户调查"));
+        Api.Reply pdf = api.get("hr.lin", "/api/reports/performance.pdf?" + period);
+        assertEquals(200, pdf.status());
+    }
 }

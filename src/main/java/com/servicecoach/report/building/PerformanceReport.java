@@ -29,6 +29,9 @@ import java.util.List;
  * @param agents         the agents ranked by composite, then those not ranked (by employee number)
  * @param coaching       coaching in the period, all agents of the scope together (each team's and agent's in their rows)
  * @param flagged        the agents flagged, with every reason, worst first (lowest composite first, none last)
+ * @param trainingImpact each active module's training impact on the figures it addresses
+ * @param survey         the customer survey by dimension, agent-driven and company-driven apart, per team, and the
+ *                       latest remarks
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -48,7 +51,62 @@ public record PerformanceReport(
         Coaching coaching,
         Assessments assessments,
         List<Flagged> flagged,
-        List<ImpactRow> trainingImpact) {
+        List<ImpactRow> trainingImpact,
+        Survey survey) {
+
+    /**
+     * The customer survey of the scope's agents for the period (metrics.md "Customer surveys by dimension"), laid out
+     * as the reference survey: each dimension with its bands and satisfied %, the rates, the two indexes, each team's
+     * figures, how many remarks there are and the latest {@value #LATEST_REMARKS} of them.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Survey(int version, long sent, long returned, long complete, @Nullable BigDecimal returnRate,
+                         @Nullable BigDecimal validRate, @Nullable BigDecimal agentDrivenIndex,
+                         @Nullable BigDecimal companyDrivenIndex, List<SurveyDimension> dimensions, List<SurveyTeam> teams,
+                         long remarks, List<SurveyRemark> latestRemarks) {
+
+        /** The agent-driven dimensions, in the survey's order. */
+        public List<SurveyDimension> agentDriven() {
+            return dimensions.stream().filter(d -> "agent".equals(d.driver())).toList();
+        }
+
+        /** The company-driven dimensions, in the survey's order. */
+        public List<SurveyDimension> companyDriven() {
+            return dimensions.stream().filter(d -> "company".equals(d.driver())).toList();
+        }
+    }
+
+    /** How many remarks the report quotes (the survey's remark page finds the others). */
+    public static final int LATEST_REMARKS = 10;
+
+    /** One dimension's figures, rounded; {@code driver} is {@code agent} or {@code company}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SurveyDimension(String code, String en, String zh, String driver, BigDecimal target, long answers,
+                                  long satisfied, @Nullable BigDecimal satisfiedPercent, @Nullable BigDecimal satisfiedLow95,
+                                  @Nullable BigDecimal satisfiedHigh95, @Nullable BigDecimal mean,
+                                  com.servicecoach.scoring.RatingBands bands) {
+
+        /** The wording in the reader's language. */
+        public String label(java.util.Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? zh : en;
+        }
+    }
+
+    /** A team's survey figures. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SurveyTeam(String team, long sent, long returned, @Nullable BigDecimal validRate,
+                             @Nullable BigDecimal agentDrivenIndex, @Nullable BigDecimal companyDrivenIndex) {
+    }
+
+    /** A customer's remark with the contact it is about (answeredAt: UTC, ISO-8601). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SurveyRemark(String source, String externalId, String employeeNo, String agentName, String answeredAt,
+                               String remark) {
+    }
 
     /** A period: inclusive dates, its kind ({@code month}, {@code quarter} or {@code days}) and label (2026-03, 2026-Q1, 2026-03-01..2026-03-15). */
     @Serdeable

@@ -88,12 +88,15 @@ public class PerformanceReportService {
     private final Clock clock;
 
     private final TrainingImpactSource impact;
+    private final CustomerSurveySource survey;
 
     PerformanceReportService(AgentService agents, ScorecardService scorecards,
                              ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
                              CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff,
-                             CoachingActivity coaching, Clock clock, TrainingImpactSource impact) {
+                             CoachingActivity coaching, Clock clock, TrainingImpactSource impact,
+                             CustomerSurveySource survey) {
         this.impact = impact;
+        this.survey = survey;
         this.coaching = coaching;
         this.agents = agents;
         this.scorecards = scorecards;
@@ -236,6 +239,10 @@ public class PerformanceReportService {
 
         progress.step("impact", 0, 0);
         List<PerformanceReport.ImpactRow> trainingImpact = impact.rows(period.from(), period.to());
+        progress.step("survey", 0, 0);
+        Map<Long, String> teamOfAgent = new HashMap<>();
+        members.forEach(a -> teamOfAgent.put(a.id(), teamNameById.get(a.teamId())));
+        PerformanceReport.Survey surveyed = survey.of(ids, teamOfAgent, period.from(), period.to());
 
         Instant latest = cutoff.of(scope.team() == null ? null : ids, previous.from(), period.to(), current);
         progress.step("done", 0, 0);
@@ -247,7 +254,8 @@ public class PerformanceReportService {
                 new PerformanceReport.Training(asOfDay.toString(), training(trainingTotal)),
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
-                new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact);
+                new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact,
+                surveyed);
     }
 
     /**

@@ -1,0 +1,15 @@
+package com.servicecoach.report.building;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the report's customer survey section comes from (the {@code survey} feature; the report only lays it out),
+ * so that reports do not depend on surveys.
+ */
+public interface CustomerSurveySource {
+
+    /** The survey figures of these agents for the period, in total and per team ({@code teamOf}: agent id to team name). */
+    PerformanceReport.Survey of(List<Long> agentIds, Map<Long, String> teamOf, LocalDate from, LocalDate to);
+}
