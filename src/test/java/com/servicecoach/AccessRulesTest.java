@@ -62,7 +62,7 @@ class AccessRulesTest extends HttpTest {
 
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
     record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
-                 long importedQuestion, long coaching, long coachingAction) {
+                 long importedQuestion, long coaching, long coachingAction, String surveyToken) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -366,6 +366,16 @@ class AccessRulesTest extends HttpTest {
         json(HttpMethod.PUT, "/api/reports/thresholds", w -> "/api/reports/thresholds", thresholds(), "U O O F F F");
         get("/admin/audit", "U O F F F F");
         get("/api/reports/audit", "U O F F F F");
+        // hosted surveys: the customer's page is public (its one-use token instead of a CSRF token); links for
+        // supervisors' teams and administrators to issue, HR to read
+        get("/survey/{token}", w -> "/survey/" + w.surveyToken(), "P P P P P P");
+        form("/survey/{token}", w -> "/survey/" + w.surveyToken(), Map.of("score_attitude", "9", "remark", "Quick"), "P P P P P P");
+        get("/api/surveys/links", w -> "/api/surveys/links?" + PERIOD, "U O O O O F");
+        json(HttpMethod.POST, "/api/surveys/links", w -> "/api/surveys/links", Map.of("from", "2026-03-01", "to", "2026-03-31",
+                "language", "zh"), "U O F O O F");
+        get("/surveys/links", w -> "/surveys/links?" + PERIOD, "U O O O O F");
+        form("/surveys/links", w -> "/surveys/links", Map.of("from", "2026-03-01", "to", "2026-03-31", "language", "en"), "U O F O O F");
+        get("/surveys/links.csv", w -> "/surveys/links.csv?" + PERIOD, "U O O O O F");
     }
 
     static Map<String, Object> thresholds() {
@@ -409,6 +419,9 @@ class AccessRulesTest extends HttpTest {
         long coaching = ((Number) session.json().get("id")).longValue();
         @SuppressWarnings("unchecked")
         long coachingAction = ((Number) ((List<Map<String, Object>>) session.json().get("actions")).get(0).get("id")).longValue();
+        api.send("admin", HttpRequest.POST("/api/interactions/import", csv()).contentType("text/csv"));
+        api.post("admin", "/api/surveys/links", Map.of("from", "2026-03-01", "to", "2026-03-31", "language", "en"));
+        String surveyToken = (String) api.get("admin", "/api/surveys/links?" + PERIOD).content().get(0).get("token");
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -419,7 +432,7 @@ class AccessRulesTest extends HttpTest {
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
         return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion, coaching,
-                coachingAction);
+                coachingAction, surveyToken);
     }
 
     List<?> readList(String json) {

@@ -77,7 +77,7 @@ public class SurveyLinks {
      * {@code to} that has none and no response, at most {@value #MAX_ISSUE}; returns how many. HR and agents: 403.
      */
     public int issue(Viewer viewer, LocalDate from, LocalDate to, String language) {
-        if (!viewer.isAdmin() && !viewer.isSupervisor()) {
+        if (!mayIssue(viewer)) {
             throw new ForbiddenException("Supervisors and administrators issue survey links");
         }
         if (!"en".equals(language) && !"zh".equals(language)) {
@@ -90,7 +90,13 @@ public class SurveyLinks {
         return store.issueLinks(scope, r[0], r[1], language, now, expires, MAX_ISSUE, SurveyLinks::newToken);
     }
 
-    /** A link as listed, with its state now. */
+    /** Whether the viewer may issue links: supervisors (for their teams) and administrators. */
+    public static boolean mayIssue(Viewer viewer) {
+        return viewer.isAdmin() || viewer.isSupervisor();
+    }
+
+    /** A link as listed, with its state now ({@code open}, {@code answered} or {@code expired}). */
+    @io.micronaut.serde.annotation.Serdeable
     public record Listed(String url, String token, String source, String externalId, String employeeNo, String agentName,
                          Instant createdAt, String language, Instant issuedAt, Instant expiresAt, @Nullable Instant answeredAt,
                          String state) {
@@ -103,6 +109,11 @@ public class SurveyLinks {
         store.links(scope(viewer), r[0], r[1], offset, limit, l -> out.accept(new Listed(baseUrl + "/survey/" + l.token(),
                 l.token(), l.source(), l.externalId(), l.employeeNo(), l.agentName(), l.createdAt(), l.language(), l.issuedAt(),
                 l.expiresAt(), l.answeredAt(), l.answeredAt() != null ? "answered" : l.expiresAt().isAfter(now) ? "open" : "expired")));
+    }
+
+    /** How many days a link issued now stays valid. */
+    public int linkDays() {
+        return definitions.current().definition().linkDays();
     }
 
     public long count(Viewer viewer, LocalDate from, LocalDate to) {
@@ -126,7 +137,8 @@ public class SurveyLinks {
         return pageOf(token);
     }
 
-    private Page pageOf(String token) {
+    /** What the page of a token shows, not counted: for a request that was counted already. */
+    Page pageOf(String token) {
         if (token == null || token.length() > 64) {
             return new Page(State.UNKNOWN, null, null, null, 0);
         }

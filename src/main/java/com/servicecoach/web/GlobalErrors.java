@@ -15,7 +15,7 @@ import java.util.List;
 @Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
-class GlobalErrors {
+public class GlobalErrors {
 
     private final ErrorPages pages;
 
@@ -23,8 +23,19 @@ class GlobalErrors {
         this.pages = pages;
     }
 
+    /**
+     * A page of its own that a route answered 404 with (Micronaut sends every 404 here, replacing the route's
+     * body): a route that wants its page kept puts it in this request attribute, as the public survey page does
+     * for an unknown link.
+     */
+    public static final String OWN_NOT_FOUND_PAGE = "sc.ownNotFoundPage";
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
+        Object own = request.getAttribute(OWN_NOT_FOUND_PAGE).orElse(null);
+        if (own instanceof io.micronaut.views.ModelAndView<?> page) {
+            return HttpResponse.notFound(page).header("Cache-Control", "no-store");
+        }
         return pages.respond(request, HttpStatus.NOT_FOUND, "Not found", List.of());
     }
 

@@ -55,6 +55,7 @@ public final class Navigation {
             performance.add(new Item("/interactions", "nav.interactions"));
             performance.add(new Item("/reports", "nav.reports"));
             performance.add(new Item("/surveys", "nav.surveys"));
+            performance.add(new Item("/surveys/links", "nav.surveyLinks"));
             if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
             }

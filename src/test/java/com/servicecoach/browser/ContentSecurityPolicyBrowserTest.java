@@ -116,7 +116,8 @@ class ContentSecurityPolicyBrowserTest extends HttpTest {
                         "/modules", "/interactions", "/interactions/import", "/admin/audit", "/notifications"),
                 "hr.lin", List.of("/", "/reports", "/reports/performance?" + period, "/reports/thresholds", "/scorecards",
                         "/scorecards/teams/North?" + period, "/scorecards/how", "/training-matrix", "/item-analysis", "/certifications", "/attention"),
-                "sup.north", List.of("/", "/agents", "/agents/new", "/scorecards/agents/N1?" + period, "/assignments", "/grading", "/attention"),
+                "sup.north", List.of("/", "/agents", "/agents/new", "/scorecards/agents/N1?" + period, "/assignments", "/grading", "/attention",
+                        "/surveys/links"),
                 "agent.north", List.of("/", "/my-training", "/my-assessments", "/scorecards/me", "/notifications"));
         List<String> problems = new ArrayList<>();
         try (Browser b = open(server.getURL().toString())) {
