@@ -618,6 +618,43 @@ public class SurveyStore {
         }
     }
 
+    // ---- demo -------------------------------------------------------------------------------------------------
+
+    /** A resolved contact a demo response may be about. */
+    public record Resolved(String source, String externalId, String employeeNo, String category, @Nullable Integer rating,
+                           Instant resolvedAt) {
+    }
+
+    /** The resolved contacts created in [from, to), in id order, streamed (the demo answers some of them). */
+    public void forEachResolved(Instant from, Instant to, Consumer<Resolved> out) {
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement("select i.source, i.external_id, "
+                + "a.employee_no, i.category, i.rating, i.resolved_at from interaction i join agent a on a.id = i.agent_id "
+                + "where i.created_at >= ? and i.created_at < ? and i.resolved_at is not null order by i.id")) {
+            db.streamResults(ps);
+            ps.setObject(1, utc(from));
+            ps.setObject(2, utc(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object rating = rs.getObject(5);
+                    out.accept(new Resolved(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rating == null ? null : ((Number) rating).intValue(), instant(rs.getObject(6, LocalDateTime.class))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read resolved interactions", e);
+        }
+    }
+
+    /** Whether any survey row exists (the demo loads responses once). */
+    public boolean isEmpty() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select 1 from survey limit 1");
+             ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the survey table", e);
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private interface Chunk {

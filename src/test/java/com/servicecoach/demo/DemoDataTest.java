@@ -41,6 +41,8 @@ class DemoDataTest {
     @Inject
     DemoInteractions demoInteractions;
     @Inject
+    DemoSurveys demoSurveys;
+    @Inject
     @Client("/")
     HttpClient http;
     @Inject
@@ -110,5 +112,32 @@ class DemoDataTest {
         assertEquals(true, unchanged.get("enoughData"), "order-status-logistics: " + unchanged);
         assertTrue(Math.abs(((Number) unchanged.get("effect")).doubleValue()) < 10, "no real change: " + unchanged);
         assertTrue(((Number) unchanged.get("low")).doubleValue() < ((Number) helped.get("low")).doubleValue());
+
+        // surveys: three months of responses in the reference survey's pattern, and open links for the last week
+        demoSurveys.onApplicationEvent(null);
+        String months = "from=" + today.minusMonths(3).plusDays(1) + "&to=" + today;
+        Map<String, Object> survey = (Map<String, Object>) api.get("hr.zhou", "/api/surveys/figures?" + months).json().get("total");
+        Map<String, Double> satisfied = new java.util.HashMap<>();
+        for (Map<String, Object> d : (List<Map<String, Object>>) survey.get("dimensions")) {
+            satisfied.put((String) d.get("code"), ((Number) d.get("satisfiedPercent")).doubleValue());
+        }
+        assertTrue(((Number) survey.get("returned")).intValue() > 1000, "responses: " + survey.get("returned"));
+        assertTrue(((Number) survey.get("complete")).intValue() < ((Number) survey.get("returned")).intValue(), "some incomplete");
+        assertTrue(((Number) survey.get("sent")).intValue() > ((Number) survey.get("returned")).intValue(), "open links count as sent");
+        assertTrue(satisfied.get("communication") < satisfied.get("attitude") - 10, "communication weak: " + satisfied);
+        assertTrue(satisfied.get("logistics") > satisfied.get("product_quality") + 10, "logistics good: " + satisfied);
+        assertTrue(satisfied.get("problem_solving") > satisfied.get("communication") + 20, satisfied.toString());
+        Map<String, Object> poor = (Map<String, Object>) api.get("hr.zhou", "/api/agents/A004/survey?" + months).json().get("figures");
+        double poorAttitude = ((List<Map<String, Object>>) poor.get("dimensions")).stream().filter(d -> "attitude".equals(d.get("code")))
+                .mapToDouble(d -> ((Number) d.get("satisfiedPercent")).doubleValue()).findFirst().orElseThrow();
+        assertTrue(poorAttitude < satisfied.get("attitude") - 30, "A004 poor on attitude: " + poorAttitude + " vs " + satisfied);
+        List<Map<String, Object>> gaps = (List<Map<String, Object>>) api.get("hr.zhou", "/api/agents/A004/gaps?" + months).json().get("gaps");
+        Map<String, Object> attitudeGap = gaps.stream().filter(g -> "survey:attitude".equals(g.get("figure")) && g.get("slice") == null)
+                .findFirst().orElseThrow(() -> new AssertionError("an attitude gap: " + gaps));
+        assertTrue(((List<Map<String, Object>>) attitudeGap.get("modules")).stream().anyMatch(m -> "greeting-attitude".equals(m.get("module"))),
+                "greeting-attitude recommended: " + attitudeGap);
+        List<Map<String, Object>> openLinks = api.get("sup.li", "/api/surveys/links?from=" + today.minusDays(6) + "&to=" + today).content();
+        assertFalse(openLinks.isEmpty(), "links to send");
+        assertEquals("open", openLinks.get(0).get("state"));
     }
 }
