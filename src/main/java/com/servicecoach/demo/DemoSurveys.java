@@ -104,7 +104,7 @@ class DemoSurveys implements ApplicationEventListener<ServerStartupEvent> {
                 if (code.equals("attitude") && c.employeeNo().equals(POOR_ATTITUDE)) {
                     mean -= 3.5;
                 }
-                if (code.equals("return_handling") && !c.category().equals("return_refund") && random.nextDouble() < 0.5) {
+                if (code.equals("return_handling") && !c.category().equals("return_refund") && random.nextDouble() < 0.08) {
                     continue;
                 }
                 csv.append(Math.round(Math.max(1, Math.min(10, mean + random.nextGaussian() * 1.7))));

@@ -14,6 +14,7 @@ import com.servicecoach.training.CompletionRepository;
 import com.servicecoach.training.TrainingModule;
 import com.servicecoach.training.TrainingModuleRepository;
 import com.servicecoach.training.content.Addressed;
+import com.servicecoach.survey.SurveyService;
 import com.servicecoach.web.ForbiddenException;
 import com.servicecoach.web.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
@@ -89,9 +90,12 @@ public class ImpactService {
     private final ScoringSettingsService settings;
     private final Clock clock;
 
+    private final SurveyService surveys;
+
     ImpactService(TrainingModuleRepository modules, CompletionRepository completions, AgentRepository agents,
                   AgentService agentService, InteractionStore interactions, ImpactRates rates, ScoringSettingsService settings,
-                  Clock clock) {
+                  Clock clock, SurveyService surveys) {
+        this.surveys = surveys;
         this.modules = modules;
         this.completions = completions;
         this.agents = agents;
@@ -118,16 +122,11 @@ public class ImpactService {
             throw new ForbiddenException("training impact is for supervisors and HR");
         }
         List<TrainingModule> chosen = modules.findByActiveOrderByCode(true).stream()
-                .filter(m -> moduleCode == null || m.code().equals(moduleCode)).filter(m -> !measured(m).isEmpty()).toList();
+                .filter(m -> moduleCode == null || m.code().equals(moduleCode)).filter(m -> !m.addressedList().isEmpty()).toList();
         if (moduleCode != null && chosen.isEmpty() && modules.findByCode(moduleCode).isEmpty()) {
             throw new NotFoundException("no module " + moduleCode);
         }
         return analyse(chosen, from, to, locale, agent -> agentService.canRead(viewer, agent));
-    }
-
-    /** The figures of a module that training impact measures (survey dimensions are not among them). */
-    private static List<Addressed> measured(TrainingModule m) {
-        return m.addressedList().stream().filter(Addressed::measuredForImpact).toList();
     }
 
     /** The estimates of these modules, agents named where {@code named} allows (the HR report: all). */
@@ -143,7 +142,7 @@ public class ImpactService {
                 .map(d -> d.isAfter(today) ? today : d).orElse(null);
         List<ImpactView> out = new ArrayList<>();
         if (cutoff == null || chosen.isEmpty()) {
-            chosen.forEach(m -> measured(m).forEach(a -> out.add(empty(m, a, locale))));
+            chosen.forEach(m -> m.addressedList().forEach(a -> out.add(empty(m, a, locale))));
             return new Analysis(from, to, cutoff, window, minRated, out);
         }
         LocalDate first = from.minusDays(window);
@@ -158,19 +157,28 @@ public class ImpactService {
         List<TrainingModule> measured = chosen.stream().filter(m -> firstCompletions.getOrDefault(m.id(), Map.of()).values().stream()
                 .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to) && !d.plusDays(window).isAfter(lastCounted))).toList();
         Set<Addressed> figures = new LinkedHashSet<>();
-        measured.forEach(m -> figures.addAll(measured(m)));
+        measured.forEach(m -> figures.addAll(m.addressedList()));
         List<Agent> everyone = figures.isEmpty() ? List.of() : agents.findAllOrderByEmployeeNo();
         Map<Long, Agent> byId = new HashMap<>();
         everyone.forEach(a -> byId.put(a.id(), a));
-        Map<Addressed, Map<Long, DailyRates>> daily = figures.isEmpty() ? Map.of()
-                : rates.read(figures, everyone.stream().map(Agent::id).toList(), first, last, current, now);
+        // figures of the interactions from their rollups or rows; survey dimensions from the answers
+        List<Long> everyId = everyone.stream().map(Agent::id).toList();
+        Set<Addressed> interactionFigures = new LinkedHashSet<>();
+        figures.stream().filter(a -> a.surveyDimension() == null).forEach(interactionFigures::add);
+        Map<Addressed, Map<Long, DailyRates>> daily = new HashMap<>(interactionFigures.isEmpty() ? Map.of()
+                : rates.read(interactionFigures, everyId, first, last, current, now));
+        for (Addressed a : figures) {
+            if (a.surveyDimension() != null) {
+                daily.put(a, surveys.dailyRates(a.surveyDimension(), a.channel(), a.category(), everyId, first, last));
+            }
+        }
         for (TrainingModule m : chosen) {
             if (!measured.contains(m)) {
-                measured(m).forEach(a -> out.add(empty(m, a, locale)));
+                m.addressedList().forEach(a -> out.add(empty(m, a, locale)));
                 continue;
             }
             Map<Long, LocalDate> completed = firstCompletions.getOrDefault(m.id(), Map.of());
-            for (Addressed a : measured(m)) {
+            for (Addressed a : m.addressedList()) {
                 Impact.Estimate e = Impact.estimate(daily.getOrDefault(a, Map.of()), completed,
                         new Impact.Question(from, to, cutoff, window, minRated, m.code()));
                 out.add(view(m, a, e, locale, byId, named));

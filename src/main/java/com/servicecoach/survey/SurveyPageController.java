@@ -326,16 +326,16 @@ class SurveyPageController {
     static String chart(Messages messages, SurveyFigures f, SurveyDefinition def, Locale locale) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
         for (boolean agentDriven : new boolean[]{true, false}) {
             for (Row row : rows(f, def, locale, agentDriven)) {
                 labels.add(row.label());
                 values.add(row.satisfied() == null ? null : row.satisfied().doubleValue());
+                targets.add(row.target().doubleValue());
             }
         }
-        BigDecimal target = def.dimensions().stream().map(SurveyDefinition.Dimension::target).distinct().count() == 1
-                ? def.dimensions().get(0).target() : null;
         return com.servicecoach.web.SvgCharts.percentRows(messages.get(locale, "survey.chart.title"), labels, values,
-                target == null ? null : target.doubleValue(), messages.get(locale, "survey.chart.target"),
+                targets, messages.get(locale, "survey.chart.target"),
                 messages.get(locale, "survey.noAnswers"), "#0969da");
     }
 }

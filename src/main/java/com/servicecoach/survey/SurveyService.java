@@ -196,6 +196,27 @@ public class SurveyService {
         return out;
     }
 
+    /**
+     * Per agent, the daily counts of a survey dimension's satisfied % (answers of 7+ of its answers) over first..last,
+     * overall or on one channel or one category: what training impact reads for a module addressing the dimension.
+     */
+    public Map<Long, com.servicecoach.scoring.DailyRates> dailyRates(String dimension, @Nullable String channel,
+                                                                     @Nullable String category, Collection<Long> agentIds,
+                                                                     LocalDate first, LocalDate last) {
+        ZoneId zone = settings.current().settings().orgZone();
+        java.util.Set<Long> known = new java.util.HashSet<>(agentIds);
+        Map<Long, com.servicecoach.scoring.DailyRates> out = new HashMap<>();
+        store.forEachAnswer(dimension, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+                (agent, created, ch, cat, score) -> {
+                    if (!known.contains(agent) || channel != null && !channel.equals(ch) || category != null && !category.equals(cat)) {
+                        return;
+                    }
+                    out.computeIfAbsent(agent, a -> new com.servicecoach.scoring.DailyRates(first, last))
+                            .add(LocalDate.ofInstant(created, zone), score >= 7 ? 1 : 0, 1);
+                });
+        return out;
+    }
+
     /** The responses {@code find} asks for of the viewer's agents (of one agent when given) in the period, newest first. */
     public List<SurveyStore.Remark> remarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to,
                                             SurveyStore.Find find, long offset, int limit) {

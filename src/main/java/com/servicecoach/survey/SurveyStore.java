@@ -618,6 +618,33 @@ public class SurveyStore {
         }
     }
 
+    // ---- training impact ----------------------------------------------------------------------------------
+
+    /** Receives one answer to a dimension: its contact's agent, creation time, channel and category, and the score. */
+    public interface AnswerReader {
+        void answer(long agentId, Instant createdAt, String channel, String category, int score);
+    }
+
+    /** Streams the answers to one dimension of responses to contacts created in [from, to) (training impact's windows). */
+    void forEachAnswer(String dimension, Instant from, Instant to, AnswerReader reader) {
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement("select s.agent_id, s.created_at, "
+                + "s.channel, s.category, a.score from survey s join survey_answer a on a.interaction_id = s.interaction_id "
+                + "where a.dimension = ? and s.created_at >= ? and s.created_at < ?")) {
+            db.streamResults(ps);
+            ps.setString(1, dimension);
+            ps.setObject(2, utc(from));
+            ps.setObject(3, utc(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.answer(rs.getLong(1), instant(rs.getObject(2, LocalDateTime.class)), rs.getString(3), rs.getString(4),
+                            rs.getInt(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read survey answers", e);
+        }
+    }
+
     // ---- demo -------------------------------------------------------------------------------------------------
 
     /** A resolved contact a demo response may be about. */

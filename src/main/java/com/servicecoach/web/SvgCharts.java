@@ -92,12 +92,13 @@ public final class SvgCharts {
     }
 
     /**
-     * Horizontal bars of percentages (0-100), one per labelled row, each with its value written after it, and a
-     * dashed vertical line at {@code target} (null: none) named {@code targetLabel}. A null value is drawn as no bar
-     * and the text {@code noValue}.
+     * Horizontal bars of percentages (0-100), one per labelled row, each with its value written after it, and each
+     * row's target: one dashed vertical line named {@code targetLabel} when all rows have the same, else a red mark on
+     * each row. A null value is drawn as no bar and the text {@code noValue}.
      */
-    public static String percentRows(String title, List<String> labels, List<Double> values, Double target,
+    public static String percentRows(String title, List<String> labels, List<Double> values, List<Double> targets,
                                      String targetLabel, String noValue, String color) {
+        Double target = targets.stream().distinct().count() == 1 ? targets.get(0) : null;
         int rowHeight = 24;
         int top = 44;
         int height = top + rowHeight * Math.max(1, labels.size()) + 24;
@@ -123,6 +124,12 @@ public final class SvgCharts {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>%s: %s%%</title></rect>",
                     left, y, w, color, esc(labels.get(i)), number(v)));
             text(svg, left + w + 4, y + 13, number(v) + "%", "start", 11);
+        }
+        for (int i = 0; target == null && i < labels.size(); i++) {
+            double x = left + targets.get(i) * scale;
+            double y = top + i * rowHeight;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cf222e\" "
+                    + "stroke-width=\"2\"><title>%s %s%%</title></line>", x, y - 3, x, y + 19, esc(targetLabel), number(targets.get(i))));
         }
         if (target != null) {
             double x = left + target * scale;

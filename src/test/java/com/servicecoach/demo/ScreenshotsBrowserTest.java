@@ -42,6 +42,10 @@ class ScreenshotsBrowserTest {
     @Inject
     DemoInteractions interactions;
     @Inject
+    DemoSurveys surveys;
+    @Inject
+    com.servicecoach.survey.SurveyLinks links;
+    @Inject
     EmbeddedServer server;
 
     record Shot(String user, String path, String file, String lang) {
@@ -56,6 +60,7 @@ class ScreenshotsBrowserTest {
             new Shot("sup.li", "/training-matrix", "training-matrix", "en"),
             new Shot("hr.zhou", "/reports/last-month", "hr-report", "en"),
             new Shot("hr.zhou", "/training/impact", "training-impact", "en"),
+            new Shot("hr.zhou", "/surveys", "customer-surveys", "en"),
             new Shot("agent.wang", "/scorecards/me", "agent-scorecard-zh", "zh-CN"));
 
     @Test
@@ -64,6 +69,7 @@ class ScreenshotsBrowserTest {
         content.reload();
         demo.onApplicationEvent(null);
         interactions.onApplicationEvent(null);
+        surveys.onApplicationEvent(null);
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         List<String> saved = new ArrayList<>();
@@ -84,6 +90,21 @@ class ScreenshotsBrowserTest {
                 saved.add(target.getFileName().toString());
             }
         }
-        assertEquals(SHOTS.size(), saved.size());
+        // a customer's survey on a phone, in Chinese (the demo's links are issued in Chinese)
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        List<String> urls = new ArrayList<>();
+        links.list(new com.servicecoach.account.Viewer("sup.li", com.servicecoach.account.Role.SUPERVISOR, null), today.minusDays(6),
+                today, "", 0, 1, l -> urls.add(l.url()));
+        assertEquals(1, urls.size(), "an open link");
+        try (Browser browser = Browser.open(server.getURL().toString())) {
+            browser.driver().manage().window().setSize(new Dimension(390, 1400));
+            browser.go(urls.get(0));
+            assertTrue(!browser.text("h1").isBlank());
+            Path target = dir.resolve("survey-phone-zh.png");
+            Files.copy(((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+            saved.add(target.getFileName().toString());
+        }
+        assertEquals(SHOTS.size() + 1, saved.size());
     }
 }

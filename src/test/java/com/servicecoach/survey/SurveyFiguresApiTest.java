@@ -299,4 +299,28 @@ class SurveyFiguresApiTest extends HttpTest {
         Api.Reply pdf = api.get("hr.lin", "/api/reports/performance.pdf?" + period);
         assertEquals(200, pdf.status());
     }
+
+    @Inject
+    SurveyService surveys;
+    @Inject
+    com.servicecoach.agent.AgentRepository agents;
+
+    @Test
+    void trainingImpactReadsADimensionsDailyCounts() {
+        long n1 = agents.findByEmployeeNo("N1").orElseThrow().id();
+        long s1 = agents.findByEmployeeNo("S1").orElseThrow().id();
+        LocalDate day = today.minusDays(3);
+        Map<Long, com.servicecoach.scoring.DailyRates> all = surveys.dailyRates("communication", null, null, List.of(n1, s1),
+                today.minusDays(10), today);
+        assertEquals(new com.servicecoach.scoring.DailyRates.Counts(4, 19), all.get(n1).window(day, day));
+        assertEquals(new com.servicecoach.scoring.DailyRates.Counts(0, 0), all.get(n1).window(day.plusDays(1), today));
+        assertEquals(new com.servicecoach.scoring.DailyRates.Counts(2, 2), all.get(s1).window(today.minusDays(10), today));
+        // on one slice: S1's are emails about logistics, N1's chats about returns
+        Map<Long, com.servicecoach.scoring.DailyRates> email = surveys.dailyRates("communication", "email", null, List.of(n1, s1),
+                today.minusDays(10), today);
+        assertEquals(java.util.Set.of(s1), email.keySet());
+        Map<Long, com.servicecoach.scoring.DailyRates> returns = surveys.dailyRates("communication", null, "return_refund",
+                List.of(n1), today.minusDays(10), today);
+        assertEquals(new com.servicecoach.scoring.DailyRates.Counts(4, 19), returns.get(n1).window(day, day));
+    }
 }

@@ -26,9 +26,9 @@ public record Addressed(String figure, @Nullable String channel, @Nullable Strin
         return figure != null && figure.matches("survey:[a-z][a-z0-9_]{0,31}");
     }
 
-    /** Whether training impact measures this figure (the interaction figures; survey dimensions are not measured). */
-    public boolean measuredForImpact() {
-        return FIGURES.contains(figure);
+    /** The dimension code of a survey figure ({@code survey:communication} -> {@code communication}), else null. */
+    public String surveyDimension() {
+        return isSurveyFigure(figure) ? figure.substring("survey:".length()) : null;
     }
 
     /** As stored: {@code figure/channel/category}, an absent part empty. */
