@@ -38,11 +38,12 @@ class InteractionApiController {
                                        @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                        @Nullable @QueryValue String channel, @Nullable @QueryValue String category,
                                        @Nullable @QueryValue String breached, @Nullable @QueryValue String band,
+                                       @Nullable @QueryValue String externalId,
                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
                                        @Nullable @QueryValue String sort) {
         Paging paging = paging(page, size, sort);
         return interactions.list(viewers.of(auth),
-                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band), paging);
+                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band, externalId), paging);
     }
 
     /** Paging with the list's default order, newest first. */

@@ -61,11 +61,12 @@ class InteractionPageController {
                                            @Nullable @QueryValue String team, @Nullable @QueryValue String from,
                                            @Nullable @QueryValue String to, @Nullable @QueryValue String channel,
                                            @Nullable @QueryValue String category, @Nullable @QueryValue String breached,
-                                           @Nullable @QueryValue String band, @Nullable @QueryValue Integer page,
-                                           @Nullable @QueryValue String sort) {
+                                           @Nullable @QueryValue String band, @Nullable @QueryValue String externalId,
+                                           @Nullable @QueryValue Integer page, @Nullable @QueryValue String sort) {
         Viewer viewer = viewers.of(auth);
         Paging paging = InteractionApiController.paging(page, 50, sort);
-        InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band);
+        InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band,
+                externalId);
         PageResponse<InteractionView> result = interactions.list(viewer, f, paging);
         if (paging.within(result.totalElements()) != paging) {
             // past the last page: the page shows the last one
@@ -80,6 +81,7 @@ class InteractionPageController {
         filters.put("category", nz(category));
         filters.put("breached", nz(breached));
         filters.put("band", nz(band));
+        filters.put("externalId", nz(externalId));
         StringBuilder query = new StringBuilder();
         filters.forEach((k, v) -> {
             if (!v.isBlank()) {

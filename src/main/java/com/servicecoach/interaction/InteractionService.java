@@ -45,7 +45,12 @@ public class InteractionService {
     /** The list's filters as given (null or blank = any). */
     public record Filters(@Nullable String agent, @Nullable String team, @Nullable String from, @Nullable String to,
                           @Nullable String channel, @Nullable String category, @Nullable String breached,
-                          @Nullable String band) {
+                          @Nullable String band, @Nullable String externalId) {
+
+        public Filters(@Nullable String agent, @Nullable String team, @Nullable String from, @Nullable String to,
+                       @Nullable String channel, @Nullable String category, @Nullable String breached, @Nullable String band) {
+            this(agent, team, from, to, channel, category, breached, band, null);
+        }
     }
 
     private final InteractionStore store;
@@ -98,7 +103,7 @@ public class InteractionService {
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
                 channel, category, breached, band == null ? null : RatingBand.valueOf(band.toUpperCase(Locale.ROOT)),
-                evaluation, paging.sortField(), paging.ascending(), paging.page(), paging.size()), s);
+                present(f.externalId()) ? f.externalId().strip() : null, evaluation, paging.sortField(), paging.ascending(), paging.page(), paging.size()), s);
     }
 
     private static @Nullable String oneOf(String name, @Nullable String value, List<String> allowed) {

@@ -165,7 +165,7 @@ public class InteractionStore {
     public record ListQuery(@Nullable Set<Long> scopeAgentIds, @Nullable Set<Long> scopeTeamIds, @Nullable Long agentId,
                             @Nullable Long teamId, @Nullable Instant from, @Nullable Instant to, @Nullable String channel,
                             @Nullable String category, @Nullable String breached, @Nullable RatingBand band,
-                            Instant evaluation, String sortField, boolean ascending, int page, int size) {
+                            @Nullable String externalId, Instant evaluation, String sortField, boolean ascending, int page, int size) {
     }
 
     public static final String BREACHED_FIRST_RESPONSE = "first_response";
@@ -288,6 +288,10 @@ public class InteractionStore {
         if (q.category() != null) {
             w.append(" and i.category = ?");
             params.add(q.category());
+        }
+        if (q.externalId() != null) {
+            w.append(" and i.external_id = ?");
+            params.add(q.externalId());
         }
         if (q.band() != null) {
             w.append(" and i.rating between ? and ?");

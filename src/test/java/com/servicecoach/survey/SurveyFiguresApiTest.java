@@ -148,6 +148,14 @@ class SurveyFiguresApiTest extends HttpTest {
         Api.Reply low = api.get("sup.north", "/api/surveys/remarks?agent=N1&dimension=communication&" + period);
         assertEquals(15, num(low.json().get("totalElements")), low.body());
         assertTrue(((List<Map<String, Object>>) low.json().get("content")).stream().allMatch(m -> num(m.get("score")) == 3));
+        // each remark links to its contact: the interactions list finds it by its helpdesk id
+        Api.BrowserSession hrPages = api.browser("hr.lin");
+        Api.Reply remarksPage = api.exchange(hrPages.on(HttpRequest.GET("/surveys/remarks?q=parcel&" + period).accept(MediaType.TEXT_HTML_TYPE)));
+        assertTrue(remarksPage.body().contains("/interactions?externalId=S-0&amp;agent=S1")
+                || remarksPage.body().contains("/interactions?externalId=S-0&agent=S1"), remarksPage.body());
+        List<Map<String, Object>> contact = api.get("hr.lin", "/api/interactions?externalId=S-0").content();
+        assertEquals(1, contact.size());
+        assertEquals("S-0", contact.get(0).get("externalId"));
         // a '%' is a character searched for, not a wildcard
         assertEquals(0, num(api.get("hr.lin", "/api/surveys/remarks?q=%25&" + period).json().get("totalElements")));
     }
