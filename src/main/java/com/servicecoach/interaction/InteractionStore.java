@@ -1017,6 +1017,15 @@ public class InteractionStore {
         for (int start = 0; start < ids.size(); start += LOOKUP_CHUNK) {
             List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + LOOKUP_CHUNK));
             String in = "?,".repeat(chunk.size() - 1) + "?";
+            // the survey days of the contacts' old and new agent and time are counted again (survey_stale)
+            String mark = "insert into survey_stale (agent_id, created_at) select agent_id, created_at from survey "
+                    + "where interaction_id in (" + in + ")";
+            try (PreparedStatement ps = c.prepareStatement(mark)) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    ps.setLong(k + 1, chunk.get(k));
+                }
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("update survey set "
                     + "agent_id = (select i.agent_id from interaction i where i.id = survey.interaction_id), "
                     + "channel = (select i.channel from interaction i where i.id = survey.interaction_id), "
@@ -1026,7 +1035,14 @@ public class InteractionStore {
                 for (int k = 0; k < chunk.size(); k++) {
                     ps.setLong(k + 1, chunk.get(k));
                 }
-                ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    try (PreparedStatement after = c.prepareStatement(mark)) {
+                        for (int k = 0; k < chunk.size(); k++) {
+                            after.setLong(k + 1, chunk.get(k));
+                        }
+                        after.executeUpdate();
+                    }
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.scoring.Gaps;
 import com.servicecoach.scoring.SurveyFigures;
+import com.servicecoach.scoring.SurveyTally;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.ForbiddenException;
 import io.micronaut.core.annotation.Nullable;
@@ -41,9 +42,11 @@ public class SurveyService {
     private final AgentService agents;
     private final AgentRepository agentRepository;
     private final ScoringSettingsService settings;
+    private final SurveyRollups rollups;
 
     SurveyService(SurveyStore store, SurveyDefinitions definitions, AgentService agents, AgentRepository agentRepository,
-                  ScoringSettingsService settings) {
+                  ScoringSettingsService settings, SurveyRollups rollups) {
+        this.rollups = rollups;
         this.store = store;
         this.definitions = definitions;
         this.agents = agents;
@@ -103,60 +106,55 @@ public class SurveyService {
     }
 
     private Scoped figures(Collection<Long> agentIds, Map<Long, Long> teamOf, LocalDate from, LocalDate to) {
+        List<SurveyFigures.Dimension> dims = definitions.current().definition().figureDimensions();
         if (agentIds.isEmpty()) {
-            List<SurveyFigures.Dimension> dims = definitions.current().definition().figureDimensions();
-            return new Scoped(of(dims, null, null), Map.of(), Map.of());
+            return new Scoped(new SurveyTally().figures(dims, null, null), Map.of(), Map.of());
         }
-        SurveyDefinition def = definitions.current().definition();
-        Instant[] range = range(from, to);
-        Map<Long, Map<String, long[]>> byAgent = new HashMap<>();
-        Map<Long, Map<String, long[]>> byTeam = new HashMap<>();
-        Map<String, long[]> total = new HashMap<>();
-        store.counts(agentIds, range[0], range[1], false, (agent, channel, category, dimension, score, count) -> {
-            if (score < 1 || score > 10) {
-                return;
-            }
-            add(byAgent.computeIfAbsent(agent, k -> new HashMap<>()), dimension, score, count);
-            Long team = teamOf.get(agent);
-            if (team != null) {
-                add(byTeam.computeIfAbsent(team, k -> new HashMap<>()), dimension, score, count);
-            }
-            add(total, dimension, score, count);
-        });
-        Map<Long, long[]> rates = store.rates(agentIds, range[0], range[1]);
-        Map<Long, long[]> teamRates = new HashMap<>();
-        long[] totalRates = new long[3];
-        rates.forEach((agent, r) -> {
-            Long team = teamOf.get(agent);
-            if (team != null) {
-                long[] t = teamRates.computeIfAbsent(team, k -> new long[3]);
-                for (int i = 0; i < 3; i++) {
-                    t[i] += r[i];
-                }
-            }
-            for (int i = 0; i < 3; i++) {
-                totalRates[i] += r[i];
-            }
-        });
-        List<SurveyFigures.Dimension> dims = def.figureDimensions();
+        Map<Long, SurveyTally> byAgent = collect(agentIds, from, to);
+        Map<Long, SurveyTally> byTeam = new HashMap<>();
+        SurveyTally total = new SurveyTally();
         Map<Long, SurveyFigures> agentFigures = new HashMap<>();
         for (Long id : agentIds) {
-            agentFigures.put(id, of(dims, byAgent.get(id), rates.get(id)));
+            SurveyTally t = byAgent.getOrDefault(id, new SurveyTally());
+            agentFigures.put(id, t.figures(dims, null, null));
+            Long team = teamOf.get(id);
+            if (team != null) {
+                byTeam.computeIfAbsent(team, k -> new SurveyTally()).addAll(t);
+            }
+            total.addAll(t);
         }
         Map<Long, SurveyFigures> teamFigures = new HashMap<>();
         for (Long team : new java.util.HashSet<>(teamOf.values())) {
-            teamFigures.put(team, of(dims, byTeam.get(team), teamRates.get(team)));
+            teamFigures.put(team, byTeam.getOrDefault(team, new SurveyTally()).figures(dims, null, null));
         }
-        return new Scoped(of(dims, total, totalRates), agentFigures, teamFigures);
+        return new Scoped(total.figures(dims, null, null), agentFigures, teamFigures);
     }
 
-    private static SurveyFigures of(List<SurveyFigures.Dimension> dims, @Nullable Map<String, long[]> counts, @Nullable long[] rates) {
-        long[] r = rates == null ? new long[3] : rates;
-        return SurveyFigures.of(dims, counts == null ? Map.of() : counts, r[0], r[1], r[2]);
+    /**
+     * Each agent's survey counts for the period: from the stored days when they are current, else counted by the
+     * database from the survey tables (the same counts, per channel and category).
+     */
+    Map<Long, SurveyTally> collect(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        Map<Long, SurveyTally> out = new HashMap<>();
+        if (rollups.current()) {
+            store.days(agentIds, from, to, (agent, day, tally) -> out.computeIfAbsent(agent, k -> new SurveyTally()).addAll(tally));
+            return out;
+        }
+        return collectFromTables(agentIds, from, to);
     }
 
-    private static void add(Map<String, long[]> counts, String dimension, int score, long count) {
-        counts.computeIfAbsent(dimension, k -> new long[11])[score] += count;
+    /** Each agent's survey counts for the period, counted by the database from the survey tables. */
+    Map<Long, SurveyTally> collectFromTables(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        Map<Long, SurveyTally> out = new HashMap<>();
+        Instant[] range = range(from, to);
+        store.counts(agentIds, range[0], range[1], true, (agent, channel, category, dimension, score, count) -> {
+            if (score >= 1 && score <= 10) {
+                out.computeIfAbsent(agent, k -> new SurveyTally()).addScores(channel, category, dimension, score, count);
+            }
+        });
+        store.rates(agentIds, range[0], range[1], (agent, channel, category, sent, returned, complete) ->
+                out.computeIfAbsent(agent, k -> new SurveyTally()).addRates(channel, category, sent, returned, complete));
+        return out;
     }
 
     /**
@@ -165,35 +163,41 @@ public class SurveyService {
      */
     public Map<Long, List<Gaps.Counted>> gapFigures(Collection<Long> agentIds, LocalDate from, LocalDate to) {
         SurveyDefinition def = definitions.current().definition();
-        Instant[] range = range(from, to);
-        // agent -> slice key ("" overall, "channel:x", "category:y") -> dimension -> [satisfied, answers]
-        Map<Long, Map<String, Map<String, long[]>>> acc = new HashMap<>();
-        store.counts(agentIds, range[0], range[1], true, (agent, channel, category, dimension, score, count) -> {
-            SurveyDefinition.Dimension d = def.dimension(dimension);
-            if (d == null || !d.agentDriven() || score < 1 || score > 10) {
-                return;
-            }
-            Map<String, Map<String, long[]>> slices = acc.computeIfAbsent(agent, k -> new HashMap<>());
-            for (String slice : new String[]{"", "channel:" + channel, "category:" + category}) {
-                long[] v = slices.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(dimension, k -> new long[2]);
-                if (score >= 7) {
-                    v[0] += count;
-                }
-                v[1] += count;
-            }
-        });
         Map<Long, List<Gaps.Counted>> out = new HashMap<>();
-        acc.forEach((agent, slices) -> {
+        if (agentIds.isEmpty()) {
+            return out;
+        }
+        collect(agentIds, from, to).forEach((agent, tally) -> {
             List<Gaps.Counted> list = new ArrayList<>();
-            slices.forEach((slice, dims) -> dims.forEach((dimension, v) -> {
-                String kind = slice.isEmpty() ? null : slice.substring(0, slice.indexOf(':'));
-                String value = slice.isEmpty() ? null : slice.substring(slice.indexOf(':') + 1);
-                list.add(new Gaps.Counted(FIGURE_PREFIX + dimension, kind, value, v[0], v[1],
-                        def.dimension(dimension).target()));
-            }));
+            java.util.Set<String> channels = new java.util.TreeSet<>();
+            java.util.Set<String> categories = new java.util.TreeSet<>();
+            tally.slices().forEach(s -> {
+                channels.add(s[0]);
+                categories.add(s[1]);
+            });
+            counted(list, def, tally.scores(null, null), null, null);
+            channels.forEach(c -> counted(list, def, tally.scores(c, null), "channel", c));
+            categories.forEach(c -> counted(list, def, tally.scores(null, c), "category", c));
             out.put(agent, list);
         });
         return out;
+    }
+
+    /** The agent-driven dimensions of some score counts as gap figures of one slice. */
+    private static void counted(List<Gaps.Counted> out, SurveyDefinition def, Map<String, long[]> scores, String kind, String slice) {
+        for (SurveyDefinition.Dimension d : def.dimensions()) {
+            long[] c = scores.get(d.code());
+            if (!d.agentDriven() || c == null) {
+                continue;
+            }
+            long answers = 0;
+            for (int i = 1; i <= 10; i++) {
+                answers += c[i];
+            }
+            if (answers > 0) {
+                out.add(new Gaps.Counted(FIGURE_PREFIX + d.code(), kind, slice, c[7] + c[8] + c[9] + c[10], answers, d.target()));
+            }
+        }
     }
 
     /**
@@ -206,6 +210,20 @@ public class SurveyService {
         ZoneId zone = settings.current().settings().orgZone();
         java.util.Set<Long> known = new java.util.HashSet<>(agentIds);
         Map<Long, com.servicecoach.scoring.DailyRates> out = new HashMap<>();
+        if (!agentIds.isEmpty() && rollups.current()) {
+            store.days(agentIds, first, last, (agent, day, tally) -> {
+                long[] c = tally.scores(channel, category).get(dimension);
+                if (c != null) {
+                    long answers = 0;
+                    for (int i = 1; i <= 10; i++) {
+                        answers += c[i];
+                    }
+                    out.computeIfAbsent(agent, a -> new com.servicecoach.scoring.DailyRates(first, last))
+                            .add(day, (int) (c[7] + c[8] + c[9] + c[10]), (int) answers);
+                }
+            });
+            return out;
+        }
         store.forEachAnswer(dimension, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
                 (agent, created, ch, cat, score) -> {
                     if (!known.contains(agent) || channel != null && !channel.equals(ch) || category != null && !category.equals(cat)) {

@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import com.servicecoach.scoring.SurveyTally;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -130,6 +133,14 @@ public class SurveyStore {
                     ins.addBatch();
                 }
                 ins.executeBatch();
+                try (PreparedStatement mark = c.prepareStatement(MARK_AT)) {
+                    for (Object[] t : targets) {
+                        mark.setLong(1, (Long) t[1]);
+                        mark.setObject(2, (LocalDateTime) t[4]);
+                        mark.addBatch();
+                    }
+                    mark.executeBatch();
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -243,6 +254,7 @@ public class SurveyStore {
                     }
                 }
                 writeAnswers(c, interactionId, answers);
+                markStale(c, interactionId);
                 c.commit();
                 return true;
             } catch (SQLException e) {
@@ -251,6 +263,17 @@ public class SurveyStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store a survey answer", e);
+        }
+    }
+
+    /** Marks a contact's survey day as changed (its counts are made again before the stored days are next read). */
+    static final String MARK_AT = "insert into survey_stale (agent_id, created_at) values (?, ?)";
+
+    private static void markStale(Connection c, long interactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into survey_stale (agent_id, created_at) "
+                + "select agent_id, created_at from survey where interaction_id = ?")) {
+            ps.setLong(1, interactionId);
+            ps.executeUpdate();
         }
     }
 
@@ -420,6 +443,7 @@ public class SurveyStore {
                         }
                     }
                     writeAnswers(c, id, r.answers());
+                    markStale(c, id);
                     outcome.put(id, before == null ? "inserted" : "updated");
                 }
                 c.commit();
@@ -497,24 +521,27 @@ public class SurveyStore {
         });
     }
 
-    /** Sent, returned and complete per agent (index 0, 1, 2) for interactions created in [from, to). */
-    Map<Long, long[]> rates(@Nullable Collection<Long> agentIds, Instant from, Instant to) {
-        Map<Long, long[]> out = new HashMap<>();
-        String base = "select s.agent_id, count(*), sum(case when s.answered_at is not null then 1 else 0 end), "
+    /** Receives sent, returned and complete of an agent's contacts of one channel and category. */
+    interface RateReader {
+        void rates(long agentId, String channel, String category, long sent, long returned, long complete);
+    }
+
+    /** Sent, returned and complete per agent, channel and category for interactions created in [from, to). */
+    void rates(@Nullable Collection<Long> agentIds, Instant from, Instant to, RateReader reader) {
+        String base = "select s.agent_id, s.channel, s.category, count(*), sum(case when s.answered_at is not null then 1 else 0 end), "
                 + "sum(case when s.answered_at is not null and s.complete then 1 else 0 end) from survey s "
                 + "where s.created_at >= ? and s.created_at < ?";
         chunked(agentIds, ids -> {
             try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(base
-                    + agentFilter("s.agent_id", ids) + " group by s.agent_id")) {
+                    + agentFilter("s.agent_id", ids) + " group by s.agent_id, s.channel, s.category")) {
                 bindRange(ps, from, to, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                        reader.rates(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                     }
                 }
             }
         });
-        return out;
     }
 
     /** A customer's remark with the response it came with; {@code score} is the answer asked about (see {@link Find}). */
@@ -616,6 +643,267 @@ public class SurveyStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count survey remarks", e);
         }
+    }
+
+    // ---- rollups ----------------------------------------------------------------------------------------------
+
+    /** The stored days' zone and status ({@code current} or {@code building}, since {@code changedAt}). */
+    record RollupState(String zone, String status, Instant changedAt) {
+    }
+
+    Optional<RollupState> rollupState() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "select zone, status, changed_at from survey_rollup_state where id = 1"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new RollupState(rs.getString(1), rs.getString(2),
+                    instant(rs.getObject(3, LocalDateTime.class)))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the survey rollup state", e);
+        }
+    }
+
+    /**
+     * Claims the building of the stored days for {@code zone}: true when this caller may build them (no build runs, or
+     * the one running started before {@code abandonedBefore}).
+     */
+    boolean claimBuild(String zone, Instant now, Instant abandonedBefore) {
+        try (Connection c = db.connection()) {
+            try (PreparedStatement up = c.prepareStatement("update survey_rollup_state set zone = ?, status = 'building', "
+                    + "changed_at = ? where id = 1 and (status <> 'building' or changed_at < ?)")) {
+                up.setString(1, zone);
+                up.setObject(2, utc(now));
+                up.setObject(3, utc(abandonedBefore));
+                if (up.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("insert into survey_rollup_state (id, zone, status, changed_at) "
+                    + "select 1, ?, 'building', ? from (select 1 as x) one where not exists (select 1 from survey_rollup_state where id = 1)")) {
+                ins.setString(1, zone);
+                ins.setObject(2, utc(now));
+                return ins.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw new IllegalStateException("Cannot claim the survey rollup build", e);
+        }
+    }
+
+    /** How many survey rows there are (whether a build is quick enough to do at once). */
+    long count() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select count(*) from survey");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count surveys", e);
+        }
+    }
+
+    /**
+     * Counts every agent's days again from the survey tables in {@code zone} (the caller holds the build claim), then
+     * marks them current. Changes committed meanwhile leave markers newer than those this build clears.
+     */
+    void rebuild(ZoneId zone, Instant now) {
+        try (Connection w = db.connection()) {
+            long upTo;
+            try (PreparedStatement ps = w.prepareStatement("select coalesce(max(id), 0) from survey_stale"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                upTo = rs.getLong(1);
+            }
+            try (PreparedStatement ps = w.prepareStatement("delete from survey_stale where id <= ?")) {
+                ps.setLong(1, upTo);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = w.prepareStatement("delete from survey_day")) {
+                ps.executeUpdate();
+            }
+            try (Connection r = db.connection(); PreparedStatement read = r.prepareStatement(DAY_ROWS + " order by s.agent_id, "
+                    + "s.created_at, s.interaction_id"); PreparedStatement ins = w.prepareStatement(INSERT_DAY)) {
+                db.streamResults(read);
+                try (ResultSet rs = read.executeQuery()) {
+                    int[] batch = {0};
+                    readDays(rs, zone, (agent, day, tally) -> {
+                        try {
+                            ins.setLong(1, agent);
+                            ins.setObject(2, day);
+                            ins.setBytes(3, tally.encode());
+                            ins.addBatch();
+                            if (++batch[0] % 500 == 0) {
+                                ins.executeBatch();
+                            }
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("Cannot store a survey day", e);
+                        }
+                    });
+                    ins.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = w.prepareStatement("update survey_rollup_state set zone = ?, status = 'current', changed_at = ? "
+                    + "where id = 1")) {
+                ps.setString(1, zone.getId());
+                ps.setObject(2, utc(now));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot build the survey rollups", e);
+        }
+    }
+
+    /**
+     * Counts again the days of the contacts marked stale, in one transaction that first locks the rollup state (so
+     * that two readers do not store one day's counts out of order); returns how many markers it cleared.
+     */
+    int refreshStale(ZoneId zone) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("select status from survey_rollup_state where id = 1 for update");
+                     ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        return 0;
+                    }
+                }
+                long upTo = 0;
+                java.util.Set<String> days = new java.util.TreeSet<>();
+                try (PreparedStatement ps = c.prepareStatement("select id, agent_id, created_at from survey_stale order by id limit 5000");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        upTo = rs.getLong(1);
+                        LocalDate day = LocalDate.ofInstant(instant(rs.getObject(3, LocalDateTime.class)), zone);
+                        days.add(rs.getLong(2) + "/" + day);
+                    }
+                }
+                if (days.isEmpty()) {
+                    c.rollback();
+                    return 0;
+                }
+                for (String key : days) {
+                    long agent = Long.parseLong(key.substring(0, key.indexOf('/')));
+                    LocalDate day = LocalDate.parse(key.substring(key.indexOf('/') + 1));
+                    recompute(c, agent, day, zone);
+                }
+                int cleared;
+                try (PreparedStatement ps = c.prepareStatement("delete from survey_stale where id <= ?")) {
+                    ps.setLong(1, upTo);
+                    cleared = ps.executeUpdate();
+                }
+                c.commit();
+                return cleared;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot refresh the survey rollups", e);
+        }
+    }
+
+    private static final String DAY_ROWS = "select s.agent_id, s.created_at, s.interaction_id, s.channel, s.category, "
+            + "s.answered_at, s.complete, a.dimension, a.score from survey s left join survey_answer a on a.interaction_id = s.interaction_id";
+    private static final String INSERT_DAY = "insert into survey_day (agent_id, day, tally) values (?, ?, ?)";
+
+    private void recompute(Connection c, long agent, LocalDate day, ZoneId zone) throws SQLException {
+        SurveyTally[] found = {null};
+        try (PreparedStatement ps = c.prepareStatement(DAY_ROWS + " where s.agent_id = ? and s.created_at >= ? and s.created_at < ? "
+                + "order by s.created_at, s.interaction_id")) {
+            ps.setLong(1, agent);
+            ps.setObject(2, utc(day.atStartOfDay(zone).toInstant()));
+            ps.setObject(3, utc(day.plusDays(1).atStartOfDay(zone).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                readDays(rs, zone, (a, d, tally) -> {
+                    if (a == agent && d.equals(day)) {
+                        found[0] = tally;
+                    }
+                });
+            }
+        }
+        try (PreparedStatement del = c.prepareStatement("delete from survey_day where agent_id = ? and day = ?")) {
+            del.setLong(1, agent);
+            del.setObject(2, day);
+            del.executeUpdate();
+        }
+        if (found[0] != null) {
+            try (PreparedStatement ins = c.prepareStatement(INSERT_DAY)) {
+                ins.setLong(1, agent);
+                ins.setObject(2, day);
+                ins.setBytes(3, found[0].encode());
+                ins.executeUpdate();
+            }
+        }
+    }
+
+    /** Receives one agent's day of counts. */
+    interface DayReader {
+        void day(long agentId, LocalDate day, SurveyTally tally);
+    }
+
+    /** Folds {@link #DAY_ROWS} ordered by agent, time and contact into each agent's day of counts. */
+    private static void readDays(ResultSet rs, ZoneId zone, DayReader out) throws SQLException {
+        long agent = -1;
+        LocalDate day = null;
+        SurveyTally tally = null;
+        long contact = -1;
+        String channel = null;
+        String category = null;
+        boolean returned = false;
+        boolean complete = false;
+        Map<String, Integer> answers = new HashMap<>();
+        while (rs.next()) {
+            long a = rs.getLong(1);
+            LocalDate d = LocalDate.ofInstant(instant(rs.getObject(2, LocalDateTime.class)), zone);
+            long id = rs.getLong(3);
+            if (id != contact) {
+                if (contact != -1) {
+                    tally.add(channel, category, returned, complete, answers);
+                    answers = new HashMap<>();
+                }
+                if (a != agent || !d.equals(day)) {
+                    if (tally != null) {
+                        out.day(agent, day, tally);
+                    }
+                    tally = new SurveyTally();
+                    agent = a;
+                    day = d;
+                }
+                contact = id;
+                channel = rs.getString(4);
+                category = rs.getString(5);
+                returned = rs.getObject(6) != null;
+                complete = rs.getBoolean(7);
+            }
+            String dimension = rs.getString(8);
+            if (dimension != null) {
+                answers.put(dimension, rs.getInt(9));
+            }
+        }
+        if (contact != -1) {
+            tally.add(channel, category, returned, complete, answers);
+            out.day(agent, day, tally);
+        }
+    }
+
+    /** The stored days of these agents from {@code from} to {@code to} (inclusive), in no particular order. */
+    void days(Collection<Long> agentIds, LocalDate from, LocalDate to, DayReader reader) {
+        chunked(agentIds, ids -> {
+            try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement("select agent_id, day, tally "
+                    + "from survey_day where day >= ? and day <= ?" + agentFilter("agent_id", ids))) {
+                db.streamResults(ps);
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                int p = 3;
+                for (Long id : ids == null ? List.<Long>of() : ids) {
+                    ps.setLong(p++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.day(rs.getLong(1), rs.getObject(2, LocalDate.class), SurveyTally.decode(rs.getBytes(3)));
+                    }
+                }
+            }
+        });
     }
 
     // ---- training impact ----------------------------------------------------------------------------------
