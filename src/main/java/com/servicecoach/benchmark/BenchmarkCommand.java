@@ -332,6 +332,10 @@ public class BenchmarkCommand implements Command {
             out.printf(Locale.ROOT, "team year scorecard over HTTP: p50 %.1f ms, p99 %.1f ms%n",
                     ms(percentile(teamYear, 50)), ms(percentile(teamYear, 99)));
 
+            // 4b: customer surveys: a fifth of the resolved contacts answered every dimension, the stored days built
+            // in the background, then the all-teams survey figures of a month and of the year
+            surveys(o, http, base, token, last, yearFrom, yearTo, out);
+
             // 5: HR's all-teams report as JSON for a month, a quarter and a year, and the month as PDF
             YearMonth quarterEnd = last.getMonthValue() % 3 == 0 ? last : last.minusMonths(last.getMonthValue() % 3);
             String[][] periods = {
@@ -394,6 +398,53 @@ public class BenchmarkCommand implements Command {
     }
 
     /** Empties the interaction tables, and creates the benchmark's teams and agents unless they exist. */
+    /**
+     * Survey responses to a fifth of the resolved contacts (every dimension of the reference survey, scores spread
+     * over 1-10 by the contact's id), written by SQL; the time the stored survey days take to build, and the
+     * all-teams survey figures of the last month and of the year.
+     */
+    private void surveys(Options o, HttpClient http, String base, String token, YearMonth last, String yearFrom, String yearTo,
+                         PrintStream out) throws SQLException, IOException, InterruptedException {
+        long tw = System.nanoTime();
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from survey_answer");
+            s.executeUpdate("delete from survey");
+            s.executeUpdate("delete from survey_day");
+            s.executeUpdate("delete from survey_stale");
+            s.executeUpdate("delete from survey_rollup_state");
+            s.executeUpdate("insert into survey (interaction_id, agent_id, channel, category, created_at, version, origin, source, "
+                    + "answered_at, complete, updated_at) select id, agent_id, channel, category, created_at, 0, 'import', 'benchmark', "
+                    + "resolved_at, true, resolved_at from interaction where resolved_at is not null and mod(id, 5) = 0");
+            List<String> codes = com.servicecoach.survey.SurveyDefinition.reference().codes();
+            for (int k = 0; k < codes.size(); k++) {
+                s.executeUpdate("insert into survey_answer (interaction_id, dimension, score) select interaction_id, '" + codes.get(k)
+                        + "', 1 + mod(interaction_id * " + (3 + 2 * k) + " + " + k + ", 10) from survey");
+            }
+        }
+        long responses = count("survey");
+        out.printf(Locale.ROOT, "survey responses written by SQL: %,d (%,d answers) in %.1f s%n", responses, count("survey_answer"),
+                seconds(tw));
+        String month = "from=" + last.atDay(1) + "&to=" + last.atEndOfMonth();
+        long tb = System.nanoTime();
+        get(http, base, token, "/api/surveys/figures?" + month); // finds the days missing: built in the background
+        String status = "";
+        while (!"current".equals(status) && seconds(tb) < 3600) {
+            Thread.sleep(500);
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select status from survey_rollup_state where id = 1")) {
+                status = rs.next() ? rs.getString(1) : "";
+            }
+        }
+        out.printf(Locale.ROOT, "survey rollup build: %.1f s for %,d responses (%,d agent days)%n", seconds(tb), responses,
+                count("survey_day"));
+        for (String[] p : new String[][]{{"month", month}, {"year", "from=" + yearFrom + "&to=" + yearTo}}) {
+            get(http, base, token, "/api/surveys/figures?" + p[1]); // warm-up
+            long t = System.nanoTime();
+            get(http, base, token, "/api/surveys/figures?" + p[1]);
+            out.printf(Locale.ROOT, "all-teams survey figures JSON, %s: %.2f s%n", p[0], seconds(t));
+        }
+    }
+
     private List<String> prepare(Options o, PrintStream out) throws SQLException {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from agent where employee_no not like '" + PREFIX + "%'")) {

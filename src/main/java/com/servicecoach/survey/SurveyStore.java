@@ -124,7 +124,7 @@ public class SurveyStore {
                     ins.setLong(2, (Long) t[1]);
                     ins.setString(3, (String) t[2]);
                     ins.setString(4, (String) t[3]);
-                    ins.setObject(5, (LocalDateTime) t[4]);
+                    ins.setObject(5, utc((LocalDateTime) t[4]));
                     ins.setString(6, tokens.get());
                     ins.setString(7, language);
                     ins.setObject(8, utc(now));
@@ -136,7 +136,7 @@ public class SurveyStore {
                 try (PreparedStatement mark = c.prepareStatement(MARK_AT)) {
                     for (Object[] t : targets) {
                         mark.setLong(1, (Long) t[1]);
-                        mark.setObject(2, (LocalDateTime) t[4]);
+                        mark.setObject(2, utc((LocalDateTime) t[4]));
                         mark.addBatch();
                     }
                     mark.executeBatch();
@@ -431,7 +431,7 @@ public class SurveyStore {
                             ins.setLong(2, t.agentId());
                             ins.setString(3, t.channel());
                             ins.setString(4, t.category());
-                            ins.setObject(5, t.createdAt());
+                            ins.setObject(5, utc(t.createdAt()));
                             ins.setObject(6, utc(r.answeredAt()));
                             ins.setInt(7, r.version());
                             ins.setString(8, r.source());
@@ -1012,8 +1012,17 @@ public class SurveyStore {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /**
+     * An instant as a UTC datetime parameter, sent as text to the microsecond (mysql-connector-j drops the fraction of
+     * a LocalDateTime when talking to MariaDB; see {@link com.servicecoach.database.StoredTimes#set}).
+     */
+    static String utc(Instant instant) {
+        return com.servicecoach.database.StoredTimes.text(com.servicecoach.database.StoredTimes.micros(instant));
+    }
+
+    /** A stored UTC datetime as the same kind of parameter. */
+    static String utc(LocalDateTime stored) {
+        return com.servicecoach.database.StoredTimes.text(stored);
     }
 
     @Nullable
