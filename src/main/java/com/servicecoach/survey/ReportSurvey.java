@@ -31,11 +31,12 @@ class ReportSurvey implements CustomerSurveySource {
         SurveyService.Scoped s = surveys.ofAgents(agentIds, from, to);
         SurveyFigures.Rounded total = s.total().rounded();
         List<PerformanceReport.SurveyDimension> dims = new ArrayList<>();
-        for (int i = 0; i < def.definition().dimensions().size(); i++) {
-            SurveyDefinition.Dimension d = def.definition().dimensions().get(i);
-            SurveyFigures.Rounded.Dimension f = total.dimensions().get(i);
-            dims.add(new PerformanceReport.SurveyDimension(d.code(), d.en(), d.zh(), d.driver(), d.target(), f.answers(),
-                    f.satisfied(), f.satisfiedPercent(), f.satisfiedLow95(), f.satisfiedHigh95(), f.mean(), f.bands()));
+        // the figures' own dimensions, worded from the definition by code (it may have been saved again meanwhile)
+        for (SurveyFigures.Rounded.Dimension f : total.dimensions()) {
+            SurveyDefinition.Dimension d = def.definition().dimension(f.code());
+            dims.add(new PerformanceReport.SurveyDimension(f.code(), d == null ? f.code() : d.en(), d == null ? f.code() : d.zh(),
+                    f.driver(), d == null ? SurveyDefinition.DEFAULT_TARGET : d.target(), f.answers(), f.satisfied(),
+                    f.satisfiedPercent(), f.satisfiedLow95(), f.satisfiedHigh95(), f.mean(), f.bands()));
         }
         // teams by name: the agents' figures added up per team (an agent's team is the one the report names)
         Map<String, List<Long>> byTeam = new TreeMap<>();

@@ -40,7 +40,7 @@ import java.util.Map;
  *   <li>{@code GET /api/surveys/figures?from&to&team}: figures of the viewer's agents (or one team), in total, per
  *   team and per agent (supervisors their teams, HR and administrators all; agents 403).</li>
  *   <li>{@code GET /api/agents/{no}/survey?from&to}: one agent's figures (the agent themselves too).</li>
- *   <li>{@code GET /api/surveys/remarks?from&to&agent&q&page&size}: customers' remarks, newest first; with
+ *   <li>{@code GET /api/surveys/remarks?from&to&agent&team&q&page&size}: customers' remarks, newest first; with
  *   {@code dimension} (and optionally {@code channel} or {@code category}) the answers below 7 to that dimension.</li>
  * </ul>
  */
@@ -135,6 +135,7 @@ class SurveyApiController {
     @Get("/api/surveys/remarks")
     PageResponse<SurveyStore.Remark> remarks(Authentication auth, @Nullable @QueryValue String from,
                                              @Nullable @QueryValue String to, @Nullable @QueryValue String agent,
+                                             @Nullable @QueryValue String team,
                                              @Nullable @QueryValue String q, @Nullable @QueryValue String dimension,
                                              @Nullable @QueryValue String channel, @Nullable @QueryValue String category,
                                              @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
@@ -142,8 +143,8 @@ class SurveyApiController {
         PagePeriod period = period(from, to);
         Paging paging = Paging.parse(page, size, null, "answeredAt", List.of("answeredAt"));
         SurveyStore.Find find = new SurveyStore.Find(q, dimension, channel, category);
-        long total = surveys.countRemarks(viewer, agent, period.from(), period.to(), find);
-        List<SurveyStore.Remark> rows = surveys.remarks(viewer, agent, period.from(), period.to(), find, paging.offset(), paging.size());
+        long total = surveys.countRemarks(viewer, agent, team, period.from(), period.to(), find);
+        List<SurveyStore.Remark> rows = surveys.remarks(viewer, agent, team, period.from(), period.to(), find, paging.offset(), paging.size());
         return new PageResponse<>(rows, paging.page(), paging.size(), total);
     }
 

@@ -30,6 +30,8 @@ public record SurveyDefinition(List<Dimension> dimensions, Integer linkDays, Int
     static final int MAX_LINK_DAYS = 365;
     static final int MAX_SUBMISSIONS_PER_HOUR = 10_000;
     static final int MAX_WORDING = 120;
+    /** A dimension's target unless the administrator sets another (metrics.md "Gaps": each survey dimension 80). */
+    public static final BigDecimal DEFAULT_TARGET = new BigDecimal("80");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     /** One dimension; {@code driver} is {@code agent} or {@code company}, {@code target} a percentage 0-100. */
@@ -49,7 +51,7 @@ public record SurveyDefinition(List<Dimension> dimensions, Integer linkDays, Int
 
     /** The reference survey (domain.md): nine dimensions, five agent-driven, links valid 14 days, 30 answers an hour. */
     public static SurveyDefinition reference() {
-        BigDecimal t = new BigDecimal("80");
+        BigDecimal t = DEFAULT_TARGET;
         return new SurveyDefinition(List.of(
                 new Dimension("attitude", "Service attitude", "服务态度", AGENT, t),
                 new Dimension("product_quality", "Product quality", "产品质量", COMPANY, t),

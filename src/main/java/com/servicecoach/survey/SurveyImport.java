@@ -99,13 +99,16 @@ public class SurveyImport {
     public record RowError(int line, List<Problem> problems) {
     }
 
-    /** What an import did; {@code fileRejected}: the header was unusable, nothing was read or stored. */
-    public record Result(boolean fileRejected, long received, long inserted, long updated, long unchanged,
+    /**
+     * What an import did; {@code fileRejected}: the header was unusable, nothing was read or stored. {@code errors}
+     * holds the first {@value #KEPT_ERRORS} rejected rows (by line), {@code rejected} counts them all.
+     */
+    public record Result(boolean fileRejected, long received, long inserted, long updated, long unchanged, long rejected,
                          List<RowError> errors) {
-        public long rejected() {
-            return fileRejected ? 0 : errors.size();
-        }
     }
+
+    /** The rejected rows an import keeps with their reasons (a file of bad rows does not fill the memory). */
+    public static final int KEPT_ERRORS = 1000;
 
     private final SurveyStore store;
     private final SurveyDefinitions definitions;
@@ -187,6 +190,15 @@ public class SurveyImport {
         private final List<Pending> batch = new ArrayList<>();
         private final Set<String> batchKeys = new HashSet<>();
         private final List<RowError> errors = new ArrayList<>();
+        private long rejected;
+
+        /** Counts a rejected row and keeps its reasons while fewer than {@value #KEPT_ERRORS} are kept. */
+        private void reject(RowError e) {
+            rejected++;
+            if (errors.size() < KEPT_ERRORS) {
+                errors.add(e);
+            }
+        }
         private final Instant now;
         private long importId;
         private long received, inserted, updated, unchanged;
@@ -207,7 +219,7 @@ public class SurveyImport {
                     sniffed.separator())) {
                 List<Problem> header = header(csv);
                 if (!header.isEmpty()) {
-                    return new Result(true, 0, 0, 0, 0, List.of(new RowError(1, header)));
+                    return new Result(true, 0, 0, 0, 0, 0, List.of(new RowError(1, header)));
                 }
                 importId = store.nextImportId();
                 while (csv.next()) {
@@ -219,7 +231,7 @@ public class SurveyImport {
                 throw new UncheckedIOException(e);
             }
             errors.sort(Comparator.comparingInt(RowError::line));
-            return new Result(false, received, inserted, updated, unchanged, List.copyOf(errors));
+            return new Result(false, received, inserted, updated, unchanged, rejected, List.copyOf(errors));
         }
 
         /** Reads the header; returns its problems (none: usable). */
@@ -264,12 +276,12 @@ public class SurveyImport {
         private void row(CsvRecordReader csv) {
             int line = csv.line();
             if (csv.error() != null) {
-                errors.add(new RowError(line, List.of(Problem.of(fieldName(csv.errorField()), "import.row.csv",
+                reject(new RowError(line, List.of(Problem.of(fieldName(csv.errorField()), "import.row.csv",
                         csvDetail(csv.error())))));
                 return;
             }
             if (csv.size() != names.size()) {
-                errors.add(new RowError(line, List.of(Problem.of(null, "import.row.fieldCount", csv.size(),
+                reject(new RowError(line, List.of(Problem.of(null, "import.row.fieldCount", csv.size(),
                         String.valueOf(names.size())))));
                 return;
             }
@@ -301,7 +313,7 @@ public class SurveyImport {
             String remark = remark(csv, problems);
             Instant answeredAt = time(csv, problems);
             if (externalId == null || externalId == UNDECODABLE || source == UNDECODABLE) {
-                errors.add(new RowError(line, problems));
+                reject(new RowError(line, problems));
                 return;
             }
             Pending p = new Pending(line, source == null ? defaultSource : source, externalId, answers, remark, answeredAt,
@@ -337,7 +349,7 @@ public class SurveyImport {
                             shorten(p.source())));
                 }
                 if (!problems.isEmpty()) {
-                    errors.add(new RowError(p.line(), problems));
+                    reject(new RowError(p.line(), problems));
                     continue;
                 }
                 boolean complete = p.answers().keySet().containsAll(codes);

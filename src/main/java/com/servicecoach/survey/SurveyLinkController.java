@@ -72,7 +72,11 @@ class SurveyLinkController {
     private final HttpHostResolver hosts;
     private final Clock clock;
 
-    SurveyLinkController(SurveyLinks links, Viewers viewers, ScoringSettingsService settings, HttpHostResolver hosts, Clock clock) {
+    private final String publicUrl;
+
+    SurveyLinkController(SurveyLinks links, Viewers viewers, ScoringSettingsService settings, HttpHostResolver hosts, Clock clock,
+                         @io.micronaut.context.annotation.Value("${servicecoach.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.links = links;
         this.viewers = viewers;
         this.settings = settings;
@@ -106,7 +110,7 @@ class SurveyLinkController {
         Viewer viewer = viewers.of(auth);
         PagePeriod period = period(from, to);
         Paging paging = Paging.parse(page, size, null, "createdAt", List.of("createdAt"));
-        return page(viewer, period, paging, baseUrl(hosts, request));
+        return page(viewer, period, paging, baseUrl(hosts, request, publicUrl));
     }
 
     /** One page of links, as the API and the page show them. */
@@ -125,7 +129,7 @@ class SurveyLinkController {
         Viewer viewer = viewers.of(auth);
         PagePeriod period = period(from, to);
         long total = links.count(viewer, period.from(), period.to());
-        String base = baseUrl(hosts, request);
+        String base = baseUrl(hosts, request, publicUrl);
         return CsvDownload.of("survey-links-" + period.from() + "-" + period.to() + ".csv", List.of("url", "external_id", "source",
                 "employee_no", "agent", "language", "expires_at", "state"), rows -> {
             long limit = Math.min(total, CSV_MAX_ROWS);
@@ -159,9 +163,13 @@ class SurveyLinkController {
         return PagePeriod.of(from, to, settings.current().settings().orgZone(), clock);
     }
 
-    /** The application's address as this request reached it: scheme, host and port, without a trailing slash. */
-    static String baseUrl(HttpHostResolver hosts, HttpRequest<?> request) {
-        String base = hosts.resolve(request);
+    /**
+     * The application's public address for links sent to customers: {@code servicecoach.public-url}
+     * ({@code SERVICECOACH_PUBLIC_URL}) when set, else the address this request reached (scheme, host and port),
+     * without a trailing slash.
+     */
+    static String baseUrl(HttpHostResolver hosts, HttpRequest<?> request, @Nullable String publicUrl) {
+        String base = publicUrl == null || publicUrl.isBlank() ? hosts.resolve(request) : publicUrl.strip();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

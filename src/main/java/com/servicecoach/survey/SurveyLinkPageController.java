@@ -63,10 +63,13 @@ class SurveyLinkPageController {
     private final ScoringSettingsService settings;
     private final Messages messages;
     private final HttpHostResolver hosts;
+    private final String publicUrl;
     private final Clock clock;
 
     SurveyLinkPageController(SurveyLinks links, SurveyLinkController api, Viewers viewers, ScoringSettingsService settings,
-                             Messages messages, HttpHostResolver hosts, Clock clock) {
+                             Messages messages, HttpHostResolver hosts, Clock clock,
+                             @io.micronaut.context.annotation.Value("${servicecoach.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.links = links;
         this.api = api;
         this.viewers = viewers;
@@ -141,7 +144,7 @@ class SurveyLinkPageController {
     private void fill(HttpRequest<?> request, Viewer viewer, Map<String, Object> model, PagePeriod period, @Nullable Integer page,
                       Map<String, String> issueValues, Map<String, String> issueErrors) {
         Paging paging = Paging.parse(page, PAGE_SIZE, null, "createdAt", List.of("createdAt"));
-        String base = SurveyLinkController.baseUrl(hosts, request);
+        String base = SurveyLinkController.baseUrl(hosts, request, publicUrl);
         PageResponse<SurveyLinks.Listed> result = api.page(viewer, period, paging, base);
         if (paging.within(result.totalElements()) != paging) {
             result = api.page(viewer, period, paging.within(result.totalElements()), base);

@@ -48,7 +48,11 @@ public class SurveyLinks {
     }
 
     /** A customer's answer as submitted: per dimension code the text given (blank: not answered), and the remark. */
-    public record Answer(Map<String, String> scores, @Nullable String remark) {
+    public record Answer(Map<String, String> scores, @Nullable String remark, @Nullable Integer version) {
+
+        public Answer(Map<String, String> scores, @Nullable String remark) {
+            this(scores, remark, null);
+        }
     }
 
     /** The public page refused a request for its rate limit. */
@@ -167,9 +171,14 @@ public class SurveyLinks {
         if (page.state() != State.OPEN) {
             return page.state();
         }
+        // the dimensions of the version the customer was shown (the survey may have been saved again since)
+        int version = answer.version() != null && answer.version() >= 0 && answer.version() <= page.version()
+                ? answer.version() : page.version();
+        List<SurveyDefinition.Dimension> asked = version == page.version() ? page.dimensions()
+                : definitions.version(version).dimensions();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> scores = new LinkedHashMap<>();
-        for (SurveyDefinition.Dimension d : page.dimensions()) {
+        for (SurveyDefinition.Dimension d : asked) {
             String text = answer.scores().get(d.code());
             if (text == null || text.isBlank()) {
                 continue;
@@ -195,8 +204,8 @@ public class SurveyLinks {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        boolean complete = scores.size() == page.dimensions().size();
-        boolean stored = store.answerLink(token, page.version(), scores, remark, complete, clock.instant());
+        boolean complete = scores.size() == asked.size();
+        boolean stored = store.answerLink(token, version, scores, remark, complete, clock.instant());
         return stored ? State.STORED : pageOf(token).state();
     }
 

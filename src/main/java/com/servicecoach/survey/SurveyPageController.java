@@ -138,6 +138,7 @@ class SurveyPageController {
                 java.nio.charset.StandardCharsets.UTF_8)));
         model.put("surveyVersion", def.version());
         model.put("isAdmin", viewer.isAdmin());
+        model.put("canImport", viewer.isAdmin() || viewer.isSupervisor());
         return errors.isEmpty() ? HttpResponse.ok(new ModelAndView<>("survey/overview", model))
                 : HttpResponse.unprocessableEntity().body(new ModelAndView<>("survey/overview", model));
     }
@@ -145,6 +146,7 @@ class SurveyPageController {
     @Get("/surveys/remarks")
     HttpResponse<?> remarks(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
                             @Nullable @QueryValue String to, @Nullable @QueryValue String agent,
+                            @Nullable @QueryValue String team,
                             @Nullable @QueryValue String q, @Nullable @QueryValue String dimension,
                             @Nullable @QueryValue String channel, @Nullable @QueryValue String category,
                             @Nullable @QueryValue Integer page) {
@@ -157,9 +159,9 @@ class SurveyPageController {
         String who = agent == null || agent.isBlank() ? null : agent.strip();
         Paging paging = Paging.parse(page, 50, null, "answeredAt", List.of("answeredAt"));
         SurveyStore.Find find = new SurveyStore.Find(q, dimension, channel, category);
-        long total = surveys.countRemarks(viewer, who, period.from(), period.to(), find);
+        long total = surveys.countRemarks(viewer, who, team, period.from(), period.to(), find);
         paging = paging.within(total);
-        List<SurveyStore.Remark> rows = surveys.remarks(viewer, who, period.from(), period.to(), find, paging.offset(), paging.size());
+        List<SurveyStore.Remark> rows = surveys.remarks(viewer, who, team, period.from(), period.to(), find, paging.offset(), paging.size());
         model.put("period", period);
         model.put("result", new PageResponse<>(rows, paging.page(), paging.size(), total));
         model.put("q", q == null ? "" : q);
@@ -168,14 +170,18 @@ class SurveyPageController {
         if (who != null) {
             query.append("&agent=").append(java.net.URLEncoder.encode(who, java.nio.charset.StandardCharsets.UTF_8));
         }
-        for (String[] kv : new String[][]{{"dimension", dimension}, {"channel", channel}, {"category", category}}) {
+        for (String[] kv : new String[][]{{"team", team}, {"dimension", dimension}, {"channel", channel}, {"category", category}}) {
             if (kv[1] != null && !kv[1].isBlank()) {
                 query.append('&').append(kv[0]).append('=').append(java.net.URLEncoder.encode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         SurveyDefinition.Dimension asked = dimension == null ? null : definitions.current().definition().dimension(dimension);
-        model.put("dimension", asked == null ? "" : dimension);
-        model.put("dimensionLabel", asked == null ? "" : asked.label(locale));
+        boolean byDimension = dimension != null && !dimension.isBlank();
+        model.put("dimension", byDimension ? dimension.strip() : "");
+        model.put("dimensionLabel", asked == null ? (byDimension ? dimension.strip() : "") : asked.label(locale));
+        model.put("team", team == null ? "" : team.strip());
+        model.put("channel", channel == null ? "" : channel.strip());
+        model.put("category", category == null ? "" : category.strip());
         if (q != null && !q.isBlank()) {
             query.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -305,19 +311,24 @@ class SurveyPageController {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    /**
+     * The rows of the figures' dimensions of one kind, in their order. Wording and target come from {@code def} by
+     * code (a dimension removed since the figures were computed keeps its code as its label and the default target).
+     */
     static List<Row> rows(SurveyFigures f, SurveyDefinition def, Locale locale, boolean agentDriven) {
         List<Row> out = new ArrayList<>();
         SurveyFigures.Rounded r = f.rounded();
-        for (int i = 0; i < def.dimensions().size(); i++) {
-            SurveyDefinition.Dimension d = def.dimensions().get(i);
-            if (d.agentDriven() != agentDriven) {
+        for (int i = 0; i < f.dimensions().size(); i++) {
+            SurveyFigures.DimensionFigure raw = f.dimensions().get(i);
+            if (raw.agentDriven() != agentDriven) {
                 continue;
             }
+            SurveyDefinition.Dimension d = def.dimension(raw.code());
+            BigDecimal target = d == null ? SurveyDefinition.DEFAULT_TARGET : d.target();
             SurveyFigures.Rounded.Dimension x = r.dimensions().get(i);
-            SurveyFigures.DimensionFigure raw = f.dimensions().get(i);
-            String state = raw.satisfiedPercent() == null ? "" : raw.satisfiedPercent().compareTo(d.target()) >= 0 ? " met" : " below";
-            out.add(new Row(d.code(), d.label(locale), d.agentDriven(), x.answers(), x.satisfiedPercent(), x.satisfiedLow95(),
-                    x.satisfiedHigh95(), x.mean(), x.bands(), d.target(), state));
+            String state = raw.satisfiedPercent() == null ? "" : raw.satisfiedPercent().compareTo(target) >= 0 ? " met" : " below";
+            out.add(new Row(raw.code(), d == null ? raw.code() : d.label(locale), agentDriven, x.answers(), x.satisfiedPercent(),
+                    x.satisfiedLow95(), x.satisfiedHigh95(), x.mean(), x.bands(), target, state));
         }
         return out;
     }

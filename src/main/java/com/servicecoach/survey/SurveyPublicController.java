@@ -47,7 +47,7 @@ import java.util.Map;
  *
  * <p>Answers: the form (200); after storing, thanks (200); answered before, 409; expired, 410; unknown, 404 (the
  * same page whatever the token); invalid input, the form again with its errors and values (422); over the rate
- * limit, 429 with Retry-After. Only the last three store nothing new beyond the request count.
+ * limit, 429 with Retry-After; sent by a signed-in user (staff, not a customer), 403. Only the answer stores anything.
  */
 @Hidden
 @Controller("/survey")
@@ -102,10 +102,18 @@ class SurveyPublicController {
                 scores.put(k.substring("score_".length()), v);
             }
         });
+        if (request.getUserPrincipal().isPresent()) {
+            // a customer answers, not a signed-in supervisor, HR person or agent: staff cannot fill in a customer's survey
+            LocaleResolver.choose(request, locale(request, lang, null));
+            Map<String, Object> model = new HashMap<>();
+            model.put("state", "staff");
+            model.put("pageLang", "zh".equals(LocaleResolver.resolve(request).getLanguage()) ? "zh" : "en");
+            return noStore(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>(VIEW, model)));
+        }
         String address = address(request);
         SurveyLinks.State state;
         try {
-            state = links.answer(token, new SurveyLinks.Answer(scores, values.get("remark")), address);
+            state = links.answer(token, new SurveyLinks.Answer(scores, values.get("remark"), version(values.get("version"))), address);
         } catch (SurveyLinks.TooManyRequests e) {
             return tooMany(request, lang);
         } catch (InvalidInputException e) {
@@ -135,6 +143,7 @@ class SurveyPublicController {
                 questions.add(new Question(d.code(), d.label(locale)));
             }
             model.put("questions", questions);
+            model.put("version", page.version());
             model.put("bands", BANDS);
             model.put("values", values);
             model.put("maxRemark", SurveyLinks.MAX_REMARK);
@@ -174,6 +183,16 @@ class SurveyPublicController {
 
     private static MutableHttpResponse<?> noStore(MutableHttpResponse<?> response) {
         return response.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
+    }
+
+    /** The survey version the form was shown with (a hidden field), or null when absent or not a number. */
+    @Nullable
+    static Integer version(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code ?lang=en|zh}, else the link's language, else the browser's. */

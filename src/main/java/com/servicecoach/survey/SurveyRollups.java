@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 /**
  * Whether the stored survey days ({@code survey_day}) can be read: they are when they were counted in the
  * organization's zone and are complete, once the days of contacts changed since are counted again. Otherwise they
- * are built: at once while the survey tables are small, else in the background (one instance claims the build)
- * while figures are counted from the tables themselves.
+ * are built: at once while the survey tables are small, else in the background (one instance claims the build and
+ * renews its claim as it goes; a claim not renewed for half an hour is taken as abandoned) while figures are
+ * counted from the tables themselves.
  */
 @Singleton
 class SurveyRollups {
@@ -27,8 +28,6 @@ class SurveyRollups {
     static final long BUILD_AT_ONCE = 50_000;
     /** A build that has not finished after this long is taken as abandoned (its instance stopped). */
     static final Duration ABANDONED = Duration.ofMinutes(30);
-    /** The most stale markers one refresh clears. */
-    static final int REFRESH_BATCH = 5000;
 
     private final SurveyStore store;
     private final ScoringSettingsService settings;
@@ -51,10 +50,11 @@ class SurveyRollups {
         Instant now = clock.instant();
         SurveyStore.RollupState st = store.rollupState().orElse(null);
         if (st != null && st.zone().equals(zone.getId()) && "current".equals(st.status())) {
-            while (store.refreshStale(zone) >= REFRESH_BATCH) {
-                // more markers than one batch: keep counting
-            }
-            return true;
+            int cleared;
+            do {
+                cleared = store.refreshStale(zone);
+            } while (cleared >= SurveyStore.STALE_BATCH);
+            return cleared != SurveyStore.NOT_CURRENT;
         }
         if (st != null && "building".equals(st.status()) && st.changedAt().isAfter(now.minus(ABANDONED))) {
             return false;
@@ -63,15 +63,15 @@ class SurveyRollups {
             if (!store.claimBuild(zone.getId(), now, now.minus(ABANDONED))) {
                 return false;
             }
-            store.rebuild(zone, now);
-            return true;
+            return store.rebuild(zone, now, clock::instant);
         }
         if (store.claimBuild(zone.getId(), now, now.minus(ABANDONED))) {
             background.submit(() -> {
                 long start = System.nanoTime();
                 try {
-                    store.rebuild(zone, clock.instant());
-                    LOG.info("Survey rollups built for {} in {} s", zone, (System.nanoTime() - start) / 1_000_000_000);
+                    boolean done = store.rebuild(zone, now, clock::instant);
+                    LOG.info("Survey rollups {} for {} in {} s", done ? "built" : "not built (another build took over)", zone,
+                            (System.nanoTime() - start) / 1_000_000_000);
                 } catch (RuntimeException e) {
                     LOG.error("Survey rollups could not be built; figures are counted from the survey tables", e);
                 }

@@ -236,15 +236,16 @@ public class SurveyService {
     }
 
     /** The responses {@code find} asks for of the viewer's agents (of one agent when given) in the period, newest first. */
-    public List<SurveyStore.Remark> remarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to,
-                                            SurveyStore.Find find, long offset, int limit) {
+    public List<SurveyStore.Remark> remarks(Viewer viewer, @Nullable String employeeNo, @Nullable String team, LocalDate from,
+                                            LocalDate to, SurveyStore.Find find, long offset, int limit) {
         Instant[] r = range(from, to);
-        return store.remarks(scopeIds(viewer, employeeNo), r[0], r[1], normal(find), offset, limit);
+        return store.remarks(scopeIds(viewer, employeeNo, team), r[0], r[1], normal(find), offset, limit);
     }
 
-    public long countRemarks(Viewer viewer, @Nullable String employeeNo, LocalDate from, LocalDate to, SurveyStore.Find find) {
+    public long countRemarks(Viewer viewer, @Nullable String employeeNo, @Nullable String team, LocalDate from, LocalDate to,
+                             SurveyStore.Find find) {
         Instant[] r = range(from, to);
-        return store.countRemarks(scopeIds(viewer, employeeNo), r[0], r[1], normal(find));
+        return store.countRemarks(scopeIds(viewer, employeeNo, team), r[0], r[1], normal(find));
     }
 
     private static SurveyStore.Find normal(SurveyStore.Find f) {
@@ -254,8 +255,18 @@ public class SurveyService {
     /** The agent ids a viewer may read (one agent's when given), or null for all agents (administrators and HR). */
     @Nullable
     Collection<Long> scopeIds(Viewer viewer, @Nullable String employeeNo) {
+        return scopeIds(viewer, employeeNo, null);
+    }
+
+    /** As {@link #scopeIds(Viewer, String)}, narrowed to one team's agents when {@code team} is given (404 if not visible). */
+    @Nullable
+    Collection<Long> scopeIds(Viewer viewer, @Nullable String employeeNo, @Nullable String team) {
         if (employeeNo != null && !employeeNo.isBlank()) {
             return List.of(agents.visibleAgent(viewer, employeeNo).id());
+        }
+        if (team != null && !team.isBlank()) {
+            Team t = agents.visibleTeam(viewer, team.strip());
+            return agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(t.id())).stream().map(Agent::id).toList();
         }
         if (viewer.readsAllTeams()) {
             return null;

@@ -118,7 +118,8 @@ public class SurveyStore {
             }
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("insert into survey (interaction_id, agent_id, channel, category, "
-                    + "created_at, token, language, issued_at, expires_at, complete, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)")) {
+                    + "created_at, token, language, issued_at, expires_at, complete, updated_at) select ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ? "
+                    + "from (select 1 as x) one where not exists (select 1 from survey where interaction_id = ?)")) {
                 for (Object[] t : targets) {
                     ins.setLong(1, (Long) t[0]);
                     ins.setLong(2, (Long) t[1]);
@@ -130,9 +131,17 @@ public class SurveyStore {
                     ins.setObject(8, utc(now));
                     ins.setObject(9, utc(expires));
                     ins.setObject(10, utc(now));
+                    ins.setLong(11, (Long) t[0]);
                     ins.addBatch();
                 }
-                ins.executeBatch();
+                int[] done = ins.executeBatch();
+                List<Object[]> issued = new ArrayList<>();
+                for (int k = 0; k < done.length; k++) {
+                    if (done[k] != 0) {
+                        issued.add(targets.get(k));
+                    }
+                }
+                targets.retainAll(issued);
                 try (PreparedStatement mark = c.prepareStatement(MARK_AT)) {
                     for (Object[] t : targets) {
                         mark.setLong(1, (Long) t[1]);
@@ -302,46 +311,29 @@ public class SurveyStore {
      */
     int hit(String address, Instant window, Instant forgetBefore) {
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                int hits;
-                try (PreparedStatement up = c.prepareStatement("update survey_rate set hits = hits + 1 where address = ? and window_start = ?")) {
-                    up.setString(1, address);
-                    up.setObject(2, utc(window));
-                    if (up.executeUpdate() == 0) {
-                        try (PreparedStatement ins = c.prepareStatement("insert into survey_rate (address, window_start, hits) values (?, ?, 1)")) {
-                            ins.setString(1, address);
-                            ins.setObject(2, utc(window));
-                            ins.executeUpdate();
-                        } catch (SQLException taken) {
-                            if (taken.getSQLState() == null || !taken.getSQLState().startsWith("23")) {
-                                throw taken;
-                            }
-                            c.rollback();
-                            return hit(address, window, forgetBefore);
-                        }
-                    }
-                }
-                try (PreparedStatement q = c.prepareStatement("select hits from survey_rate where address = ? and window_start = ?")) {
-                    q.setString(1, address);
-                    q.setObject(2, utc(window));
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        hits = rs.getInt(1);
-                    }
-                }
-                if (hits == 1) {
-                    try (PreparedStatement old = c.prepareStatement("delete from survey_rate where window_start < ?")) {
-                        old.setObject(1, utc(forgetBefore));
-                        old.executeUpdate();
-                    }
-                }
-                c.commit();
-                return hits;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+            // one statement that adds the request, whoever else counts the same address at the same moment
+            try (PreparedStatement up = c.prepareStatement("insert into survey_rate (address, window_start, hits) values (?, ?, 1) "
+                    + "on duplicate key update hits = hits + 1")) {
+                up.setString(1, address);
+                up.setObject(2, utc(window));
+                up.executeUpdate();
             }
+            int hits;
+            try (PreparedStatement q = c.prepareStatement("select hits from survey_rate where address = ? and window_start = ?")) {
+                q.setString(1, address);
+                q.setObject(2, utc(window));
+                try (ResultSet rs = q.executeQuery()) {
+                    hits = rs.next() ? rs.getInt(1) : 1;
+                }
+            }
+            if (hits == 1) {
+                // an address's first request of the window: old windows go (by the window_start index)
+                try (PreparedStatement old = c.prepareStatement("delete from survey_rate where window_start < ?")) {
+                    old.setObject(1, utc(forgetBefore));
+                    old.executeUpdate();
+                }
+            }
+            return hits;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count survey requests", e);
         }
@@ -409,38 +401,11 @@ public class SurveyStore {
                             hasRow = rs.next();
                         }
                     }
+                    if (!hasRow && !insertResponse(c, r, importId, now)) {
+                        hasRow = true; // stored meanwhile by a link or another import: this response replaces it
+                    }
                     if (hasRow) {
-                        try (PreparedStatement up = c.prepareStatement("update survey set answered_at = ?, version = ?, "
-                                + "origin = 'import', source = ?, remark = ?, complete = ?, import_id = ?, updated_at = ? where interaction_id = ?")) {
-                            up.setObject(1, utc(r.answeredAt()));
-                            up.setInt(2, r.version());
-                            up.setString(3, r.source());
-                            up.setString(4, r.remark());
-                            up.setBoolean(5, r.complete());
-                            up.setLong(6, importId);
-                            up.setObject(7, utc(now));
-                            up.setLong(8, id);
-                            up.executeUpdate();
-                        }
-                    } else {
-                        try (PreparedStatement ins = c.prepareStatement("insert into survey (interaction_id, agent_id, channel, "
-                                + "category, created_at, answered_at, version, origin, source, remark, complete, import_id, updated_at) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?)")) {
-                            Target t = r.target();
-                            ins.setLong(1, id);
-                            ins.setLong(2, t.agentId());
-                            ins.setString(3, t.channel());
-                            ins.setString(4, t.category());
-                            ins.setObject(5, utc(t.createdAt()));
-                            ins.setObject(6, utc(r.answeredAt()));
-                            ins.setInt(7, r.version());
-                            ins.setString(8, r.source());
-                            ins.setString(9, r.remark());
-                            ins.setBoolean(10, r.complete());
-                            ins.setLong(11, importId);
-                            ins.setObject(12, utc(now));
-                            ins.executeUpdate();
-                        }
+                        updateResponse(c, r, importId, now);
                     }
                     writeAnswers(c, id, r.answers());
                     markStale(c, id);
@@ -454,6 +419,54 @@ public class SurveyStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store survey responses", e);
+        }
+    }
+
+
+    private static void updateResponse(Connection c, Response r, long importId, Instant now) throws SQLException {
+        long id = r.target().interactionId();
+        try (PreparedStatement up = c.prepareStatement("update survey set answered_at = ?, version = ?, "
+                + "origin = 'import', source = ?, remark = ?, complete = ?, import_id = ?, updated_at = ? where interaction_id = ?")) {
+            up.setObject(1, utc(r.answeredAt()));
+            up.setInt(2, r.version());
+            up.setString(3, r.source());
+            up.setString(4, r.remark());
+            up.setBoolean(5, r.complete());
+            up.setLong(6, importId);
+            up.setObject(7, utc(now));
+            up.setLong(8, id);
+            up.executeUpdate();
+        }
+    }
+
+    /** Inserts an imported response's row; false when the contact got a survey row meanwhile (nothing inserted). */
+    private static boolean insertResponse(Connection c, Response r, long importId, Instant now) throws SQLException {
+        long id = r.target().interactionId();
+        try {
+            try (PreparedStatement ins = c.prepareStatement("insert into survey (interaction_id, agent_id, channel, "
+                    + "category, created_at, answered_at, version, origin, source, remark, complete, import_id, updated_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?)")) {
+                Target t = r.target();
+                ins.setLong(1, id);
+                ins.setLong(2, t.agentId());
+                ins.setString(3, t.channel());
+                ins.setString(4, t.category());
+                ins.setObject(5, utc(t.createdAt()));
+                ins.setObject(6, utc(r.answeredAt()));
+                ins.setInt(7, r.version());
+                ins.setString(8, r.source());
+                ins.setString(9, r.remark());
+                ins.setBoolean(10, r.complete());
+                ins.setLong(11, importId);
+                ins.setObject(12, utc(now));
+                ins.executeUpdate();
+                return true;
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -507,6 +520,7 @@ public class SurveyStore {
         chunked(agentIds, ids -> {
             String sql = base + agentFilter("s.agent_id", ids) + " group by s.agent_id, " + slice + "a.dimension, a.score";
             try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                db.streamResults(ps);
                 bindRange(ps, from, to, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -534,6 +548,7 @@ public class SurveyStore {
         chunked(agentIds, ids -> {
             try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(base
                     + agentFilter("s.agent_id", ids) + " group by s.agent_id, s.channel, s.category")) {
+                db.streamResults(ps);
                 bindRange(ps, from, to, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -705,7 +720,8 @@ public class SurveyStore {
      * Counts every agent's days again from the survey tables in {@code zone} (the caller holds the build claim), then
      * marks them current. Changes committed meanwhile leave markers newer than those this build clears.
      */
-    void rebuild(ZoneId zone, Instant now) {
+    boolean rebuild(ZoneId zone, Instant claimedAt, java.util.function.Supplier<Instant> clock) {
+        Instant[] claim = {claimedAt};
         try (Connection w = db.connection()) {
             long upTo;
             try (PreparedStatement ps = w.prepareStatement("select coalesce(max(id), 0) from survey_stale"); ResultSet rs = ps.executeQuery()) {
@@ -732,6 +748,14 @@ public class SurveyStore {
                             ins.addBatch();
                             if (++batch[0] % 500 == 0) {
                                 ins.executeBatch();
+                                if (batch[0] % 20_000 == 0) {
+                                    // still building: renew the claim, and stop when another build took it over
+                                    Instant renewed = clock.get();
+                                    if (!renew(w, zone, claim[0], renewed)) {
+                                        throw new LostClaim();
+                                    }
+                                    claim[0] = renewed;
+                                }
                             }
                         } catch (SQLException e) {
                             throw new IllegalStateException("Cannot store a survey day", e);
@@ -740,14 +764,37 @@ public class SurveyStore {
                     ins.executeBatch();
                 }
             }
-            try (PreparedStatement ps = w.prepareStatement("update survey_rollup_state set zone = ?, status = 'current', changed_at = ? "
-                    + "where id = 1")) {
-                ps.setString(1, zone.getId());
-                ps.setObject(2, utc(now));
-                ps.executeUpdate();
+            // current only while this build still holds the claim (its last renewal is the state's time)
+            try (PreparedStatement ps = w.prepareStatement("update survey_rollup_state set status = 'current', changed_at = ? "
+                    + "where id = 1 and status = 'building' and zone = ? and changed_at = ?")) {
+                ps.setObject(1, utc(clock.get()));
+                ps.setString(2, zone.getId());
+                ps.setObject(3, utc(claim[0]));
+                return ps.executeUpdate() == 1;
             }
+        } catch (LostClaim e) {
+            return false;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot build the survey rollups", e);
+        }
+    }
+
+    /** Another build took the claim over: this one stops. */
+    private static final class LostClaim extends RuntimeException {
+        LostClaim() {
+            super("the survey rollup build was taken over", null, false, false);
+        }
+    }
+
+    private static boolean renew(Connection w, ZoneId zone, Instant claim, Instant renewed) {
+        try (PreparedStatement ps = w.prepareStatement("update survey_rollup_state set changed_at = ? where id = 1 "
+                + "and status = 'building' and zone = ? and changed_at = ?")) {
+            ps.setObject(1, utc(renewed));
+            ps.setString(2, zone.getId());
+            ps.setObject(3, utc(claim));
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot renew the survey rollup build", e);
         }
     }
 
@@ -757,21 +804,26 @@ public class SurveyStore {
      */
     int refreshStale(ZoneId zone) {
         try (Connection c = db.connection()) {
+            try (PreparedStatement any = c.prepareStatement("select 1 from survey_stale limit 1"); ResultSet rs = any.executeQuery()) {
+                if (!rs.next()) {
+                    return 0; // nothing changed since: no lock taken, readers do not queue
+                }
+            }
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = c.prepareStatement("select status from survey_rollup_state where id = 1 for update");
+                try (PreparedStatement lock = c.prepareStatement("select status, zone from survey_rollup_state where id = 1 for update");
                      ResultSet rs = lock.executeQuery()) {
-                    if (!rs.next()) {
+                    if (!rs.next() || !"current".equals(rs.getString(1)) || !zone.getId().equals(rs.getString(2))) {
                         c.rollback();
-                        return 0;
+                        return NOT_CURRENT; // a build started meanwhile: the stored days are not to be read
                     }
                 }
-                long upTo = 0;
+                List<Long> ids = new ArrayList<>();
                 java.util.Set<String> days = new java.util.TreeSet<>();
-                try (PreparedStatement ps = c.prepareStatement("select id, agent_id, created_at from survey_stale order by id limit 5000");
-                     ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = c.prepareStatement("select id, agent_id, created_at from survey_stale order by id limit "
+                        + STALE_BATCH); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        upTo = rs.getLong(1);
+                        ids.add(rs.getLong(1));
                         LocalDate day = LocalDate.ofInstant(instant(rs.getObject(3, LocalDateTime.class)), zone);
                         days.add(rs.getLong(2) + "/" + day);
                     }
@@ -785,10 +837,18 @@ public class SurveyStore {
                     LocalDate day = LocalDate.parse(key.substring(key.indexOf('/') + 1));
                     recompute(c, agent, day, zone);
                 }
-                int cleared;
-                try (PreparedStatement ps = c.prepareStatement("delete from survey_stale where id <= ?")) {
-                    ps.setLong(1, upTo);
-                    cleared = ps.executeUpdate();
+                // exactly the markers read: a marker of a change not yet committed when they were read (an earlier id
+                // given to a longer transaction) stays for the next refresh
+                int cleared = 0;
+                for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+                    List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
+                    try (PreparedStatement ps = c.prepareStatement("delete from survey_stale where id in ("
+                            + "?,".repeat(chunk.size() - 1) + "?)")) {
+                        for (int k = 0; k < chunk.size(); k++) {
+                            ps.setLong(k + 1, chunk.get(k));
+                        }
+                        cleared += ps.executeUpdate();
+                    }
                 }
                 c.commit();
                 return cleared;
@@ -800,6 +860,11 @@ public class SurveyStore {
             throw new IllegalStateException("Cannot refresh the survey rollups", e);
         }
     }
+
+    /** What {@link #refreshStale} returns when the stored days stopped being current for the zone. */
+    static final int NOT_CURRENT = -1;
+    /** The most markers one refresh clears. */
+    static final int STALE_BATCH = 5000;
 
     private static final String DAY_ROWS = "select s.agent_id, s.created_at, s.interaction_id, s.channel, s.category, "
             + "s.answered_at, s.complete, a.dimension, a.score from survey s left join survey_answer a on a.interaction_id = s.interaction_id";

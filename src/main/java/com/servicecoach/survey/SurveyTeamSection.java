@@ -23,6 +23,7 @@ class SurveyTeamSection implements TeamPageSection {
     @Override
     public void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to, Locale locale) {
         sections.put(model, surveys.team(viewer, team, from, to), locale, "survey.section.team");
-        model.put("surveyRemarks", "/surveys/remarks?from=" + from + "&to=" + to);
+        model.put("surveyRemarks", "/surveys/remarks?from=" + from + "&to=" + to + "&team="
+                + java.net.URLEncoder.encode(team, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -156,6 +156,10 @@ class SurveyFiguresApiTest extends HttpTest {
         List<Map<String, Object>> contact = api.get("hr.lin", "/api/interactions?externalId=S-0").content();
         assertEquals(1, contact.size());
         assertEquals("S-0", contact.get(0).get("externalId"));
+        // one team's remarks (the team page's link): South's only
+        Api.Reply south = api.get("hr.lin", "/api/surveys/remarks?team=South&" + period);
+        assertEquals(1, num(south.json().get("totalElements")), south.body());
+        assertEquals(404, api.get("sup.south", "/api/surveys/remarks?team=North&" + period).status());
         // a '%' is a character searched for, not a wildcard
         assertEquals(0, num(api.get("hr.lin", "/api/surveys/remarks?q=%25&" + period).json().get("totalElements")));
     }

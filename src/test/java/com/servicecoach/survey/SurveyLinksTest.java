@@ -385,4 +385,36 @@ class SurveyLinksTest extends HttpTest {
             assertFalse(body.contains(hidden), hidden + " is not shown");
         }
     }
+
+    @Test
+    void signedInStaffCannotAnswerACustomersSurvey() {
+        interactions();
+        String token = token("SV-1");
+        Api.BrowserSession sup = api.browser("sup.north");
+        Page refused = page(sup.on(HttpRequest.POST("/survey/" + token, Map.of("score_attitude", "10"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML_TYPE)));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"survey-staff\""), refused.body());
+        assertNull(stored("SV-1").get("answeredAt"), "nothing stored");
+        assertEquals(200, submit(token, Map.of("score_attitude", "10")).status(), "the customer still can");
+    }
+
+    @Test
+    void anAnswerIsJudgedAgainstTheVersionTheCustomerWasShown() {
+        interactions();
+        String token = token("SV-1");
+        Page form = open("/survey/" + token);
+        assertTrue(form.body().contains("name=\"version\" value=\"0\""), "the form names its version");
+        // the administrator saves a survey of two dimensions while the customer has the reference one open
+        definitions.save(new com.servicecoach.account.Viewer("admin", com.servicecoach.account.Role.ADMIN, null),
+                new SurveyDefinition(List.of(SurveyDefinition.reference().dimensions().get(0),
+                        SurveyDefinition.reference().dimensions().get(8)), 14, 30));
+        Map<String, String> all = new HashMap<>();
+        SurveyDefinition.reference().codes().forEach(c -> all.put("score_" + c, "8"));
+        all.put("version", "0");
+        assertEquals(200, submit(token, all).status());
+        Map<String, Object> row = stored("SV-1");
+        assertEquals(9, ((Map<?, ?>) row.get("answers")).size(), "every question shown is kept");
+        assertEquals(true, row.get("complete"), "complete against the version answered");
+    }
 }
