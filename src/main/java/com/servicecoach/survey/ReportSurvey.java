@@ -26,7 +26,7 @@ class ReportSurvey implements CustomerSurveySource {
     }
 
     @Override
-    public PerformanceReport.Survey of(List<Long> agentIds, Map<Long, String> teamOf, LocalDate from, LocalDate to) {
+    public Read of(List<Long> agentIds, Map<Long, String> teamOf, LocalDate from, LocalDate to) {
         SurveyDefinitions.Current def = surveys.definition();
         SurveyService.Scoped s = surveys.ofAgents(agentIds, from, to);
         SurveyFigures.Rounded total = s.total().rounded();
@@ -57,8 +57,13 @@ class ReportSurvey implements CustomerSurveySource {
                         r.answeredAt().toString(), r.remark()));
             }
         }
-        return new PerformanceReport.Survey(def.version(), total.sent(), total.returned(), total.complete(), total.returnRate(),
-                total.validRate(), total.agentDrivenIndex(), total.companyDrivenIndex(), dims, teams, count, latest);
+        Map<Long, PerformanceReport.SurveyAgent> byAgent = new HashMap<>();
+        s.byAgent().forEach((id, f) -> {
+            SurveyFigures.Rounded r = f.rounded();
+            byAgent.put(id, new PerformanceReport.SurveyAgent(r.returned(), r.agentDrivenIndex(), r.companyDrivenIndex()));
+        });
+        return new Read(new PerformanceReport.Survey(def.version(), total.sent(), total.returned(), total.complete(), total.returnRate(),
+                total.validRate(), total.agentDrivenIndex(), total.companyDrivenIndex(), dims, teams, count, latest), byAgent);
     }
 
     /** A team's figures from its agents' score counts (exact: the counts add up, the shares are computed again). */

@@ -298,6 +298,15 @@ class SurveyFiguresApiTest extends HttpTest {
         assertEquals(100.0, num(teams.get(1).get("agentDrivenIndex")));
         assertEquals(2, num(survey.get("remarks")));
         assertEquals(2, ((List<?>) survey.get("latestRemarks")).size());
+        // each agent's row: responses returned and the indexes, as the CSV has them
+        Map<String, Object> n1Row = ((List<Map<String, Object>>) r.json().get("agents")).stream()
+                .filter(a -> "N1".equals(a.get("employeeNo"))).findFirst().orElseThrow();
+        Map<String, Object> n1Survey = (Map<String, Object>) n1Row.get("survey");
+        assertEquals(20, num(n1Survey.get("returned")));
+        assertEquals(84.2, num(n1Survey.get("agentDrivenIndex")));
+        String csv = api.get("hr.lin", "/api/reports/performance.csv?" + period).body();
+        assertTrue(csv.contains("survey_agent_driven_index_percent"), "the CSV column");
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("N1,") && l.contains(",20,84.2,100.0,")), csv);
         // a team's report counts that team's agents only
         Map<String, Object> south = (Map<String, Object>) api.get("hr.lin", "/api/reports/performance?team=South&" + period).json().get("survey");
         assertEquals(2, num(south.get("returned")));

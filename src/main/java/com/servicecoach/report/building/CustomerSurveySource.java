@@ -10,6 +10,10 @@ import java.util.Map;
  */
 public interface CustomerSurveySource {
 
-    /** The survey figures of these agents for the period, in total and per team ({@code teamOf}: agent id to team name). */
-    PerformanceReport.Survey of(List<Long> agentIds, Map<Long, String> teamOf, LocalDate from, LocalDate to);
+    /** The section, and each agent's survey (by agent id) for the agents' rows. */
+    record Read(PerformanceReport.Survey survey, Map<Long, PerformanceReport.SurveyAgent> byAgent) {
+    }
+
+    /** The survey figures of these agents for the period, in total, per team ({@code teamOf}: agent id to team name) and per agent. */
+    Read of(List<Long> agentIds, Map<Long, String> teamOf, LocalDate from, LocalDate to);
 }

@@ -158,7 +158,15 @@ public record PerformanceReport(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
                            Scorecard scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
-                           CoachingCounts coaching, List<Flag> flags) {
+                           CoachingCounts coaching, SurveyAgent survey, List<Flag> flags) {
+    }
+
+    /** An agent's customer survey in the period: responses returned and the two indexes (rounded; null: no answers). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SurveyAgent(long returned, @Nullable BigDecimal agentDrivenIndex, @Nullable BigDecimal companyDrivenIndex) {
+
+        public static final SurveyAgent NONE = new SurveyAgent(0, null, null);
     }
 
     /**

@@ -177,6 +177,11 @@ public class PerformanceReportService {
         // assemble: each agent with its flags, each team with its totals and composite change
         Map<Long, String> teamNameById = new HashMap<>();
         scope.teams().forEach(t -> teamNameById.put(t.id(), t.name()));
+        // the customer survey: the section's figures and each agent's, read once from the stored survey days
+        progress.step("survey", 0, 0);
+        Map<Long, String> teamOfAgent = new HashMap<>();
+        members.forEach(a -> teamOfAgent.put(a.id(), teamNameById.get(a.teamId())));
+        CustomerSurveySource.Read surveyed = survey.of(ids, teamOfAgent, period.from(), period.to());
         List<PerformanceReport.AgentRow> agentRows = new ArrayList<>();
         List<PerformanceReport.Flagged> flagged = new ArrayList<>();
         Map<String, TrainingCompliance.Counts> trainingByTeam = new HashMap<>();
@@ -198,7 +203,8 @@ public class PerformanceReportService {
             flags.addAll(ReportFlags.relative(card, r.rank(), ranked, teams.results().get(teamName).json(), limits));
             CoachingActivity.Counts co = coachingByAgent.getOrDefault(a.id(), CoachingActivity.Counts.NONE);
             agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
-                    training(tc), cc == null ? null : certifications(cc), coaching(co), flags));
+                    training(tc), cc == null ? null : certifications(cc), coaching(co),
+                    surveyed.byAgent().getOrDefault(a.id(), PerformanceReport.SurveyAgent.NONE), flags));
             coachingByTeam.merge(teamName, co, CoachingActivity.Counts::plus);
             coachingTotal = coachingTotal.plus(co);
             if (!flags.isEmpty()) {
@@ -239,10 +245,6 @@ public class PerformanceReportService {
 
         progress.step("impact", 0, 0);
         List<PerformanceReport.ImpactRow> trainingImpact = impact.rows(period.from(), period.to());
-        progress.step("survey", 0, 0);
-        Map<Long, String> teamOfAgent = new HashMap<>();
-        members.forEach(a -> teamOfAgent.put(a.id(), teamNameById.get(a.teamId())));
-        PerformanceReport.Survey surveyed = survey.of(ids, teamOfAgent, period.from(), period.to());
 
         Instant latest = cutoff.of(scope.team() == null ? null : ids, previous.from(), period.to(), current);
         progress.step("done", 0, 0);
@@ -255,7 +257,7 @@ public class PerformanceReportService {
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
                 new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact,
-                surveyed);
+                surveyed.survey());
     }
 
     /**

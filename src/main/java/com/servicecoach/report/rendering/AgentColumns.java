@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of the CSV and of the XLSX agents sheet: one row per agent, every figure of their scorecard
- * (as the JSON has it: same rounding, null = empty cell), training, certifications, coaching and flags. Values are
+ * (as the JSON has it: same rounding, null = empty cell), training, certifications, coaching, the customer survey
+ * and flags. Values are
  * Integer, Long, BigDecimal, Boolean, String or null.
  */
 final class AgentColumns {
@@ -66,6 +67,9 @@ final class AgentColumns {
             col("coaching_sessions_held", a -> a.coaching().sessionsHeld()),
             col("coaching_actions_done", a -> a.coaching().actionsDone()),
             col("coaching_actions_overdue", a -> a.coaching().actionsOverdue()),
+            col("survey_returned", a -> a.survey().returned()),
+            col("survey_agent_driven_index_percent", a -> a.survey().agentDrivenIndex()),
+            col("survey_company_driven_index_percent", a -> a.survey().companyDrivenIndex()),
             col("flags", a -> a.flags().stream().map(PerformanceReport.Flag::reason).collect(Collectors.joining(";"))));
 
     private AgentColumns() {

@@ -100,6 +100,9 @@ class ReportFormatsTest extends HttpTest {
         c.put("coaching_sessions_held", a -> sub(a, "coaching").get("sessionsHeld"));
         c.put("coaching_actions_done", a -> sub(a, "coaching").get("actionsDone"));
         c.put("coaching_actions_overdue", a -> sub(a, "coaching").get("actionsOverdue"));
+        c.put("survey_returned", a -> sub(a, "survey").get("returned"));
+        c.put("survey_agent_driven_index_percent", a -> sub(a, "survey").get("agentDrivenIndex"));
+        c.put("survey_company_driven_index_percent", a -> sub(a, "survey").get("companyDrivenIndex"));
         c.put("flags", a -> String.join(";", ReportTestData.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList()));
         return c;
     }
