@@ -34,7 +34,7 @@ import java.util.Objects;
  *       a stray quote costs one record, not the rest of the file.</li>
  * </ul>
  */
-public final class CsvRecordReader implements Closeable {
+public final class CsvRecordReader implements CsvRecords {
 
     /** Default upper bound on the characters of one record (keeps memory bounded on broken input). */
     public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
@@ -104,6 +104,7 @@ public final class CsvRecordReader implements Closeable {
      *
      * @return false at end of input
      */
+    @Override
     public boolean next() throws IOException {
         for (;;) {
             count = 0;
@@ -127,16 +128,19 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /** 1-based physical line where the current record starts. */
+    @Override
     public int line() {
         return recordLine;
     }
 
     /** Number of fields of the current record (for a malformed record: the fields completed before the error). */
+    @Override
     public int size() {
         return count;
     }
 
     /** Field {@code i} (0-based) of the current record, untrimmed. */
+    @Override
     public String get(int i) {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("field " + i + " of " + count);
@@ -145,16 +149,19 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /** The fields of the current record as a new immutable list. */
+    @Override
     public List<String> fields() {
         return List.of(Arrays.copyOf(fields, count));
     }
 
     /** Why the current record is malformed, or null when it is well formed. */
+    @Override
     public String error() {
         return error;
     }
 
     /** 0-based index of the field in which the current record became malformed, or -1. */
+    @Override
     public int errorField() {
         return errorField;
     }

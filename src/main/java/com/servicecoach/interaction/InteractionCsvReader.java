@@ -1,10 +1,12 @@
 package com.servicecoach.interaction;
 
+import io.micronaut.core.annotation.Nullable;
 import com.servicecoach.scoring.Category;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
 import com.servicecoach.csv.CsvRecordReader;
+import com.servicecoach.csv.CsvRecords;
 import com.servicecoach.csv.CsvSeparator;
 
 import java.io.Closeable;
@@ -85,7 +87,9 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
     /** Marker for a value already reported as undecodable; compared by identity. */
     private static final String UNDECODABLE = new String("\uFFFD");
 
-    private final CsvRecordReader csv;
+    private final CsvRecords csv;
+    @Nullable
+    private final MappedRecords mapped;
     private final ImportHeader header;
     private final ZoneId zone;
     private final ZoneOffset fixedOffset;
@@ -116,11 +120,30 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         this(in, null, zone, agentProblem);
     }
 
+    /**
+     * Opens a helpdesk's export given as bytes, read through a column mapping ({@link MappedRecords}); {@code agentOf}
+     * gives the employee number of an agent as the file names them, or null.
+     */
+    public InteractionCsvReader(InputStream in, Charset charset, ZoneId zone, Function<String, String> agentProblem,
+                                @Nullable ImportMapping mapping, Function<String, String> agentOf) {
+        this(new InputStreamReader(Objects.requireNonNull(in, "in"), charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                charset.name(), zone, agentProblem, mapping, agentOf);
+    }
+
     private InteractionCsvReader(Reader in, String charsetName, ZoneId zone,
                                  Function<String, String> agentProblem) {
+        this(in, charsetName, zone, agentProblem, null, a -> null);
+    }
+
+    private InteractionCsvReader(Reader in, String charsetName, ZoneId zone, Function<String, String> agentProblem,
+                                 @Nullable ImportMapping mapping, Function<String, String> agentOf) {
         CsvSeparator sniffed = CsvSeparator.sniff(Objects.requireNonNull(in, "in"));
         this.separator = sniffed.separator();
-        this.csv = new CsvRecordReader(sniffed.reader(), CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, separator);
+        CsvRecordReader records = new CsvRecordReader(sniffed.reader(), CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, separator);
+        this.mapped = mapping == null ? null : new MappedRecords(records, mapping, zone, agentOf);
+        this.csv = mapped == null ? records : mapped;
         this.zone = Objects.requireNonNull(zone, "zone");
         this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
         this.agentProblem = Objects.requireNonNull(agentProblem, "agentProblem");
@@ -217,9 +240,11 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         if (csv.error() != null) {
             return new RowError(line, header.fieldName(csv.errorField()) + ": not valid CSV: " + csv.error());
         }
-        if (csv.size() != header.size()) {
-            return new RowError(line, "row has " + csv.size() + (csv.size() == 1 ? " field" : " fields")
-                    + " but the header has " + header.size() + " columns");
+        int fields = mapped == null ? csv.size() : mapped.fileSize();
+        int columns = mapped == null ? header.size() : mapped.fileColumns();
+        if (fields != columns) {
+            return new RowError(line, "row has " + fields + (fields == 1 ? " field" : " fields")
+                    + " but the header has " + columns + " columns");
         }
         problems.setLength(0);
 
@@ -273,6 +298,10 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         int position = header.position(ordinal);
         if (position < 0) {
             return null;
+        }
+        if (mapped != null && mapped.problem(position) != null) {
+            problem(mapped.problem(position)); // the mapping could not convert it: its reason, once
+            return UNDECODABLE;
         }
         String s = csv.get(position).strip();
         if (s.length() > 1 && s.charAt(0) == '\'' && CsvCells.isFormulaLike(s.substring(1))) {
