@@ -87,7 +87,8 @@
       scFetch('/api/interactions/imports', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ fileName: file.name, charset: form.charset.value, source: form.source.value })
+        body: JSON.stringify({ fileName: file.name, charset: form.charset.value, source: form.source.value,
+          mapping: form.mapping ? form.mapping.value : '' })
       }).then(function (r) {
         if (!r.ok) { throw new Error(r.status); }
         return r.json();

@@ -30,17 +30,19 @@ import java.util.List;
 @Singleton
 public class ImportInteractionsCommand implements Command {
 
-    static final String USAGE = "usage: import-interactions FILE [--charset UTF-8|GBK] [--source NAME]";
+    static final String USAGE = "usage: import-interactions FILE [--charset UTF-8|GBK] [--source NAME] [--mapping NAME]";
     static final String USER = "command-line";
     /** Exit code: the database is unavailable (try again). */
     static final int UNAVAILABLE = 3;
 
     private final InteractionImporter importer;
     private final ImportResults results;
+    private final ImportMappings mappings;
 
-    ImportInteractionsCommand(InteractionImporter importer, ImportResults results) {
+    ImportInteractionsCommand(InteractionImporter importer, ImportResults results, ImportMappings mappings) {
         this.importer = importer;
         this.results = results;
+        this.mappings = mappings;
     }
 
     @Override
@@ -48,10 +50,11 @@ public class ImportInteractionsCommand implements Command {
         Path file = null;
         Charset charset = StandardCharsets.UTF_8;
         String source = null;
+        String mapping = null;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.equals("--charset") || a.equals("--source")) {
+                if (a.equals("--charset") || a.equals("--source") || a.equals("--mapping")) {
                     if (i + 1 >= args.size()) {
                         err.println(a + " needs a value\n" + USAGE);
                         return 2;
@@ -59,6 +62,13 @@ public class ImportInteractionsCommand implements Command {
                     String v = args.get(++i);
                     if (a.equals("--charset")) {
                         charset = CsvCharsets.parse(v);
+                    } else if (a.equals("--mapping")) {
+                        mapping = mappings.find(v).map(ImportMapping::name).orElse(null);
+                        if (mapping == null) {
+                            err.println("no import mapping \"" + v + "\"; there are: "
+                                    + String.join(", ", mappings.list().stream().map(ImportMappings.Listed::name).toList()));
+                            return 2;
+                        }
                     } else {
                         source = InteractionImportApiController.checkedSource(v);
                     }
@@ -85,7 +95,7 @@ public class ImportInteractionsCommand implements Command {
         }
         // a FileInputStream, unlike Files.newInputStream, also reads pipes (FILE may be /dev/stdin or a named pipe)
         try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
-            ImportRecord record = importer.create(scope, file.getFileName().toString(), charset, source);
+            ImportRecord record = importer.create(scope, file.getFileName().toString(), charset, source, mapping);
             ImportRecord done = importer.run(record.id(), scope, in);
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("import %d of %s: received %d, inserted %d, updated %d, unchanged %d, rejected %d (%.1f s)%n",

@@ -10,7 +10,8 @@ import java.time.LocalDateTime;
 /**
  * One interaction import and its progress: {@code status} is waiting (created by the upload page, file not yet
  * sent), running, done, rejected (the header was unusable: nothing stored) or failed (stopped by an error;
- * the batches stored before it stay, and importing the file again completes it).
+ * the batches stored before it stay, and importing the file again completes it). {@code mapping} names the column
+ * mapping the file was read through, if any.
  */
 @MappedEntity("interaction_import")
 public record ImportRecord(
@@ -30,7 +31,8 @@ public record ImportRecord(
         @Nullable String message,
         LocalDateTime createdAt,
         @Nullable LocalDateTime startedAt,
-        @Nullable LocalDateTime finishedAt) {
+        @Nullable LocalDateTime finishedAt,
+        @Nullable String mapping) {
 
     static final String WAITING = "waiting";
     static final String RUNNING = "running";

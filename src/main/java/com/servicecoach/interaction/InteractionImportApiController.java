@@ -60,8 +60,11 @@ class InteractionImportApiController {
     private final Viewers viewers;
     private final DatabaseUnavailable unavailable;
 
+    private final ImportMappings mappings;
+
     InteractionImportApiController(InteractionImporter importer, InteractionImports imports, ImportResults results,
-                                   Viewers viewers, DatabaseUnavailable unavailable) {
+                                   Viewers viewers, DatabaseUnavailable unavailable, ImportMappings mappings) {
+        this.mappings = mappings;
         this.importer = importer;
         this.imports = imports;
         this.results = results;
@@ -89,7 +92,7 @@ class InteractionImportApiController {
 
     /** What the upload page sends before the file. */
     @Serdeable
-    record NewImport(@Nullable String fileName, @Nullable String charset, @Nullable String source) {
+    record NewImport(@Nullable String fileName, @Nullable String charset, @Nullable String source, @Nullable String mapping) {
     }
 
     @Operation(summary = "Import interactions from a CSV body (UTF-8 with or without BOM, or GBK with ?charset=GBK)",
@@ -105,10 +108,11 @@ class InteractionImportApiController {
             "application/vnd.ms-excel"}, produces = MediaType.APPLICATION_JSON)
     @Secured({"ADMIN", "SUPERVISOR"})
     HttpResponse<?> importCsv(HttpRequest<?> request, Authentication auth, @Nullable @Body InputStream body,
-                              @Nullable @QueryValue String charset, @Nullable @QueryValue String source) {
+                              @Nullable @QueryValue String charset, @Nullable @QueryValue String source,
+                              @Nullable @QueryValue String mapping) {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
-        ImportRecord record = importer.create(scope, null, charset(request, charset), checkedSource(source));
+        ImportRecord record = importer.create(scope, null, charset(request, charset), checkedSource(source), mappingName(mapping));
         try {
             ImportRecord done = importer.run(record.id(), scope, orEmpty(body));
             return HttpResponse.ok(jsonFile(results.summaryFile(done)));
@@ -126,7 +130,8 @@ class InteractionImportApiController {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
         Charset charset = CsvCharsets.parse(form.charset());
-        return HttpResponse.created(ImportJob.of(importer.create(scope, form.fileName(), charset, checkedSource(form.source()))));
+        return HttpResponse.created(ImportJob.of(importer.create(scope, form.fileName(), charset, checkedSource(form.source()),
+                mappingName(form.mapping()))));
     }
 
     @Operation(summary = "Send the file of a registered import (CSV body, streamed); answers the finished import")
@@ -177,6 +182,12 @@ class InteractionImportApiController {
         return request.getContentType().flatMap(MediaType::getCharset)
                 .filter(c -> c.equals(StandardCharsets.UTF_8) || c.name().toUpperCase(Locale.ROOT).equals("GBK"))
                 .orElse(StandardCharsets.UTF_8);
+    }
+
+    /** The name of a known mapping (404 naming those there are), or null for a file with ServiceCoach's columns. */
+    @Nullable
+    String mappingName(@Nullable String mapping) {
+        return mapping == null || mapping.isBlank() ? null : mappings.get(mapping).name();
     }
 
     static @Nullable String checkedSource(@Nullable String source) {

@@ -60,8 +60,11 @@ class InteractionImportPageController {
     private final DatabaseUnavailable unavailable;
     private final Messages messages;
 
+    private final ImportMappings mappings;
+
     InteractionImportPageController(InteractionImporter importer, InteractionImports imports, ImportResults results,
-                                    Viewers viewers, DatabaseUnavailable unavailable, Messages messages) {
+                                    Viewers viewers, DatabaseUnavailable unavailable, Messages messages, ImportMappings mappings) {
+        this.mappings = mappings;
         this.messages = messages;
         this.importer = importer;
         this.imports = imports;
@@ -77,6 +80,7 @@ class InteractionImportPageController {
         imports.scope(viewer);
         Map<String, Object> model = new HashMap<>();
         model.put("recent", imports.list(viewer, 0, 10));
+        model.put("mappings", mappings.list());
         return new ModelAndView<>("interaction/import", model);
     }
 
@@ -84,11 +88,13 @@ class InteractionImportPageController {
     @Post(value = "/interactions/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> upload(HttpRequest<?> request, Authentication auth, @Nullable @Part("charset") String charset,
-                           @Nullable @Part("source") String source, StreamingFileUpload file) {
+                           @Nullable @Part("source") String source, @Nullable @Part("mapping") String mapping,
+                           StreamingFileUpload file) {
         Viewer viewer = viewers.of(auth);
         InteractionImporter.Scope scope = imports.scope(viewer);
         ImportRecord record = importer.create(scope, file.getFilename(), CsvCharsets.parse(charset),
-                InteractionImportApiController.checkedSource(source));
+                InteractionImportApiController.checkedSource(source),
+                mapping == null || mapping.isBlank() ? null : mappings.get(mapping).name());
         try (InputStream in = file.asInputStream()) {
             importer.run(record.id(), scope, in);
         } catch (CsvHeaderException e) {

@@ -102,8 +102,13 @@ public class InteractionImporter {
 
     private final Rollups rollups;
 
+    private final ImportMappings mappings;
+    private final com.servicecoach.agent.AgentMatcher agentMatcher;
+
     InteractionImporter(InteractionStore store, ImportRecordRepository records, ScoringSettingsService settings, Clock clock,
-                        Rollups rollups) {
+                        Rollups rollups, ImportMappings mappings, com.servicecoach.agent.AgentMatcher agentMatcher) {
+        this.mappings = mappings;
+        this.agentMatcher = agentMatcher;
         this.rollups = rollups;
         this.store = store;
         this.records = records;
@@ -113,6 +118,12 @@ public class InteractionImporter {
 
     /** Registers an import that will read its file later ({@link #run}); the upload page polls it meanwhile. */
     public ImportRecord create(Scope scope, @Nullable String fileName, Charset charset, @Nullable String defaultSource) {
+        return create(scope, fileName, charset, defaultSource, null);
+    }
+
+    /** As {@link #create(Scope, String, Charset, String)}, the file to be read through the mapping named (null: none). */
+    public ImportRecord create(Scope scope, @Nullable String fileName, Charset charset, @Nullable String defaultSource,
+                               @Nullable String mapping) {
         settleInterrupted();
         String name = fileName == null || fileName.isBlank() ? null : shorten(fileName.strip(), 255);
         String source = defaultSource == null || defaultSource.isBlank() ? null : defaultSource.strip();
@@ -120,7 +131,7 @@ public class InteractionImporter {
             throw new IllegalArgumentException("source: at most " + InteractionCsvReader.MAX_ID_CHARS + " characters");
         }
         return records.save(new ImportRecord(null, scope.username(), name, charset.name(), source, ImportRecord.WAITING,
-                0, 0, 0, 0, 0, 0, null, null, now(), null, null));
+                0, 0, 0, 0, 0, 0, null, null, now(), null, null, mapping));
     }
 
     /**
@@ -197,7 +208,7 @@ public class InteractionImporter {
             if (r != null && r.status().equals(ImportRecord.RUNNING)) {
                 records.update(new ImportRecord(r.id(), r.username(), r.fileName(), r.charset(), r.defaultSource(),
                         ImportRecord.FAILED, r.bytesRead(), r.received(), r.inserted(), r.updated(), r.unchanged(),
-                        r.rejected(), r.header(), e.getValue(), r.createdAt(), r.startedAt(), now()));
+                        r.rejected(), r.header(), e.getValue(), r.createdAt(), r.startedAt(), now(), r.mapping()));
             }
             interrupted.remove(e.getKey());
         }
@@ -218,7 +229,7 @@ public class InteractionImporter {
                 run == null ? current.unchanged() : run.unchanged,
                 run == null ? current.rejected() : run.rejected,
                 run == null ? current.header() : run.headerText, message == null ? null : shorten(message, 2000),
-                current.createdAt(), current.startedAt(), now());
+                current.createdAt(), current.startedAt(), now(), current.mapping());
         return records.update(done);
     }
 
@@ -226,7 +237,7 @@ public class InteractionImporter {
                                      @Nullable LocalDateTime startedAt, @Nullable LocalDateTime finishedAt) {
         return new ImportRecord(r.id(), r.username(), r.fileName(), r.charset(), r.defaultSource(), status, r.bytesRead(),
                 r.received(), r.inserted(), r.updated(), r.unchanged(), r.rejected(), header, message, r.createdAt(),
-                startedAt, finishedAt);
+                startedAt, finishedAt, r.mapping());
     }
 
     private LocalDateTime now() {
@@ -302,7 +313,11 @@ public class InteractionImporter {
 
         void execute() {
             ZoneId zone = settings.current().settings().orgZone();
-            InteractionCsvReader reader = new InteractionCsvReader(in, Charset.forName(record.charset()), zone, agentCheck());
+            // a helpdesk's export is read through its mapping, its agents found by employee number, helpdesk user id or email
+            ImportMapping mapping = record.mapping() == null ? null : mappings.get(record.mapping());
+            Function<String, String> agentOf = mapping == null ? a -> null : matched(agentMatcher.snapshot());
+            InteractionCsvReader reader = new InteractionCsvReader(in, Charset.forName(record.charset()), zone, agentCheck(),
+                    mapping, agentOf);
             Thread writer = new Thread(this::write, "interaction-import-" + record.id());
             writer.setDaemon(true);
             boolean handedEnd = false;
@@ -407,18 +422,7 @@ public class InteractionImporter {
         }
 
         private Function<String, String> agentCheck() {
-            return employeeNo -> {
-                AgentRef agent = agents.get(employeeNo);
-                if (agent != null && scope.allows(agent.teamId())) {
-                    return null;
-                }
-                String no = employeeNo.length() > 40 ? employeeNo.substring(0, 37) + "..." : employeeNo;
-                if (agent == null) {
-                    return "unknown employee number '" + no + "'";
-                }
-                // a supervisor may know that the agent exists (the assignment form tells as much), not more
-                return "'" + no + "' is not an agent of a team you lead";
-            };
+            return InteractionImporter.agentCheck(agents, scope);
         }
 
         /** Stores a batch and its rejections in one transaction; retried once if a key appeared meanwhile. */
@@ -521,6 +525,51 @@ public class InteractionImporter {
             Long teamId = teamOfAgent.get(agentId);
             return teamId != null && scope.allows(teamId);
         }
+    }
+
+    /** Why an agent of a row cannot be imported by this scope (unknown, or not of the supervisor's teams), or null. */
+    private static Function<String, String> agentCheck(Map<String, AgentRef> agents, Scope scope) {
+        return employeeNo -> {
+            AgentRef agent = agents.get(employeeNo);
+            if (agent != null && scope.allows(agent.teamId())) {
+                return null;
+            }
+            String no = employeeNo.length() > 40 ? employeeNo.substring(0, 37) + "..." : employeeNo;
+            if (agent == null) {
+                return "unknown employee number '" + no + "'";
+            }
+            // a supervisor may know that the agent exists (the assignment form tells as much), not more
+            return "'" + no + "' is not an agent of a team you lead";
+        };
+    }
+
+    /** A row of a preview: the line, what it would be stored as, or why it would be rejected. */
+    public record PreviewRow(int line, @Nullable InteractionRow row, @Nullable String error) {
+    }
+
+    /**
+     * The first {@code rows} rows of a file as the import would take them (through {@code mapping} when given), without
+     * storing anything: what each would become, or why it would be rejected.
+     *
+     * @throws com.servicecoach.csv.CsvHeaderException when the header is unusable
+     */
+    public List<PreviewRow> preview(Scope scope, InputStream input, Charset charset, @Nullable ImportMapping mapping, int rows) {
+        Map<String, AgentRef> agents = loadAgents();
+        Function<String, String> agentOf = mapping == null ? a -> null : matched(agentMatcher.snapshot());
+        List<PreviewRow> out = new ArrayList<>();
+        try (InteractionCsvReader reader = new InteractionCsvReader(input, charset, settings.current().settings().orgZone(),
+                agentCheck(agents, scope), mapping, agentOf)) {
+            while (out.size() < rows && reader.hasNext()) {
+                RowResult r = reader.next();
+                out.add(r instanceof RowError e ? new PreviewRow(e.line(), null, e.message())
+                        : new PreviewRow(((InteractionRow) r).line(), (InteractionRow) r, null));
+            }
+        }
+        return out;
+    }
+
+    private static Function<String, String> matched(com.servicecoach.agent.AgentMatcher.Snapshot agents) {
+        return value -> agents.employeeNo(value).orElse(null);
     }
 
     private Map<String, AgentRef> loadAgents() {
