@@ -125,10 +125,10 @@ final class MappedRecords implements CsvRecords {
         return true;
     }
 
-    /** A trailing line that is no row (a report's footer), by its first words. */
+    /** A line that is no row: a spreadsheet's empty row, or a report's footer known by its first words. */
     private boolean skipped() {
-        if (in.size() == 0) {
-            return true;
+        if (in.fields().stream().allMatch(String::isBlank)) {
+            return true; // an empty row as a spreadsheet saves it (only separators)
         }
         String first = in.get(0).strip();
         for (String prefix : mapping.skipsOrNone()) {
@@ -171,19 +171,25 @@ final class MappedRecords implements CsvRecords {
         return at < 0 || at >= in.size() ? "" : in.get(at).strip();
     }
 
-    /** A value through its map (case and spaces ignored); a category may be found among a cell's tags. Unmapped: as is. */
+    /**
+     * A value through its map (case and surrounding spaces ignored). A category is also looked for among a cell's tags
+     * (separated by commas, semicolons, bars or spaces; the first that maps wins), and a cell none of whose tags maps is
+     * {@code other}: tags say more than a category, and most are not one. Other unmapped values stay as they are, for
+     * the import to judge.
+     */
     private static String mapped(Map<String, String> map, String v, boolean tags) {
         String hit = map.get(v.toLowerCase(Locale.ROOT));
         if (hit != null) {
             return hit;
         }
         if (tags) {
-            for (String tag : v.split("[,;|]")) {
+            for (String tag : v.split("[,;|\\s]+")) {
                 String t = map.get(tag.strip().toLowerCase(Locale.ROOT));
                 if (t != null) {
                     return t;
                 }
             }
+            return InteractionCsvReader.DEFAULT_CATEGORY;
         }
         return v;
     }
