@@ -10,13 +10,18 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-/** An agent's profile. {@code channels} is stored as a ';'-separated list, e.g. "chat;email". */
+/**
+ * An agent's profile. {@code channels} is stored as a ';'-separated list, e.g. "chat;email". {@code helpdeskId} is
+ * the agent's user id, email or name in the shop's helpdesk, as its exports write it (optional, unique), so that
+ * helpdesk imports match the agent ({@link AgentMatcher}).
+ */
 @MappedEntity("agent")
 public record Agent(
         @Id @GeneratedValue @Nullable Long id,
         String employeeNo,
         String name,
         String email,
+        @Nullable String helpdeskId,
         Long teamId,
         String channels,
         @Nullable LocalDate hiredOn,

@@ -22,16 +22,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Agent CSV import: header {@code employee_no,name,email,team,channels,hired_on,status} (any order;
- * channels separated by ';'). Each row creates or updates one agent; a bad row is reported with its line
- * and changes nothing, good rows are stored.
+ * Agent CSV import: header {@code employee_no,name,email,team,channels,hired_on,status,helpdesk_id} (any order;
+ * channels separated by ';'; hired_on, status and helpdesk_id optional). Each row creates or updates one agent; a
+ * bad row is reported with its line and changes nothing, good rows are stored. Without a helpdesk_id column an
+ * existing agent keeps their helpdesk user id; an empty helpdesk_id cell clears it.
  */
 @Singleton
 public class AgentImport {
 
     static final List<String> REQUIRED = List.of("employee_no", "name", "email", "team", "channels");
-    static final List<String> OPTIONAL = List.of("hired_on", "status");
-    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("employeeNo", "employee_no", "hiredOn", "hired_on");
+    static final List<String> OPTIONAL = List.of("hired_on", "status", "helpdesk_id");
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("employeeNo", "employee_no", "hiredOn", "hired_on",
+            "helpdeskId", "helpdesk_id");
 
     private final AgentService service;
     private final AgentRepository agents;
@@ -50,7 +52,8 @@ public class AgentImport {
         service.requireManager(viewer);
         try (CsvRecordReader csv = new CsvRecordReader(input)) {
             if (!csv.next()) {
-                throw headerProblem("the file is empty: the first line must be the header " + String.join(",", REQUIRED) + ",hired_on,status");
+                throw headerProblem("the file is empty: the first line must be the header " + String.join(",", REQUIRED) + ","
+                        + String.join(",", OPTIONAL));
             }
             int headerSize = csv.size();
             Map<String, Integer> columns = new HashMap<>();
@@ -98,7 +101,8 @@ public class AgentImport {
         Optional<Agent> existing = employeeNo.isEmpty() ? Optional.empty() : agents.findByEmployeeNo(employeeNo);
         List<String> channels = Arrays.stream(value(csv, columns, "channels").split(";"))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        AgentForm form = new AgentForm(employeeNo, value(csv, columns, "name"), value(csv, columns, "email"),
+        String helpdeskId = columns.containsKey("helpdesk_id") ? value(csv, columns, "helpdesk_id") : null;
+        AgentForm form = new AgentForm(employeeNo, value(csv, columns, "name"), value(csv, columns, "email"), helpdeskId,
                 value(csv, columns, "team"), channels, value(csv, columns, "hired_on"), value(csv, columns, "status"));
         List<FieldError> problems = new ArrayList<>();
         AgentService.Validated v = service.check(form, existing.orElse(null), problems, teams::findByName);
@@ -113,15 +117,18 @@ public class AgentImport {
         }
         String channelText = String.join(";", v.channels());
         if (existing.isEmpty()) {
-            agents.save(new Agent(null, v.employeeNo(), v.name(), v.email(), v.team().id(), channelText, v.hiredOn(), v.status(), service.now()));
+            agents.save(new Agent(null, v.employeeNo(), v.name(), v.email(), v.helpdeskId(), v.team().id(), channelText,
+                    v.hiredOn(), v.status(), service.now()));
             return new Outcome(Kind.INSERTED, null);
         }
         Agent a = existing.get();
-        Agent changed = new Agent(a.id(), a.employeeNo(), v.name(), v.email(), v.team().id(), channelText, v.hiredOn(), v.status(), a.updatedAt());
+        Agent changed = new Agent(a.id(), a.employeeNo(), v.name(), v.email(), v.helpdeskId(), v.team().id(), channelText,
+                v.hiredOn(), v.status(), a.updatedAt());
         if (changed.equals(a)) {
             return new Outcome(Kind.UNCHANGED, null);
         }
-        agents.update(new Agent(a.id(), a.employeeNo(), v.name(), v.email(), v.team().id(), channelText, v.hiredOn(), v.status(), service.now()));
+        agents.update(new Agent(a.id(), a.employeeNo(), v.name(), v.email(), v.helpdeskId(), v.team().id(), channelText,
+                v.hiredOn(), v.status(), service.now()));
         return new Outcome(Kind.UPDATED, null);
     }
 

@@ -94,9 +94,10 @@ class AgentPageController {
         List<AgentView> sorted = new Paging(0, Math.max(1, all.size()), paging.sortField(), paging.ascending())
                 .apply(all, AgentApiController.ORDER).content();
         return com.servicecoach.csv.CsvDownload.of("agents.csv",
-                List.of("employee_no", "name", "email", "team", "channels", "hired_on", "status"),
+                List.of("employee_no", "name", "email", "team", "channels", "hired_on", "status", "helpdesk_id"),
                 rows -> sorted.forEach(a -> rows.row(java.util.Arrays.asList(a.employeeNo(), a.name(), a.email(), a.team(),
-                        String.join(";", a.channels()), a.hiredOn() == null ? null : a.hiredOn().toString(), a.status()))));
+                        String.join(";", a.channels()), a.hiredOn() == null ? null : a.hiredOn().toString(), a.status(),
+                        a.helpdeskId()))));
     }
 
     /** An agent's own profile. */
@@ -137,6 +138,7 @@ class AgentPageController {
         values.put("employeeNo", agent.employeeNo());
         values.put("name", agent.name());
         values.put("email", agent.email());
+        values.put("helpdeskId", agent.helpdeskId() == null ? "" : agent.helpdeskId());
         values.put("team", agent.team());
         values.put("hiredOn", agent.hiredOn() == null ? "" : agent.hiredOn().toString());
         values.put("status", agent.status());
@@ -172,11 +174,11 @@ class AgentPageController {
         return new ModelAndView<>("agent/form", model);
     }
 
-    /** Form fields: one checkbox per channel, named {@code channel_chat} and so on. */
+    /** Form fields: one checkbox per channel, named {@code channel_chat} and so on; an empty helpdeskId clears it. */
     private static AgentForm toForm(Map<String, String> values, Map<String, Object> raw) {
         List<String> channels = AgentService.CHANNELS.stream().filter(c -> raw.containsKey("channel_" + c)).toList();
-        return new AgentForm(values.get("employeeNo"), values.get("name"), values.get("email"), values.get("team"),
-                channels, values.get("hiredOn"), values.get("status"));
+        return new AgentForm(values.get("employeeNo"), values.get("name"), values.get("email"),
+                values.get("helpdeskId"), values.get("team"), channels, values.get("hiredOn"), values.get("status"));
     }
 
     static String enc(@Nullable String s) {

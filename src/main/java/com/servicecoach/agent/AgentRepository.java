@@ -15,6 +15,14 @@ public interface AgentRepository extends CrudRepository<Agent, Long> {
 
     boolean existsByEmployeeNo(String employeeNo);
 
+    Optional<Agent> findByHelpdeskId(String helpdeskId);
+
+    /** Agents whose helpdesk user id equals this one ignoring case (the uniqueness check and the matcher). */
+    List<Agent> findByHelpdeskIdEqualsIgnoreCase(String helpdeskId);
+
+    /** Agents whose email equals this one ignoring case (the matcher; emails are not unique). */
+    List<Agent> findByEmailEqualsIgnoreCase(String email);
+
     List<Agent> findAllOrderByEmployeeNo();
 
     List<Agent> findByTeamIdInOrderByEmployeeNo(Collection<Long> teamIds);

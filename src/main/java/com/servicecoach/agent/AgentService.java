@@ -42,6 +42,8 @@ public class AgentService implements EmployeeNumbers {
     public static final List<String> CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::code).toList();
     /** A hired_on before this year is a typing error (e.g. 0025 for 2025), not a date to keep. */
     static final int MIN_HIRED_YEAR = 1900;
+    /** The longest helpdesk user id (the column's width). */
+    public static final int HELPDESK_ID_MAX = 100;
 
     private final AgentRepository agents;
     private final TeamRepository teams;
@@ -203,7 +205,7 @@ public class AgentService implements EmployeeNumbers {
         requireManager(viewer);
         Validated v = validate(form, null);
         checkTeamScope(viewer, v.team());
-        Agent saved = agents.save(new Agent(null, v.employeeNo(), v.name(), v.email(), v.team().id(),
+        Agent saved = agents.save(new Agent(null, v.employeeNo(), v.name(), v.email(), v.helpdeskId(), v.team().id(),
                 String.join(";", v.channels()), v.hiredOn(), v.status(), now()));
         return toView(saved, v.team());
     }
@@ -212,13 +214,13 @@ public class AgentService implements EmployeeNumbers {
     public AgentView update(Viewer viewer, String employeeNo, AgentForm form) {
         requireManager(viewer);
         Agent existing = visibleAgent(viewer, employeeNo);
-        AgentForm merged = new AgentForm(employeeNo, form.name(), form.email(), form.team(), form.channels(),
-                form.hiredOn(), form.status());
+        AgentForm merged = new AgentForm(employeeNo, form.name(), form.email(), form.helpdeskId(), form.team(),
+                form.channels(), form.hiredOn(), form.status());
         Validated v = validate(merged, existing);
         if (viewer.isSupervisor() && !v.team().id().equals(existing.teamId())) {
             throw new ForbiddenException("Supervisors cannot move agents to another team");
         }
-        Agent saved = agents.update(new Agent(existing.id(), existing.employeeNo(), v.name(), v.email(), v.team().id(),
+        Agent saved = agents.update(new Agent(existing.id(), existing.employeeNo(), v.name(), v.email(), v.helpdeskId(), v.team().id(),
                 String.join(";", v.channels()), v.hiredOn(), v.status(), now()));
         return toView(saved, v.team());
     }
@@ -254,8 +256,8 @@ public class AgentService implements EmployeeNumbers {
     }
 
     /** A form's values after checking; thrown as 422 with every field problem when invalid. */
-    record Validated(String employeeNo, String name, String email, Team team, List<String> channels,
-                     @Nullable LocalDate hiredOn, String status) {
+    record Validated(String employeeNo, String name, String email, @Nullable String helpdeskId, Team team,
+                     List<String> channels, @Nullable LocalDate hiredOn, String status) {
     }
 
     Validated validate(AgentForm form, @Nullable Agent existing) {
@@ -285,6 +287,7 @@ public class AgentService implements EmployeeNumbers {
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
             errors.add(FieldError.of("email", "validation.email"));
         }
+        String helpdeskId = checkHelpdeskId(form.helpdeskId(), existing, errors);
         String teamName = trim(form.team());
         Team team = null;
         if (teamName.isEmpty()) {
@@ -330,12 +333,35 @@ public class AgentService implements EmployeeNumbers {
         } else if (!AgentStatus.ALL.contains(status)) {
             errors.add(FieldError.of("status", "validation.status", form.status()));
         }
-        return new Validated(existing == null ? employeeNo : existing.employeeNo(), name, email, team,
+        return new Validated(existing == null ? employeeNo : existing.employeeNo(), name, email, helpdeskId, team,
                 List.copyOf(channels), hiredOn, status);
     }
 
+    /**
+     * The helpdesk user id to keep: trimmed, empty for none, null (not sent) keeps an existing agent's; at most
+     * {@value #HELPDESK_ID_MAX} characters and no other agent's, ignoring case (imports match it ignoring case).
+     */
+    private @Nullable String checkHelpdeskId(@Nullable String value, @Nullable Agent existing, List<FieldError> errors) {
+        if (value == null) {
+            return existing == null ? null : existing.helpdeskId();
+        }
+        String id = value.trim();
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (id.length() > HELPDESK_ID_MAX) {
+            errors.add(FieldError.of("helpdeskId", "validation.helpdeskId", HELPDESK_ID_MAX));
+            return null;
+        }
+        agents.findByHelpdeskIdEqualsIgnoreCase(id).stream()
+                .filter(other -> existing == null || !other.id().equals(existing.id()))
+                .findFirst()
+                .ifPresent(other -> errors.add(FieldError.of("helpdeskId", "validation.helpdeskId.taken", id, other.employeeNo())));
+        return id;
+    }
+
     AgentView toView(Agent a, Team team) {
-        return new AgentView(a.employeeNo(), a.name(), a.email(), team.name(), a.channelList(), a.hiredOn(), a.status());
+        return new AgentView(a.employeeNo(), a.name(), a.email(), a.helpdeskId(), team.name(), a.channelList(), a.hiredOn(), a.status());
     }
 
     LocalDateTime now() {

@@ -6,8 +6,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An agent as the API shows it: {employeeNo, name, email, team, channels, hiredOn, status}. */
+/**
+ * An agent as the API shows it: {employeeNo, name, email, helpdeskId, team, channels, hiredOn, status}; helpdeskId
+ * is null when the agent has none.
+ */
 @Serdeable
-public record AgentView(String employeeNo, String name, String email, String team, List<String> channels,
+public record AgentView(String employeeNo, String name, String email, @Nullable String helpdeskId, String team, List<String> channels,
                         @Nullable LocalDate hiredOn, String status) {
 }

@@ -123,7 +123,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             Team team = saved.get(i % saved.size());
             String status = i == 7 || i == 23 ? "on_leave" : i == 41 ? "left" : "active";
             LocalDate hired = LocalDate.of(2021, 1, 4).plusDays(random.nextInt(1700));
-            agents.save(new Agent(null, String.format("A%03d", i + 1), AGENTS[i][0], AGENTS[i][1] + "@shop.example",
+            agents.save(new Agent(null, String.format("A%03d", i + 1), AGENTS[i][0], AGENTS[i][1] + "@shop.example", null,
                     team.id(), channelSets[random.nextInt(channelSets.length)], hired, status, now));
         }
         users.save(new User(null, "agent.wang", hash, Role.AGENT, true, "A001", null, 0, null, now));

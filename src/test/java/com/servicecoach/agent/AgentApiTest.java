@@ -32,10 +32,10 @@ class AgentApiTest extends HttpTest {
     @Test
     void createAnswers201WithTheAgentAsApiMdShowsIt() {
         Api.Reply r = api.post("admin", "/api/agents", Map.of("employeeNo", "N9", "name", "周婷", "email", "zhou.ting@shop.test",
-                "team", "North", "channels", List.of("chat", "email"), "hiredOn", "2025-02-03"));
+                "helpdeskId", "zhou.ting", "team", "North", "channels", List.of("chat", "email"), "hiredOn", "2025-02-03"));
         assertEquals(201, r.status(), r.body());
-        assertEquals(Map.of("employeeNo", "N9", "name", "周婷", "email", "zhou.ting@shop.test", "team", "North",
-                "channels", List.of("chat", "email"), "hiredOn", "2025-02-03", "status", "active"), r.json());
+        assertEquals(Map.of("employeeNo", "N9", "name", "周婷", "email", "zhou.ting@shop.test", "helpdeskId", "zhou.ting",
+                "team", "North", "channels", List.of("chat", "email"), "hiredOn", "2025-02-03", "status", "active"), r.json());
     }
 
     @Test

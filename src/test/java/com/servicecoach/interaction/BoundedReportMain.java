@@ -46,7 +46,7 @@ public final class BoundedReportMain {
             for (int t = 0; t < teams; t++) {
                 Team team = teamRepository.save(new Team(null, "Team " + t, null));
                 for (int a = 0; a < perTeam; a++) {
-                    agentRepository.save(new Agent(null, "M" + t + "_" + a, "Agent 客服 " + t + "-" + a, "m" + t + a + "@shop.test",
+                    agentRepository.save(new Agent(null, "M" + t + "_" + a, "Agent 客服 " + t + "-" + a, "m" + t + a + "@shop.test", null,
                             team.id(), "chat;email", LocalDate.of(2024, 1, 1), "active", LocalDateTime.of(2026, 1, 1, 0, 0)));
                 }
             }

@@ -31,7 +31,7 @@ class AttentionTest {
         }
         ScorecardFigures f = ScorecardCalculator.figures(facts, DAY, DAY, ScoringSettings.defaults().withMinRated(3), null,
                 Instant.parse("2026-04-01T00:00:00Z"));
-        return new ScorecardService.RankRow(new Agent(1L, no, "Agent " + no, no + "@x.test", 1L, "chat", null, "active",
+        return new ScorecardService.RankRow(new Agent(1L, no, "Agent " + no, no + "@x.test", null, 1L, "chat", null, "active",
                 LocalDateTime.now()), null, f, f.rounded());
     }
 

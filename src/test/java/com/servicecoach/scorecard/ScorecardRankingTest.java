@@ -30,7 +30,7 @@ class ScorecardRankingTest {
             facts.add(new InteractionFacts(Channel.CHAT, t, t.plusSeconds(10), t.plusSeconds(100), r));
         }
         ScorecardFigures f = ScorecardCalculator.figures(facts, DAY, DAY, ScoringSettings.defaults().withMinRated(3), null, LATER);
-        Agent agent = new Agent(1L, no, "Agent " + no, no + "@x.test", 1L, "chat", null, "active", LocalDateTime.now());
+        Agent agent = new Agent(1L, no, "Agent " + no, no + "@x.test", null, 1L, "chat", null, "active", LocalDateTime.now());
         return new ScorecardService.RankRow(agent, null, f, f.rounded());
     }
 

@@ -39,7 +39,7 @@ public class Fixtures {
     }
 
     public Agent agent(String employeeNo, String name, Team team, String channels) {
-        return agents.save(new Agent(null, employeeNo, name, employeeNo.toLowerCase() + "@shop.test", team.id(), channels,
+        return agents.save(new Agent(null, employeeNo, name, employeeNo.toLowerCase() + "@shop.test", null, team.id(), channels,
                 LocalDate.of(2024, 3, 1), "active", LocalDateTime.of(2026, 1, 1, 0, 0)));
     }
 

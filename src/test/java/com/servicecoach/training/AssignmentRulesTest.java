@@ -144,7 +144,7 @@ class AssignmentRulesTest {
         assertTrue(notes.get(0).get("message").toString().startsWith("New training assigned to you: Service attitude and greeting"));
 
         Agent n2 = agents.findByEmployeeNo("N2").orElseThrow();
-        agents.update(new Agent(n2.id(), n2.employeeNo(), n2.name(), n2.email(), n2.teamId(), n2.channels(), n2.hiredOn(), "left", n2.updatedAt()));
+        agents.update(new Agent(n2.id(), n2.employeeNo(), n2.name(), n2.email(), n2.helpdeskId(), n2.teamId(), n2.channels(), n2.hiredOn(), "left", n2.updatedAt()));
         assertEquals(List.of("N1", "N3"), lines("sup.north", "?sort=agent").stream().map(l -> l.get("agent")).toList());
     }
 

@@ -98,7 +98,7 @@ class BulkAndListsTest extends HttpTest {
     @Test
     void theListsDownloadAsCsvWithTheirFilters() {
         String agents = csv("sup.north", "/agents.csv?team=North");
-        assertTrue(agents.startsWith("\uFEFFemployee_no,name,email,team,channels,hired_on,status\r\n"), agents);
+        assertTrue(agents.startsWith("\uFEFFemployee_no,name,email,team,channels,hired_on,status,helpdesk_id\r\n"), agents);
         assertTrue(agents.contains("N1,Li Na,") && agents.contains("王芳") && !agents.contains("Tom Baker"), agents);
         String lines = csv("sup.north", "/assignments.csv?module=bk2");
         assertEquals(2, lines.split("\r\n").length, "the header and N1's line: " + lines);
