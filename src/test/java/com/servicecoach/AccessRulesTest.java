@@ -332,6 +332,21 @@ class AccessRulesTest extends HttpTest {
         get("/api/interactions/imports/{id}/errors", w -> "/api/interactions/imports/" + w.northImport() + "/errors", "U O F O H F");
         probe(HttpMethod.POST, "/api/interactions/imports/{id}/upload", w -> HttpRequest.POST("/api/interactions/imports/" + w.northImport()
                 + "/upload", csv()).contentType("text/csv"), "U O F O H F");
+        // column mappings of helpdesk exports: kept by those who import (a preset can be read, not removed)
+        get("/api/interactions/mappings", "U O F O O F");
+        get("/api/interactions/mappings/{name}", w -> "/api/interactions/mappings/Zendesk", "U O F O O F");
+        json(HttpMethod.PUT, "/api/interactions/mappings/{name}", w -> "/api/interactions/mappings/Access", Map.of("columns",
+                Map.of("external_id", "Id", "agent", "Agent", "channel", "Channel", "created_at", "Created")), "U O F O O F");
+        probe(HttpMethod.DELETE, "/api/interactions/mappings/{name}", w -> HttpRequest.DELETE("/api/interactions/mappings/Nope"),
+                "U H F H H F");
+        probe(HttpMethod.POST, "/api/interactions/import/preview", w -> HttpRequest.POST("/api/interactions/import/preview", csv())
+                .contentType("text/csv"), "U O F O O F");
+        get("/interactions/mappings", "U O F O O F");
+        form("/interactions/mappings", w -> "/interactions/mappings", Map.of("name", "x"), "U O F O O F");
+        form("/interactions/mappings/{name}/delete", w -> "/interactions/mappings/Nope/delete", Map.of(), "U H F H H F");
+        probe(HttpMethod.POST, "/interactions/import/preview", w -> HttpRequest.POST("/interactions/import/preview", MultipartBody.builder()
+                .addPart("charset", "UTF-8").addPart("file", "i.csv", MediaType.TEXT_CSV_TYPE, csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
         // survey responses imported: administrators for all interactions, supervisors for their teams' (a row of another
         // team's interaction is a rejected row, not a refusal)
         get("/surveys/import", "U O F O O F");

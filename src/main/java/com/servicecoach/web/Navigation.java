@@ -58,6 +58,7 @@ public final class Navigation {
             performance.add(new Item("/surveys/links", "nav.surveyLinks"));
             if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
+                performance.add(new Item("/interactions/mappings", "nav.importMappings"));
             }
             items.add(new Item("#performance", "nav.performance", performance));
             List<Item> training = new ArrayList<>();

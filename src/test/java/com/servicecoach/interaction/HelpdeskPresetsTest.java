@@ -75,11 +75,12 @@ class HelpdeskPresetsTest {
     void zendesk() {
         List<RowResult> rows = read("zendesk");
         assertEquals(9, rows.size());
-        // The research's own rows: Zendesk's Tags cell holds the tags separated by spaces (unconfirmed for the CSV),
-        // and the mapping looks a category up in the whole cell or its ','/';'/'|'-separated parts only, so a cell
-        // of several tags is not found and the row is rejected for its category.
-        error(rows.get(0), 2, "category: 'order_status shipping' is not one of " + CATEGORIES);
-        error(rows.get(1), 3, "category: 'return_refund damaged' is not one of " + CATEGORIES);
+        // The research's own rows: Zendesk's Tags cell holds the tags separated by spaces; the first tag that names a
+        // category gives it
+        row(rows.get(0), 2, "zendesk", "10482", "A001", "chat", "order_status",
+                "2026-03-02T01:15:00Z", "2026-03-02T01:27:00Z", "2026-03-02T03:02:00Z", 10);
+        row(rows.get(1), 3, "zendesk", "10483", "A002", "email", "return_refund",
+                "2026-03-02T02:03:00Z", "2026-03-02T02:44:00Z", "2026-03-03T07:47:00Z", 1);
         // created 08:47 (+08:00), first reply 3 minutes later, unsolved, "Offered" = no rating
         row(rows.get(2), 4, "zendesk", "10484", "A001", "phone", "payment",
                 "2026-03-03T00:47:00Z", "2026-03-03T00:50:00Z", null, null);

@@ -39,6 +39,16 @@ public final class Api {
         public List<Map<String, Object>> content() {
             return (List<Map<String, Object>>) json().get("content");
         }
+
+        /** The body as a JSON array of objects. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList() {
+            try {
+                return (List<Map<String, Object>>) (List<?>) mapper.readValue(body, io.micronaut.core.type.Argument.listOf(Map.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not a JSON array: " + body, e);
+            }
+        }
     }
 
     /**
