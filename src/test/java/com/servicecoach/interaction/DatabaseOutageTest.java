@@ -447,8 +447,9 @@ class DatabaseOutageTest {
     @Test
     void anUploadInterruptedByTheOutageAnswersAPageWithTheImportAndItsCounts() throws Exception {
         String boundary = "----outage" + System.nanoTime();
-        // as the page's form sends it: charset and source before the file
+        // as the page's form sends it: charset, mapping (none) and source before the file
         String before = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"charset\"\r\n\r\nUTF-8\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"outage.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n";
