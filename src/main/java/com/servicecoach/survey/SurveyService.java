@@ -147,7 +147,7 @@ public class SurveyService {
     Map<Long, SurveyTally> collectFromTables(Collection<Long> agentIds, LocalDate from, LocalDate to) {
         Map<Long, SurveyTally> out = new HashMap<>();
         Instant[] range = range(from, to);
-        store.counts(agentIds, range[0], range[1], true, (agent, channel, category, dimension, score, count) -> {
+        store.counts(agentIds, range[0], range[1], (agent, channel, category, dimension, score, count) -> {
             if (score >= 1 && score <= 10) {
                 out.computeIfAbsent(agent, k -> new SurveyTally()).addScores(channel, category, dimension, score, count);
             }

@@ -504,31 +504,26 @@ public class SurveyStore {
 
     // ---- figures -------------------------------------------------------------------------------------------------
 
-    /** Receives the aggregate rows: per agent (and channel and category when sliced), dimension and score, a count. */
+    /** Receives the aggregate rows: per agent, channel, category, dimension and score, a count. */
     interface CountReader {
-        void count(long agentId, @Nullable String channel, @Nullable String category, String dimension, int score, long count);
+        void count(long agentId, String channel, String category, String dimension, int score, long count);
     }
 
     /**
-     * The number of answers of each score per agent and dimension (and per channel and category when {@code sliced})
-     * for the responses to interactions created in [from, to) of these agents (null: all).
+     * The number of answers of each score per agent, channel, category and dimension for the responses to interactions
+     * created in [from, to) of these agents (null: all).
      */
-    void counts(@Nullable Collection<Long> agentIds, Instant from, Instant to, boolean sliced, CountReader reader) {
-        String slice = sliced ? "s.channel, s.category, " : "";
-        String base = "select s.agent_id, " + slice + "a.dimension, a.score, count(*) from survey s "
+    void counts(@Nullable Collection<Long> agentIds, Instant from, Instant to, CountReader reader) {
+        String base = "select s.agent_id, s.channel, s.category, a.dimension, a.score, count(*) from survey s "
                 + "join survey_answer a on a.interaction_id = s.interaction_id where s.created_at >= ? and s.created_at < ?";
         chunked(agentIds, ids -> {
-            String sql = base + agentFilter("s.agent_id", ids) + " group by s.agent_id, " + slice + "a.dimension, a.score";
+            String sql = base + agentFilter("s.agent_id", ids) + " group by s.agent_id, s.channel, s.category, a.dimension, a.score";
             try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 db.streamResults(ps);
                 bindRange(ps, from, to, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int k = 1;
-                        long agent = rs.getLong(k++);
-                        String channel = sliced ? rs.getString(k++) : null;
-                        String category = sliced ? rs.getString(k++) : null;
-                        reader.count(agent, channel, category, rs.getString(k++), rs.getInt(k++), rs.getLong(k));
+                        reader.count(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getLong(6));
                     }
                 }
             }
