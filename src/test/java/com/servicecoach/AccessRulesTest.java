@@ -62,7 +62,7 @@ class AccessRulesTest extends HttpTest {
 
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
     record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
-                 long importedQuestion, long coaching, long coachingAction, String surveyToken) {
+                 long importedQuestion, long coaching, long coachingAction, String surveyToken, long email) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -283,6 +283,24 @@ class AccessRulesTest extends HttpTest {
         form("/notifications/{id}/read", w -> "/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
         get("/api/notifications", "U O O O O O");
         get("/api/notifications/unread", "U O O O O O");
+        get("/notifications/email", "U O O O O O");
+        form("/notifications/email", w -> "/notifications/email", Map.of("address", "me@shop.test"), "U O O O O O");
+        get("/api/notifications/email", "U O O O O O");
+        json(HttpMethod.PUT, "/api/notifications/email", w -> "/api/notifications/email", Map.of(), "U O O O O O");
+        get("/api/notifications/email/messages", "U O O O O O");
+        get("/admin/email", "U O F F F F");
+        get("/admin/email/{id}", w -> "/admin/email/" + w.email(), "U O F F F F");
+        form("/admin/email/{id}/retry", w -> "/admin/email/" + w.email() + "/retry", Map.of(), "U O F F F F");
+        form("/admin/email/test", w -> "/admin/email/test", Map.of("address", "ops@shop.test"), "U O F F F F");
+        get("/admin/email/users/{username}", w -> "/admin/email/users/agent.north", "U O F F F F");
+        form("/admin/email/users/{username}", w -> "/admin/email/users/agent.north", Map.of("address", "n1@shop.test"), "U O F F F F");
+        get("/api/email/status", "U O F F F F");
+        get("/api/email/messages", "U O F F F F");
+        get("/api/email/messages/{id}", w -> "/api/email/messages/" + w.email(), "U O F F F F");
+        json(HttpMethod.POST, "/api/email/messages/{id}/retry", w -> "/api/email/messages/" + w.email() + "/retry", Map.of(), "U O F F F F");
+        json(HttpMethod.POST, "/api/email/test", w -> "/api/email/test", Map.of("address", "ops@shop.test"), "U O F F F F");
+        get("/api/email/settings/{username}", w -> "/api/email/settings/agent.north", "U O F F F F");
+        json(HttpMethod.PUT, "/api/email/settings/{username}", w -> "/api/email/settings/agent.north", Map.of(), "U O F F F F");
         json(HttpMethod.POST, "/api/notifications/read-all", w -> "/api/notifications/read-all", Map.of(), "U O O O O O");
         json(HttpMethod.POST, "/api/notifications/{id}/read", w -> "/api/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
         // assessments
@@ -437,6 +455,7 @@ class AccessRulesTest extends HttpTest {
         api.send("admin", HttpRequest.POST("/api/interactions/import", csv()).contentType("text/csv"));
         api.post("admin", "/api/surveys/links", Map.of("from", "2026-03-01", "to", "2026-03-31", "language", "en"));
         String surveyToken = (String) api.get("admin", "/api/surveys/links?" + PERIOD).content().get(0).get("token");
+        long email = ((Number) api.post("admin", "/api/email/test", Map.of("address", "ops@shop.test")).json().get("id")).longValue();
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -447,7 +466,7 @@ class AccessRulesTest extends HttpTest {
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
         return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion, coaching,
-                coachingAction, surveyToken);
+                coachingAction, surveyToken, email);
     }
 
     List<?> readList(String json) {

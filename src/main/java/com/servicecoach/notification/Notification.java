@@ -10,7 +10,8 @@ import java.time.LocalDateTime;
 /**
  * An in-app notification for one user. Its text is the message {@code notification.<kind>} with
  * {@code args} (JSON) in the reader's language; {@code dedupeKey} keeps the same event from being
- * announced twice to the same user. UTC times.
+ * announced twice to the same user. {@code attachments} are the paths of files that go with it (one per line),
+ * attached to its email when the reader chose attachments. UTC times.
  */
 @MappedEntity("notification")
 public record Notification(
@@ -21,5 +22,6 @@ public record Notification(
         String link,
         String args,
         LocalDateTime createdAt,
-        @Nullable LocalDateTime readAt) {
+        @Nullable LocalDateTime readAt,
+        @Nullable String attachments) {
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * In-app notifications: created by features for a user, listed in the user's language, counted for the
@@ -45,6 +47,11 @@ public class Notifications {
      * @return true when a notification was created
      */
     public boolean notify(String username, String kind, String dedupeKey, String link, List<?> args) {
+        return notify(username, kind, dedupeKey, link, args, List.of());
+    }
+
+    /** As {@link #notify(String, String, String, String, List)}, with files offered as the email's attachments. */
+    public boolean notify(String username, String kind, String dedupeKey, String link, List<?> args, List<Path> attachments) {
         if (repository.existsByUsernameAndDedupeKey(username, dedupeKey)) {
             return false;
         }
@@ -59,7 +66,8 @@ public class Notifications {
             }
         }
         try {
-            repository.save(new Notification(null, username, kind, dedupeKey, link, mapper.writeValueAsString(stored), now(), null));
+            repository.save(new Notification(null, username, kind, dedupeKey, link, mapper.writeValueAsString(stored), now(), null,
+                    attachments.isEmpty() ? null : attachments.stream().map(Path::toString).collect(Collectors.joining("\n"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +88,7 @@ public class Notifications {
                 .orElseThrow(() -> new NotFoundException("No notification " + id));
         if (n.readAt() == null) {
             n = repository.update(new Notification(n.id(), n.username(), n.kind(), n.dedupeKey(), n.link(), n.args(),
-                    n.createdAt(), now()));
+                    n.createdAt(), now(), n.attachments()));
         }
         return view(n, locale);
     }
@@ -89,18 +97,27 @@ public class Notifications {
         return repository.markAllRead(username, now());
     }
 
+    /** The notification's text in {@code locale}. */
+    public String text(String kind, String args, Locale locale) {
+        return render(kind, args, locale);
+    }
+
     NotificationView view(Notification n, Locale locale) {
+        return new NotificationView(n.id(), n.kind(), render(n.kind(), n.args(), locale), n.link(),
+                n.createdAt().toInstant(ZoneOffset.UTC), n.readAt() == null ? null : n.readAt().toInstant(ZoneOffset.UTC));
+    }
+
+    private String render(String kind, String json, Locale locale) {
         List<Object> raw;
         try {
-            raw = mapper.readValue(n.args(), Argument.listOf(Object.class));
+            raw = mapper.readValue(json, Argument.listOf(Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String tag = Messages.tag(locale);
         Object[] args = raw.stream().map(a -> a instanceof Map<?, ?> m
                 ? String.valueOf(m.get(tag) != null ? m.get(tag) : m.get("en")) : String.valueOf(a)).toArray();
-        return new NotificationView(n.id(), n.kind(), messages.get(locale, "notification." + n.kind(), args), n.link(),
-                n.createdAt().toInstant(ZoneOffset.UTC), n.readAt() == null ? null : n.readAt().toInstant(ZoneOffset.UTC));
+        return messages.get(locale, "notification." + kind, args);
     }
 
     private LocalDateTime now() {

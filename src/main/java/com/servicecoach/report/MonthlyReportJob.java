@@ -1,6 +1,10 @@
 package com.servicecoach.report;
 
+import com.servicecoach.account.Role;
+import com.servicecoach.account.User;
+import com.servicecoach.account.UserRepository;
 import com.servicecoach.jobs.JobLeaseStore;
+import com.servicecoach.notification.Notifications;
 import com.servicecoach.report.audit.ReportAudit;
 import com.servicecoach.report.building.ReportPeriod;
 import com.servicecoach.report.rendering.ReportFormat;
@@ -27,7 +31,8 @@ import java.util.List;
  * It checks every hour (and a minute after start-up) whether last month's files are there, and writes the
  * missing ones, so a server that was down on the 1st catches up when it starts. Months are those of the
  * organization's zone. Off when {@code servicecoach.reports.monthly-job} is false (tests, the command line);
- * formats and language from {@code servicecoach.reports.monthly-formats} and {@code .monthly-language}.
+ * formats and language from {@code servicecoach.reports.monthly-formats} and {@code .monthly-language}. Once
+ * written, every HR user is notified with a link to the report (and, by email when they chose so, the files).
  *
  * <p>With several instances the check runs on one at a time ({@link JobLeaseStore}), and a month counts as written
  * once the database records the monthly job's export of every format (report_audit), so a month is written
@@ -50,8 +55,11 @@ class MonthlyReportJob {
     private final Path directory;
     private final List<ReportFormat> formats;
     private final String language;
+    private final UserRepository users;
+    private final Notifications notifications;
 
-    MonthlyReportJob(ReportFiles files, ReportAudit audit, JobLeaseStore leases, ScoringSettingsService settings, Clock clock,
+    MonthlyReportJob(ReportFiles files, ReportAudit audit, JobLeaseStore leases, ScoringSettingsService settings,
+                     UserRepository users, Notifications notifications, Clock clock,
                      @Value("${servicecoach.reports.directory:reports}") String directory,
                      @Value("${servicecoach.reports.monthly-formats:pdf,csv,xlsx}") String formats,
                      @Value("${servicecoach.reports.monthly-language:en}") String language,
@@ -65,6 +73,8 @@ class MonthlyReportJob {
         this.directory = Path.of(directory);
         this.formats = ReportFormat.parseList(formats);
         this.language = language;
+        this.users = users;
+        this.notifications = notifications;
     }
 
     @Scheduled(initialDelay = "${servicecoach.jobs.initial-delay:1m}", fixedDelay = "${servicecoach.reports.monthly-check-interval:1h}")
@@ -96,6 +106,13 @@ class MonthlyReportJob {
         }
         List<Path> written = files.write(USER, last, null, formats, directory, Messages.fromTag(language));
         LOG.info("Monthly report {} written: {}", last.label(), written);
+        String link = "/reports/performance?from=" + last.from() + "&to=" + last.to();
+        for (User hr : users.findByRoleOrderByUsername(Role.HR)) {
+            if (hr.enabled()) {
+                notifications.notify(hr.username(), "report.monthlyReady", "report.monthlyReady:" + last.label(), link,
+                        List.of(last.label()), written.stream().map(Path::toAbsolutePath).toList());
+            }
+        }
         return written;
     }
 }

@@ -378,8 +378,9 @@ public class AssignmentService {
 
     /**
      * Announces assignments to agents who have not heard of them yet (team assignments reach agents who
-     * joined later), and reminds agents of unfinished assignments due within {@value #DUE_SOON_DAYS} days.
-     * Each notification is made once per user (per due date for reminders).
+     * joined later), reminds agents of unfinished assignments due within {@value #DUE_SOON_DAYS} days, and tells
+     * them once when an unfinished assignment is past its due date. Each notification is made once per user
+     * (per due date for reminders and overdue notices).
      *
      * @return the number of notifications created
      */
@@ -403,6 +404,13 @@ public class AssignmentService {
                     for (User u : usersOf(r.agent())) {
                         if (notifications.notify(u.username(), "assignment.dueSoon",
                                 "assignment.dueSoon:" + a.id() + ":" + a.dueOn(), LINK, List.of(texts(m), a.dueOn().toString()))) {
+                            made++;
+                        }
+                    }
+                } else if (days < 0) {
+                    for (User u : usersOf(r.agent())) {
+                        if (notifications.notify(u.username(), "assignment.overdue",
+                                "assignment.overdue:" + a.id() + ":" + a.dueOn(), LINK, List.of(texts(m), a.dueOn().toString()))) {
                             made++;
                         }
                     }

@@ -78,6 +78,7 @@ public final class Navigation {
                     new Item("/admin/users", "nav.users"),
                     new Item("/admin/settings", "nav.settings"),
                     new Item("/admin/survey", "nav.surveyDefinition"),
+                    new Item("/admin/email", "nav.email"),
                     new Item("/admin/audit", "nav.audit"))));
         }
         return items;

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,9 +48,13 @@ class ReportCommandTest extends HttpTest {
     ReportAudit audit;
     @Inject
     com.servicecoach.jobs.JobLeaseStore leases;
+    @Inject
+    com.servicecoach.account.UserRepository users;
+    @Inject
+    com.servicecoach.notification.Notifications notifications;
 
     MonthlyReportJob monthlyJob(Clock clock, Path directory) {
-        return new MonthlyReportJob(files, audit, leases, settings, clock, directory.toString(), "csv,pdf", "en", java.time.Duration.ofHours(1));
+        return new MonthlyReportJob(files, audit, leases, settings, users, notifications, clock, directory.toString(), "csv,pdf", "en", java.time.Duration.ofHours(1));
     }
 
     @TempDir
@@ -152,6 +157,11 @@ class ReportCommandTest extends HttpTest {
         List<Path> written = job.writeIfMissing();
         assertEquals(List.of(out.resolve("performance-2026-03-all-teams.csv"), out.resolve("performance-2026-03-all-teams.pdf")), written);
         assertEquals(List.of(), job.writeIfMissing(), "already written this month");
+        List<Map<String, Object>> told = api.get("hr.lin", "/api/notifications").content();
+        assertEquals(1, told.size(), "HR hears once that the month's report is ready");
+        assertEquals("The all-teams performance report for 2026-03 is ready.", told.get(0).get("message"));
+        assertEquals("/reports/performance?from=2026-03-01&to=2026-03-31", told.get(0).get("link"));
+        assertEquals(0, api.get("sup.north", "/api/notifications").content().size(), "only HR");
         Files.delete(out.resolve("performance-2026-03-all-teams.pdf"));
         assertEquals(List.of(), job.writeIfMissing(), "the database records the month as written (perhaps by another instance)");
         Clock lastOfMarchInShanghai = Clock.fixed(Instant.parse("2026-03-31T15:59:00Z"), ZoneId.of("UTC"));

@@ -101,12 +101,18 @@ class NotificationsTest {
         assertTrue(messages("agent.north", "en").get(0).startsWith("Training due soon: Returns, exchanges and refunds"),
                 messages("agent.north", "en").toString());
 
-        // a new due date within 3 days earns a new reminder; overdue ones get none
+        // a new due date within 3 days earns a new reminder; once past it, one notice that it is overdue
         Object id = api.get("sup.north", "/api/assignments?agent=N1").content().get(0).get("id");
-        api.put("sup.north", "/api/assignments/" + id, Map.of("dueOn", today().plusDays(1).toString()));
+        String due = today().plusDays(1).toString();
+        api.put("sup.north", "/api/assignments/" + id, Map.of("dueOn", due));
         assertEquals(1, service.sendReminders());
         clock.advance(Duration.ofDays(5));
-        assertEquals(0, service.sendReminders());
+        api.forgetTokens();
+        assertEquals(1, service.sendReminders());
+        assertEquals(0, service.sendReminders(), "told once that it is overdue");
+        assertEquals("Training overdue: Returns, exchanges and refunds within the time limit was due on " + due + " and is not completed yet.",
+                messages("agent.north", "en").get(0));
+        assertEquals("培训已逾期：时限内的退货、换货与退款 已于 " + due + " 截止，尚未完成。", messages("agent.north", "zh-CN").get(0));
     }
 
     @Test

@@ -24,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageBundlesTest {
 
     static final Path VIEWS = Path.of("src/main/resources/views");
+    /** The email templates (notification/EmailTemplates): plain text and HTML. */
+    static final Path EMAIL = Path.of("src/main/resources/email");
+    static final Path RESOURCES = Path.of("src/main/resources");
     /** Words that are the same in every language: the product, the language names, encodings. */
     static final Set<String> ALLOWED_WORDS = Set.of("ServiceCoach", "English", "简体中文", "UTF-8", "GBK");
 
@@ -72,7 +75,7 @@ class MessageBundlesTest {
                 String key = m.group(1);
                 boolean ok = m.group(2).equals("+") ? known.stream().anyMatch(k -> k.startsWith(key)) : known.contains(key);
                 if (!ok) {
-                    missing.add(VIEWS.relativize(template) + ": " + m.group(1));
+                    missing.add(RESOURCES.relativize(template) + ": " + m.group(1));
                 }
             }
         }
@@ -94,7 +97,7 @@ class MessageBundlesTest {
                     .replaceAll("&[a-z]+;", " ");
             for (String token : text.split("\\s+")) {
                 if (token.codePoints().anyMatch(Character::isLetter) && !ALLOWED_WORDS.contains(token)) {
-                    found.add(VIEWS.relativize(template) + ": " + token);
+                    found.add(RESOURCES.relativize(template) + ": " + token);
                 }
             }
         }
@@ -102,8 +105,13 @@ class MessageBundlesTest {
     }
 
     static List<Path> templates() throws IOException {
+        List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(VIEWS)) {
-            return s.filter(p -> p.toString().endsWith(".ftlh")).sorted().toList();
+            s.filter(p -> p.toString().endsWith(".ftlh")).sorted().forEach(all::add);
         }
+        try (Stream<Path> s = Files.walk(EMAIL)) {
+            s.filter(p -> p.toString().endsWith(".ftlh") || p.toString().endsWith(".ftl")).sorted().forEach(all::add);
+        }
+        return all;
     }
 }
