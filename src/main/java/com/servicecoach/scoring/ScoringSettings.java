@@ -18,10 +18,17 @@ import java.util.Objects;
  * @param minRated   below this many ratings the satisfaction figures are marked insufficient
  * @param weights    the configured composite weights
  * @param figureTargets the targets of the rate figures (metrics.md "Gaps"): for gaps, colours and chart lines
+ * @param caseTargets   targets per category and priority on top of the channels' (metrics.md "Targets per case type")
  */
 public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> calendars,
                               Map<Channel, SlaTargets> slaTargets, int minRated, Weights weights,
-                              FigureTargets figureTargets) {
+                              FigureTargets figureTargets, CaseTargets caseTargets) {
+
+    /** Settings without targets per case type. */
+    public ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> calendars, Map<Channel, SlaTargets> slaTargets,
+                           int minRated, Weights weights, FigureTargets figureTargets) {
+        this(orgZone, calendars, slaTargets, minRated, weights, figureTargets, CaseTargets.none());
+    }
 
     /** Settings with the default figure targets. */
     public ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> calendars, Map<Channel, SlaTargets> slaTargets,
@@ -93,6 +100,7 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
         }
         Objects.requireNonNull(weights, "weights are required");
         Objects.requireNonNull(figureTargets, "figure targets are required");
+        Objects.requireNonNull(caseTargets, "case targets are required (CaseTargets.none())");
     }
 
     private static <V> Map<Channel, V> completeCopy(Map<Channel, V> byChannel, String what) {
@@ -142,32 +150,42 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
         return slaTargets.get(channel);
     }
 
+    /** The first-response and resolution targets of a contact of this case type, and where each came from. */
+    public CaseTargets.Applied targets(Channel channel, Category category, Priority priority) {
+        return caseTargets.resolve(channel, category, priority, slaTargets.get(channel));
+    }
+
+    /** These settings with other targets per case type. */
+    public ScoringSettings withCaseTargets(CaseTargets newCaseTargets) {
+        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, weights, figureTargets, newCaseTargets);
+    }
+
     /** These settings with another calendar for one channel. */
     public ScoringSettings withCalendar(Channel channel, BusinessCalendar calendar) {
         Map<Channel, BusinessCalendar> changed = new EnumMap<>(calendars);
         changed.put(channel, calendar);
-        return new ScoringSettings(orgZone, changed, slaTargets, minRated, weights, figureTargets);
+        return new ScoringSettings(orgZone, changed, slaTargets, minRated, weights, figureTargets, caseTargets);
     }
 
     /** These settings with other SLA targets for one channel. */
     public ScoringSettings withTargets(Channel channel, SlaTargets targets) {
         Map<Channel, SlaTargets> changed = new EnumMap<>(slaTargets);
         changed.put(channel, targets);
-        return new ScoringSettings(orgZone, calendars, changed, minRated, weights, figureTargets);
+        return new ScoringSettings(orgZone, calendars, changed, minRated, weights, figureTargets, caseTargets);
     }
 
     /** These settings with another min-rated. */
     public ScoringSettings withMinRated(int newMinRated) {
-        return new ScoringSettings(orgZone, calendars, slaTargets, newMinRated, weights, figureTargets);
+        return new ScoringSettings(orgZone, calendars, slaTargets, newMinRated, weights, figureTargets, caseTargets);
     }
 
     /** These settings with other composite weights. */
     public ScoringSettings withWeights(Weights newWeights) {
-        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, newWeights, figureTargets);
+        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, newWeights, figureTargets, caseTargets);
     }
 
     /** These settings with other figure targets. */
     public ScoringSettings withFigureTargets(FigureTargets newTargets) {
-        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, weights, newTargets);
+        return new ScoringSettings(orgZone, calendars, slaTargets, minRated, weights, newTargets, caseTargets);
     }
 }
