@@ -102,10 +102,18 @@ class ImpactRates {
                         continue;
                     }
                     switch (f.figure()) {
-                        case "first_response_sla" -> sla(of(f, agent), day, c, tally.firstResponses(c), tally.unanswered(c),
-                                settings.targets(c).firstResponseSeconds());
-                        case "resolution_sla" -> sla(of(f, agent), day, c, tally.resolutions(c), tally.unresolved(c),
-                                settings.targets(c).resolutionSeconds());
+                        case "first_response_sla" -> tally.forEach((ch, cat, pri, cell) -> {
+                            if (ch == c) {
+                                sla(of(f, agent), day, c, cell.firstResponses(), cell.unanswered(),
+                                        settings.targets(ch, cat, pri).firstResponse().seconds());
+                            }
+                        });
+                        case "resolution_sla" -> tally.forEach((ch, cat, pri, cell) -> {
+                            if (ch == c) {
+                                sla(of(f, agent), day, c, cell.resolutions(), cell.unresolved(),
+                                        settings.targets(ch, cat, pri).resolution().seconds());
+                            }
+                        });
                         case "csat" -> {
                             int satisfied = 0;
                             int rated = 0;
@@ -153,11 +161,20 @@ class ImpactRates {
         private void add(DailyRates rates, Addressed f, Tally.Contribution k, LocalDate day) {
             Channel c = k.channel();
             switch (f.figure()) {
-                case "first_response_sla" -> closedOrOpen(rates, day, c, k.firstResponseSeconds(), k,
-                        settings.targets(c).firstResponseSeconds());
-                case "resolution_sla" -> closedOrOpen(rates, day, c, k.resolutionSeconds(), k, settings.targets(c).resolutionSeconds());
+                case "first_response_sla" -> {
+                    if (k.handled()) {
+                        closedOrOpen(rates, day, c, k.firstResponseSeconds(), k,
+                                settings.targets(c, k.category(), k.priority()).firstResponse().seconds());
+                    }
+                }
+                case "resolution_sla" -> {
+                    if (k.owned()) {
+                        closedOrOpen(rates, day, c, k.resolutionSeconds(), k,
+                                settings.targets(c, k.category(), k.priority()).resolution().seconds());
+                    }
+                }
                 case "csat" -> {
-                    if (k.rating10() != null) {
+                    if (k.handled() && k.rating10() != null) {
                         rates.add(day, k.rating10() >= 7 ? 1 : 0, 1);
                     }
                 }

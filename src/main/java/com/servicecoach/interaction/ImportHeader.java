@@ -25,10 +25,13 @@ public final class ImportHeader {
     public static final String RATING = "rating";
     public static final String RATING_SCALE = "rating_scale";
     public static final String COMMENT = "comment";
+    public static final String PRIORITY = "priority";
+    public static final String OWNER = "owner";
+    public static final String REOPENED = "reopened";
 
     /** Every known column, in the order problems are reported. */
     public static final List<String> COLUMNS = List.of(EXTERNAL_ID, SOURCE, AGENT, CHANNEL, CATEGORY,
-            CREATED_AT, FIRST_RESPONSE_AT, RESOLVED_AT, RATING, RATING_SCALE, COMMENT);
+            CREATED_AT, FIRST_RESPONSE_AT, RESOLVED_AT, RATING, RATING_SCALE, COMMENT, PRIORITY, OWNER, REOPENED);
 
     /** The columns a header must contain. */
     public static final List<String> REQUIRED = List.of(EXTERNAL_ID, AGENT, CHANNEL, CREATED_AT);
@@ -45,6 +48,9 @@ public final class ImportHeader {
     static final int I_RATING = 8;
     static final int I_RATING_SCALE = 9;
     static final int I_COMMENT = 10;
+    static final int I_PRIORITY = 11;
+    static final int I_OWNER = 12;
+    static final int I_REOPENED = 13;
 
     private final List<String> names;
     private final int[] positions; // by column ordinal; -1 when absent

@@ -37,7 +37,8 @@ public record ImportMapping(String name, @Nullable String format, @Nullable Inte
     /** The fields a column may be mapped to. */
     public static final List<String> FIELDS;
     /** The fields that may have a value map. */
-    public static final Set<String> MAPPED_VALUES = Set.of(ImportHeader.CHANNEL, ImportHeader.CATEGORY, ImportHeader.RATING);
+    public static final Set<String> MAPPED_VALUES = Set.of(ImportHeader.CHANNEL, ImportHeader.CATEGORY, ImportHeader.RATING,
+            ImportHeader.PRIORITY);
     private static final Set<String> TIMES = Set.of(ImportHeader.CREATED_AT, ImportHeader.FIRST_RESPONSE_AT, ImportHeader.RESOLVED_AT);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     static final int MAX_HEADER_LINE = 20;

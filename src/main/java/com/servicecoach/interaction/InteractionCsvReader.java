@@ -2,6 +2,7 @@ package com.servicecoach.interaction;
 
 import io.micronaut.core.annotation.Nullable;
 import com.servicecoach.scoring.Category;
+import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.csv.CsvCells;
 import com.servicecoach.csv.CsvHeaderException;
@@ -257,8 +258,17 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
                 problem(why.startsWith(ImportHeader.AGENT) ? why : ImportHeader.AGENT + ": " + why);
             }
         }
+        String owner = text(ImportHeader.I_OWNER, 0, false);
+        if (owner != null) {
+            String why = agentProblem.apply(owner);
+            if (why != null) {
+                problem(ImportHeader.OWNER + ": " + (why.startsWith(ImportHeader.AGENT + ": ") ? why.substring(ImportHeader.AGENT.length() + 2) : why));
+            }
+        }
         String channel = channel();
         String category = category();
+        String priority = priority();
+        int reopened = reopened();
         Instant createdAt = time(ImportHeader.I_CREATED_AT, true);
         Instant firstResponseAt = time(ImportHeader.I_FIRST_RESPONSE_AT, false);
         Instant resolvedAt = time(ImportHeader.I_RESOLVED_AT, false);
@@ -283,7 +293,7 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         }
         return new InteractionRow(line, source == null ? defaultSource : source, externalId, agent, channel,
                 category == null ? DEFAULT_CATEGORY : category, createdAt, firstResponseAt, resolvedAt,
-                rating10, comment);
+                rating10, comment, priority == null ? Priority.NORMAL.code() : priority, owner == null ? agent : owner, reopened);
     }
 
     private void problem(String p) {
@@ -395,6 +405,33 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
             return null;
         }
         return category.get().code();
+    }
+
+    private String priority() {
+        String s = value(ImportHeader.I_PRIORITY);
+        if (s == null || s == UNDECODABLE) {
+            return null;
+        }
+        Optional<Priority> priority = Priority.fromCode(s);
+        if (priority.isEmpty()) {
+            problem("priority: " + quote(s) + " is not one of " + String.join(", ", Priority.CODES));
+            return null;
+        }
+        return priority.get().code();
+    }
+
+    /** How often the contact was reopened: a whole number, 0 or more; empty is 0. */
+    private int reopened() {
+        String s = value(ImportHeader.I_REOPENED);
+        if (s == null || s == UNDECODABLE) {
+            return 0;
+        }
+        long v = wholeNumber(s);
+        if (v == NOT_WHOLE || v < 0 || v > 10_000) {
+            problem("reopened: " + quote(s) + " is not a count (a whole number from 0 to 10000)");
+            return 0;
+        }
+        return (int) v;
     }
 
     private Integer rating() {

@@ -339,9 +339,10 @@ public class InteractionImporter {
                     } else {
                         InteractionRow row = (InteractionRow) result;
                         AgentRef agent = agents.get(row.agent());
+                        AgentRef owner = agents.get(row.owner());
                         batch.add(new Pending(row.line(), new Key(row.source(), row.externalId()),
                                 new Values(agent.id(), row.channel(), row.category(), row.createdAt(), row.firstResponseAt(),
-                                        row.resolvedAt(), row.rating10(), row.comment()),
+                                        row.resolvedAt(), row.rating10(), row.comment(), row.priority(), owner.id(), row.reopened()),
                                 // only a supervisor's valid row can still be rejected when it is stored
                                 scope.allAgents() ? null : CsvText.line(reader.rawFields())));
                     }
@@ -485,10 +486,10 @@ public class InteractionImporter {
             inserts.forEach((k, s) -> newRows.put(k, s.values));
             for (State s : states.values()) {
                 if (s.id == null) {
-                    days.added(s.values.agentId(), s.values.facts());
+                    s.values.parts().forEach(days::added);
                 } else if (s.changed) {
-                    days.removed(s.stored.agentId(), s.stored.facts());
-                    days.added(s.values.agentId(), s.values.facts());
+                    s.stored.parts().forEach(days::removed);
+                    s.values.parts().forEach(days::added);
                     changedRows.put(s.id, s.values);
                 }
             }
@@ -512,9 +513,9 @@ public class InteractionImporter {
             Set<Long> ids = new HashSet<>();
             for (State s : states) {
                 if (s.id == null || s.changed) {
-                    ids.add(s.values.agentId());
+                    ids.addAll(s.values.parts().keySet());
                     if (s.stored != null) {
-                        ids.add(s.stored.agentId());
+                        ids.addAll(s.stored.parts().keySet());
                     }
                 }
             }

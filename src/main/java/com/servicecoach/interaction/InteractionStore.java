@@ -4,6 +4,8 @@ import com.servicecoach.database.Database;
 import com.servicecoach.database.StoredTimes;
 import com.servicecoach.scoring.BusinessCalendar;
 import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.Priority;
+import com.servicecoach.scoring.Category;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.scoring.ScoringSettings;
@@ -112,26 +114,25 @@ public class InteractionStore {
         try (Connection c = db.readConnection()) {
             for (int start = 0; start < ids.size(); start += IN_CHUNK) {
                 List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
-                String sql = "select agent_id, channel, category, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
-                        + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
-                        + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction where agent_id "
-                        + (chunk.size() == 1 ? "= ?" : "in (" + "?,".repeat(chunk.size() - 1) + "?)")
-                        + " and created_at >= ? and created_at < ?";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int p = 1;
-                    for (Long id : chunk) {
-                        ps.setLong(p++, id);
-                    }
-                    ps.setObject(p++, StoredTimes.bound(from));
-                    ps.setObject(p, StoredTimes.bound(to));
-                    ps.setFetchSize(5000);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            int rating = rs.getInt(10);
-                            Integer r = rs.wasNull() ? null : rating;
-                            out.add(new FactRow(rs.getLong(1), rs.getString(3), new InteractionFacts(channel(rs.getString(2)),
-                                    StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7),
-                                    StoredTimes.fromMicros(rs, 8, 9), r)));
+                String in = chunk.size() == 1 ? "= ?" : "in (" + "?,".repeat(chunk.size() - 1) + "?)";
+                // the contacts handled (each with its owned part too when the handler owns it), then those owned by
+                // one of these agents and handled by another
+                for (Side side : new Side[]{Side.HANDLER, Side.OWNER}) {
+                    String sql = "select " + FACT_COLUMNS + " from interaction where "
+                            + (side == Side.HANDLER ? "agent_id " + in : "owner_id " + in + " and owner_id <> agent_id")
+                            + " and created_at >= ? and created_at < ?";
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        int p = 1;
+                        for (Long id : chunk) {
+                            ps.setLong(p++, id);
+                        }
+                        ps.setObject(p++, StoredTimes.bound(from));
+                        ps.setObject(p, StoredTimes.bound(to));
+                        ps.setFetchSize(5000);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                factRows(rs, side, out::add);
+                            }
                         }
                     }
                 }
@@ -140,6 +141,50 @@ public class InteractionStore {
             throw new IllegalStateException("Cannot read interactions: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Which agent's part of a contact a query reads: the handler's, the owner's (handed over) or both agents'. */
+    enum Side { HANDLER, OWNER, BOTH }
+
+    /** The columns {@link #factRows} reads, in its order. */
+    static final String FACT_COLUMNS = "agent_id, coalesce(owner_id, agent_id), channel, category, priority, reopened, "
+            + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
+            + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
+            + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating";
+
+    /**
+     * The parts of one contact (a row of {@link #FACT_COLUMNS}) that the side reads: HANDLER gives the handler's
+     * part (all of it when the handler owns it), OWNER the owner's part of a contact handed over, BOTH each agent's.
+     */
+    static void factRows(ResultSet rs, Side side, java.util.function.Consumer<FactRow> out) throws SQLException {
+        long agent = rs.getLong(1);
+        long owner = rs.getLong(2);
+        int rating = rs.getInt(13);
+        Integer r = rs.wasNull() ? null : rating;
+        String category = rs.getString(4);
+        InteractionFacts facts = new InteractionFacts(channel(rs.getString(3)), StoredTimes.fromMicros(rs, 7, 8),
+                StoredTimes.fromMicros(rs, 9, 10), StoredTimes.fromMicros(rs, 11, 12), r, category(category),
+                priority(rs.getString(5)), true, true, rs.getInt(6));
+        if (owner == agent) {
+            if (side != Side.OWNER) {
+                out.accept(new FactRow(agent, category, facts));
+            }
+            return;
+        }
+        if (side != Side.OWNER) {
+            out.accept(new FactRow(agent, category, facts.handledPart()));
+        }
+        if (side != Side.HANDLER) {
+            out.accept(new FactRow(owner, category, facts.ownedPart()));
+        }
+    }
+
+    static Category category(String code) {
+        return Category.fromCode(code).orElseThrow(() -> new IllegalStateException("Unknown stored category " + code));
+    }
+
+    static Priority priority(String code) {
+        return Priority.fromCode(code).orElseThrow(() -> new IllegalStateException("Unknown stored priority " + code));
     }
 
     static Channel channel(String code) {
@@ -505,15 +550,22 @@ public class InteractionStore {
     /** The latest updated_at among one agent's interactions created in [from, to). */
     @Nullable
     private LocalDateTime latestUpdate(Connection c, long agentId, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select max(updated_at) from interaction where agent_id = ? and created_at >= ? and created_at < ?")) {
-            ps.setLong(1, agentId);
-            ps.setObject(2, StoredTimes.bound(from));
-            ps.setObject(3, StoredTimes.bound(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+        LocalDateTime latest = null;
+        for (String who : new String[]{"agent_id", "owner_id"}) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select max(updated_at) from interaction where " + who + " = ? and created_at >= ? and created_at < ?")) {
+                ps.setLong(1, agentId);
+                ps.setObject(2, StoredTimes.bound(from));
+                ps.setObject(3, StoredTimes.bound(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    LocalDateTime m = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+                    if (m != null && (latest == null || m.isAfter(latest))) {
+                        latest = m;
+                    }
+                }
             }
         }
+        return latest;
     }
 
     private void deleteDaysOf(Connection c, long agentId) throws SQLException {
@@ -546,27 +598,28 @@ public class InteractionStore {
     record StoredFact(InteractionFacts facts, LocalDateTime updatedAt) {
     }
 
-    /** Every stored interaction of one agent, or of one agent's instants [from, to) when given, on this connection. */
+    /**
+     * Every stored interaction of one agent (handled or owned: each with the agent's part of it), or of one agent's
+     * instants [from, to) when given, on this connection.
+     */
     private void forEachFact(Connection c, long agentId, @Nullable Instant from, @Nullable Instant to,
                      java.util.function.Consumer<StoredFact> consumer) throws SQLException {
-        String sql = "select channel, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
-                + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
-                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating, updated_at from interaction where agent_id = ?"
-                + (from == null ? "" : " and created_at >= ? and created_at < ?");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, agentId);
-            if (from != null) {
-                ps.setObject(2, StoredTimes.bound(from));
-                ps.setObject(3, StoredTimes.bound(to));
-            }
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int rating = rs.getInt(8);
-                    Integer r = rs.wasNull() ? null : rating;
-                    consumer.accept(new StoredFact(new InteractionFacts(channel(rs.getString(1)), StoredTimes.fromMicros(rs, 2, 3),
-                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7), r),
-                            rs.getObject(9, LocalDateTime.class)));
+        for (Side side : new Side[]{Side.HANDLER, Side.OWNER}) {
+            String sql = "select " + FACT_COLUMNS + ", updated_at from interaction where "
+                    + (side == Side.HANDLER ? "agent_id = ?" : "owner_id = ? and owner_id <> agent_id")
+                    + (from == null ? "" : " and created_at >= ? and created_at < ?");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, agentId);
+                if (from != null) {
+                    ps.setObject(2, StoredTimes.bound(from));
+                    ps.setObject(3, StoredTimes.bound(to));
+                }
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDateTime updated = rs.getObject(14, LocalDateTime.class);
+                        factRows(rs, side, f -> consumer.accept(new StoredFact(f.facts(), updated)));
+                    }
                 }
             }
         }
@@ -671,9 +724,7 @@ public class InteractionStore {
      * them: for figures over many agents and a long range that the rollups cannot give (they keep no categories).
      */
     public void streamFacts(@Nullable Collection<String> categories, Instant from, Instant to, FactReader reader) {
-        String sql = "select agent_id, channel, category, " + String.format(EPOCH_MICROS, "created_at") + ", created_ns, "
-                + String.format(EPOCH_MICROS, "first_response_at") + ", first_response_ns, "
-                + String.format(EPOCH_MICROS, "resolved_at") + ", resolved_ns, rating from interaction"
+        String sql = "select " + FACT_COLUMNS + " from interaction"
                 + " where created_at >= ? and created_at < ?"
                 + (categories == null ? "" : categories.isEmpty() ? " and 1 = 0"
                 : " and category in (" + "?,".repeat(categories.size() - 1) + "?)");
@@ -689,11 +740,7 @@ public class InteractionStore {
             db.streamResults(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int rating = rs.getInt(10);
-                    Integer r = rs.wasNull() ? null : rating;
-                    reader.fact(new FactRow(rs.getLong(1), rs.getString(3), new InteractionFacts(channel(rs.getString(2)),
-                            StoredTimes.fromMicros(rs, 4, 5), StoredTimes.fromMicros(rs, 6, 7),
-                            StoredTimes.fromMicros(rs, 8, 9), r)));
+                    factRows(rs, Side.BOTH, reader::fact);
                 }
             }
         } catch (SQLException e) {
@@ -718,10 +765,24 @@ public class InteractionStore {
 
     /** The stored, normalised values of an interaction (what "unchanged" compares). */
     record Values(long agentId, String channel, String category, Instant createdAt, @Nullable Instant firstResponseAt,
-                  @Nullable Instant resolvedAt, @Nullable Integer rating, @Nullable String comment) {
+                  @Nullable Instant resolvedAt, @Nullable Integer rating, @Nullable String comment, String priority,
+                  long ownerId, int reopened) {
 
         InteractionFacts facts() {
-            return new InteractionFacts(InteractionStore.channel(channel), createdAt, firstResponseAt, resolvedAt, rating);
+            return new InteractionFacts(InteractionStore.channel(channel), createdAt, firstResponseAt, resolvedAt, rating,
+                    InteractionStore.category(category), InteractionStore.priority(priority), true, true, reopened);
+        }
+
+        /** Each agent's part of the contact: one part when its handler owns it, else the handler's and the owner's. */
+        Map<Long, InteractionFacts> parts() {
+            InteractionFacts all = facts();
+            if (ownerId == agentId) {
+                return Map.of(agentId, all);
+            }
+            Map<Long, InteractionFacts> parts = new java.util.LinkedHashMap<>();
+            parts.put(agentId, all.handledPart());
+            parts.put(ownerId, all.ownedPart());
+            return parts;
         }
     }
 
@@ -751,10 +812,10 @@ public class InteractionStore {
     private static final int LOOKUP_CHUNK = 1000;
     private static final String INSERT = "insert into interaction (source, external_id, agent_id, channel, category, "
             + "created_at, created_ns, first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment, "
-            + "import_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "priority, owner_id, reopened, import_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update interaction set agent_id = ?, channel = ?, category = ?, created_at = ?, "
             + "created_ns = ?, first_response_at = ?, first_response_ns = ?, resolved_at = ?, resolved_ns = ?, rating = ?, "
-            + "comment = ?, import_id = ?, updated_at = ? where id = ?";
+            + "comment = ?, priority = ?, owner_id = ?, reopened = ?, import_id = ?, updated_at = ? where id = ?";
     private static final String REJECT = "insert into interaction_import_rejection (import_id, line, reason, row_text) "
             + "values (?, ?, ?, ?)";
     private static final String PROGRESS = "update interaction_import set bytes_read = ?, received = ?, inserted = ?, "
@@ -953,7 +1014,8 @@ public class InteractionStore {
             for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
                 String sql = "select id, external_id, agent_id, channel, category, created_at, created_ns, "
-                        + "first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment "
+                        + "first_response_at, first_response_ns, resolved_at, resolved_ns, rating, comment, priority, "
+                        + "coalesce(owner_id, agent_id), reopened "
                         + "from interaction where external_id in (" + "?,".repeat(chunk.size() - 1) + "?) and source = ?";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
@@ -965,7 +1027,8 @@ public class InteractionStore {
                             Number rating = (Number) rs.getObject(12);
                             Values v = new Values(rs.getLong(3), rs.getString(4), rs.getString(5),
                                     StoredTimes.read(rs, 6, 7), StoredTimes.read(rs, 8, 9), StoredTimes.read(rs, 10, 11),
-                                    rating == null ? null : rating.intValue(), rs.getString(13));
+                                    rating == null ? null : rating.intValue(), rs.getString(13), rs.getString(14),
+                                    rs.getLong(15), rs.getInt(16));
                             found.put(new Key(e.getKey(), rs.getString(2)), new Stored(rs.getLong(1), v));
                         }
                     }
@@ -1076,7 +1139,10 @@ public class InteractionStore {
             ps.setInt(i + 9, v.rating());
         }
         ps.setString(i + 10, v.comment());
-        return i + 11;
+        ps.setString(i + 11, v.priority());
+        ps.setLong(i + 12, v.ownerId());
+        ps.setInt(i + 13, v.reopened());
+        return i + 14;
     }
 
     // LOAD DATA LOCAL INFILE fed from memory: needs allowLoadLocalInfile=true in the JDBC URL (and local_infile on

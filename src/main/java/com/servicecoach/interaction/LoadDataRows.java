@@ -16,7 +16,7 @@ final class LoadDataRows {
     /** The statement that reads these rows; {@code interaction-batch} names the in-memory stream, not a file. */
     static final String SQL = "load data local infile 'interaction-batch' into table interaction character set utf8mb4 "
             + "(source, external_id, agent_id, channel, category, created_at, created_ns, first_response_at, first_response_ns, "
-            + "resolved_at, resolved_ns, rating, comment, import_id, updated_at)";
+            + "resolved_at, resolved_ns, rating, comment, priority, owner_id, reopened, import_id, updated_at)";
 
     private LoadDataRows() {
     }
@@ -52,6 +52,8 @@ final class LoadDataRows {
             } else {
                 text(b, r.comment());
             }
+            b.append('\t');
+            text(b, r.priority()).append('\t').append(r.ownerId()).append('\t').append(r.reopened());
             b.append('\t').append(importId).append('\t').append(updated).append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

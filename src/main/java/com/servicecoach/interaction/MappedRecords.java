@@ -153,11 +153,12 @@ final class MappedRecords implements CsvRecords {
             }
             out[o] = v;
         }
-        int agent = ImportHeader.I_AGENT;
-        if (!out[agent].isEmpty()) {
-            String no = agentOf.apply(out[agent]);
-            if (no != null) {
-                out[agent] = no;
+        for (int person : new int[]{ImportHeader.I_AGENT, ImportHeader.I_OWNER}) {
+            if (!out[person].isEmpty()) {
+                String no = agentOf.apply(out[person]);
+                if (no != null) {
+                    out[person] = no;
+                }
             }
         }
         Instant created = time(ImportHeader.I_CREATED_AT);

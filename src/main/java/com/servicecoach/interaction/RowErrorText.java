@@ -51,6 +51,7 @@ public final class RowErrorText {
             shape("control", "contains the control character (U\\+[0-9A-F]{4}) at position (\\d+) \\(identifiers are printable text\\)"),
             shape("notOneOf", Q + " is not one of (.*)"),
             shape("notWhole", Q + " is not a whole number"),
+            shape("notCount", Q + " is not a count \\(a whole number from 0 to (\\d+)\\)"),
             shape("scale", Q + " is not 10 or 5"),
             shape("outside5", Q + " is outside the 1-5 scale \\(rating_scale 5\\)"),
             shape("outside", Q + " is outside the 1-(\\d+) scale"),

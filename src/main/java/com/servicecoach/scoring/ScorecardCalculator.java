@@ -69,33 +69,35 @@ public final class ScorecardCalculator {
         int[] frtStates = new int[3];
         int[] resolutionStates = new int[3];
         int[] bandCounts = new int[RatingBand.values().length];
-        long ratingSum = 0;
 
-        for (Channel c : Channel.values()) {
+        long[] ratingSums = {0};
+        tally.forEach((c, category, priority, cell) -> {
             BusinessCalendar calendar = settings.calendar(c);
-            long frtTarget = settings.targets(c).firstResponseSeconds();
-            long resolutionTarget = settings.targets(c).resolutionSeconds();
+            CaseTargets.Applied targets = settings.targets(c, category, priority);
+            long frtTarget = targets.firstResponse().seconds();
+            long resolutionTarget = targets.resolution().seconds();
 
-            Durations answered = tally.firstResponses(c);
+            Durations answered = cell.firstResponses();
             frts.addAll(answered);
             int frtMet = (int) answered.countAtMost(frtTarget);
             frtStates[SlaState.MET.ordinal()] += frtMet;
             frtStates[SlaState.BREACHED.ordinal()] += (int) answered.size() - frtMet;
-            classifyOpen(tally.unanswered(c), calendar, evaluation, frtTarget, frtStates);
+            classifyOpen(cell.unanswered(), calendar, evaluation, frtTarget, frtStates);
 
-            Durations done = tally.resolutions(c);
+            Durations done = cell.resolutions();
             resolutions.addAll(done);
             int resolutionMet = (int) done.countAtMost(resolutionTarget);
             resolutionStates[SlaState.MET.ordinal()] += resolutionMet;
             resolutionStates[SlaState.BREACHED.ordinal()] += (int) done.size() - resolutionMet;
-            classifyOpen(tally.unresolved(c), calendar, evaluation, resolutionTarget, resolutionStates);
+            classifyOpen(cell.unresolved(), calendar, evaluation, resolutionTarget, resolutionStates);
 
             for (int r = 1; r <= 10; r++) {
-                int count = tally.ratings(c, r);
+                int count = cell.ratings(r);
                 bandCounts[RatingBand.of(r).ordinal()] += count;
-                ratingSum += (long) r * count;
+                ratingSums[0] += (long) r * count;
             }
-        }
+        });
+        long ratingSum = ratingSums[0];
         int responded = (int) frts.size();
         int resolved = (int) resolutions.size();
 

@@ -65,7 +65,8 @@ public class ScoringSettingsService {
          * figures are computed, so changing them needs no rebuild.
          */
         public String rollupKey() {
-            StringBuilder basis = new StringBuilder(settings.orgZone().getId());
+            // the stored days are of one tally format: a new format is a new key, so they are built again
+            StringBuilder basis = new StringBuilder("tally" + com.servicecoach.scoring.Tally.FORMAT + "|" + settings.orgZone().getId());
             for (com.servicecoach.scoring.Channel c : com.servicecoach.scoring.Channel.values()) {
                 SettingsDocument.ChannelSettings channel = document.channels() == null ? null : document.channels().get(c.code());
                 basis.append('|').append(c.code()).append('=').append(channel == null ? null : channel.calendar());
