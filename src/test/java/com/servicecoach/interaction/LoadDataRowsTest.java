@@ -22,7 +22,7 @@ class LoadDataRowsTest {
                 "tab\there, line\nbreak, back\\slash, 中文");
         String text = new String(LoadDataRows.encode(row, 42, NOW), StandardCharsets.UTF_8);
         assertEquals("shop\tT-1\t7\tchat\tlogistics\t2026-03-02 01:15:00.123456\t789\t2026-03-02 01:15:30.000000\t0\t\\N\t0\t8\t"
-                + "tab\\there, line\\nbreak, back\\\\slash, 中文\t42\t2026-03-10 08:00:00.123456\n", text);
+                + "tab\\there, line\\nbreak, back\\\\slash, 中文\tnormal\t7\t0\t42\t2026-03-10 08:00:00.123456\n", text);
     }
 
     @Test
@@ -30,7 +30,7 @@ class LoadDataRowsTest {
         Map<InteractionStore.Key, InteractionStore.Values> row = row("default", "T-2", 1, "email", "other",
                 Instant.parse("2026-03-02T01:15:00Z"), null, null, null, null);
         String text = new String(LoadDataRows.encode(row, 1, NOW), StandardCharsets.UTF_8);
-        assertEquals("default\tT-2\t1\temail\tother\t2026-03-02 01:15:00.000000\t0\t\\N\t0\t\\N\t0\t\\N\t\\N\t1\t2026-03-10 08:00:00.123456\n",
+        assertEquals("default\tT-2\t1\temail\tother\t2026-03-02 01:15:00.000000\t0\t\\N\t0\t\\N\t0\t\\N\t\\N\tnormal\t1\t0\t1\t2026-03-10 08:00:00.123456\n",
                 text);
     }
 
@@ -44,6 +44,6 @@ class LoadDataRowsTest {
     private static Map<InteractionStore.Key, InteractionStore.Values> row(String source, String externalId, long agentId,
             String channel, String category, Instant created, Instant responded, Instant resolved, Integer rating, String comment) {
         return Map.of(new InteractionStore.Key(source, externalId),
-                new InteractionStore.Values(agentId, channel, category, created, responded, resolved, rating, comment));
+                new InteractionStore.Values(agentId, channel, category, created, responded, resolved, rating, comment, "normal", agentId, 0));
     }
 }
