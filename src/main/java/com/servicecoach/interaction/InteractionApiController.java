@@ -31,19 +31,23 @@ class InteractionApiController {
     }
 
     @Operation(summary = "List interactions: agent, team, from, to (created_at date in the organization's zone), channel, "
-            + "category, breached=first_response|resolution, band; sort=createdAt|firstResponseAt|resolvedAt|agent|team|"
+            + "category, breached=first_response|resolution, band, priority=low|normal|high|urgent, handover=given|received "
+            + "(an agent's or team's interactions are those it handled or owns; resolution breaches and received handovers "
+            + "are the owner's); sort=createdAt|firstResponseAt|resolvedAt|agent|team|"
             + "channel|category|rating|externalId,asc|desc (default createdAt,desc)")
     @Get
     PageResponse<InteractionView> list(Authentication auth, @Nullable @QueryValue String agent, @Nullable @QueryValue String team,
                                        @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                        @Nullable @QueryValue String channel, @Nullable @QueryValue String category,
                                        @Nullable @QueryValue String breached, @Nullable @QueryValue String band,
-                                       @Nullable @QueryValue String externalId,
+                                       @Nullable @QueryValue String externalId, @Nullable @QueryValue String priority,
+                                       @Nullable @QueryValue String handover,
                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
                                        @Nullable @QueryValue String sort) {
         Paging paging = paging(page, size, sort);
         return interactions.list(viewers.of(auth),
-                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band, externalId), paging);
+                new InteractionService.Filters(agent, team, from, to, channel, category, breached, band, externalId,
+                        priority, handover), paging);
     }
 
     /** Paging with the list's default order, newest first. */

@@ -62,11 +62,12 @@ class InteractionPageController {
                                            @Nullable @QueryValue String to, @Nullable @QueryValue String channel,
                                            @Nullable @QueryValue String category, @Nullable @QueryValue String breached,
                                            @Nullable @QueryValue String band, @Nullable @QueryValue String externalId,
+                                           @Nullable @QueryValue String priority, @Nullable @QueryValue String handover,
                                            @Nullable @QueryValue Integer page, @Nullable @QueryValue String sort) {
         Viewer viewer = viewers.of(auth);
         Paging paging = InteractionApiController.paging(page, 50, sort);
         InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band,
-                externalId);
+                externalId, priority, handover);
         PageResponse<InteractionView> result = interactions.list(viewer, f, paging);
         if (paging.within(result.totalElements()) != paging) {
             // past the last page: the page shows the last one
@@ -82,6 +83,8 @@ class InteractionPageController {
         filters.put("breached", nz(breached));
         filters.put("band", nz(band));
         filters.put("externalId", nz(externalId));
+        filters.put("priority", nz(priority));
+        filters.put("handover", nz(handover));
         StringBuilder query = new StringBuilder();
         filters.forEach((k, v) -> {
             if (!v.isBlank()) {
@@ -99,6 +102,8 @@ class InteractionPageController {
         model.put("categories", InteractionService.CATEGORIES);
         model.put("bands", InteractionService.BANDS);
         model.put("breachedOptions", InteractionService.BREACHED);
+        model.put("priorities", com.servicecoach.scoring.Priority.CODES);
+        model.put("handovers", InteractionService.HANDOVERS);
         model.put("fmt", new Formats(messages, LocaleResolver.resolve(request), settings.current().settings().orgZone()));
         return new ModelAndView<>("interaction/list", model);
     }
@@ -116,14 +121,17 @@ class InteractionPageController {
     HttpResponse<io.micronaut.http.server.types.files.StreamedFile> csv(Authentication auth, @Nullable @QueryValue String agent,
             @Nullable @QueryValue String team, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
             @Nullable @QueryValue String channel, @Nullable @QueryValue String category, @Nullable @QueryValue String breached,
-            @Nullable @QueryValue String band, @Nullable @QueryValue String sort) {
+            @Nullable @QueryValue String band, @Nullable @QueryValue String priority, @Nullable @QueryValue String handover,
+            @Nullable @QueryValue String sort) {
         Viewer viewer = viewers.of(auth);
-        InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band);
+        InteractionService.Filters f = new InteractionService.Filters(agent, team, from, to, channel, category, breached, band,
+                null, priority, handover);
         Paging first = InteractionApiController.paging(0, Paging.DEFAULT_SIZE, sort); // checks the sort
 
         return com.servicecoach.csv.CsvDownload.of("interactions.csv", List.of("source", "external_id", "agent", "agent_name", "team",
                 "channel", "category", "created_at", "first_response_at", "resolved_at", "rating", "band", "first_response_seconds",
-                "resolution_seconds", "first_response_sla", "resolution_sla", "comment"), rows -> {
+                "resolution_seconds", "first_response_sla", "resolution_sla", "comment", "priority", "owner", "owner_name", "reopened",
+                "first_response_target_seconds", "resolution_target_seconds"), rows -> {
             long written = 0;
             long total = 0;
             for (int page = 0; written < CSV_MAX_ROWS; page++) {
@@ -136,7 +144,9 @@ class InteractionPageController {
                     }
                     rows.row(java.util.Arrays.asList(i.source(), i.externalId(), i.agent(), i.agentName(), i.team(), i.channel(),
                             i.category(), str(i.createdAt()), str(i.firstResponseAt()), str(i.resolvedAt()), str(i.rating()), i.band(),
-                            str(i.firstResponseSeconds()), str(i.resolutionSeconds()), i.firstResponseSla(), i.resolutionSla(), i.comment()));
+                            str(i.firstResponseSeconds()), str(i.resolutionSeconds()), i.firstResponseSla(), i.resolutionSla(), i.comment(),
+                            i.priority(), i.owner(), i.ownerName(), str(i.reopened()), str(i.firstResponseTargetSeconds()),
+                            str(i.resolutionTargetSeconds())));
                 }
                 if (p.content().size() < CSV_PAGE) {
                     break;

@@ -8,6 +8,7 @@ import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.RatingBand;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Sla;
@@ -41,11 +42,19 @@ public class InteractionService {
     public static final List<String> BANDS = Arrays.stream(RatingBand.values()).map(RatingBand::code).toList();
     public static final List<String> BREACHED = List.of(InteractionStore.BREACHED_FIRST_RESPONSE,
             InteractionStore.BREACHED_RESOLUTION);
+    public static final List<String> HANDOVERS = List.of(InteractionStore.HANDOVER_GIVEN, InteractionStore.HANDOVER_RECEIVED);
 
     /** The list's filters as given (null or blank = any). */
     public record Filters(@Nullable String agent, @Nullable String team, @Nullable String from, @Nullable String to,
                           @Nullable String channel, @Nullable String category, @Nullable String breached,
-                          @Nullable String band, @Nullable String externalId) {
+                          @Nullable String band, @Nullable String externalId, @Nullable String priority,
+                          @Nullable String handover) {
+
+        public Filters(@Nullable String agent, @Nullable String team, @Nullable String from, @Nullable String to,
+                       @Nullable String channel, @Nullable String category, @Nullable String breached,
+                       @Nullable String band, @Nullable String externalId) {
+            this(agent, team, from, to, channel, category, breached, band, externalId, null, null);
+        }
 
         public Filters(@Nullable String agent, @Nullable String team, @Nullable String from, @Nullable String to,
                        @Nullable String channel, @Nullable String category, @Nullable String breached, @Nullable String band) {
@@ -99,11 +108,14 @@ public class InteractionService {
         String category = oneOf("category", f.category(), CATEGORIES);
         String breached = oneOf("breached", f.breached(), BREACHED);
         String band = oneOf("band", f.band(), BANDS);
+        String priority = oneOf("priority", f.priority(), Priority.CODES);
+        String handover = oneOf("handover", f.handover(), HANDOVERS);
         return store.list(new InteractionStore.ListQuery(scopeAgents, scopeTeams, agentId, teamId,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
                 channel, category, breached, band == null ? null : RatingBand.valueOf(band.toUpperCase(Locale.ROOT)),
-                present(f.externalId()) ? f.externalId().strip() : null, evaluation, paging.sortField(), paging.ascending(), paging.page(), paging.size()), s);
+                present(f.externalId()) ? f.externalId().strip() : null, evaluation, paging.sortField(), paging.ascending(), paging.page(), paging.size(),
+                priority, handover), s);
     }
 
     private static @Nullable String oneOf(String name, @Nullable String value, List<String> allowed) {

@@ -5,6 +5,7 @@ import com.servicecoach.database.StoredTimes;
 import com.servicecoach.scoring.BusinessCalendar;
 import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.Priority;
+import com.servicecoach.scoring.CaseTargets;
 import com.servicecoach.scoring.Category;
 import com.servicecoach.scoring.InteractionFacts;
 import com.servicecoach.scoring.RatingBand;
@@ -70,8 +71,10 @@ public class InteractionStore {
     private static final int IN_CHUNK = 500;
     private static final String VIEW_COLUMNS = "i.id, i.source, i.external_id, a.employee_no, a.name, t.name, i.channel, "
             + "i.category, i.created_at, i.created_ns, i.first_response_at, i.first_response_ns, i.resolved_at, "
-            + "i.resolved_ns, i.rating, i.comment";
-    private static final String FROM = " from interaction i join agent a on a.id = i.agent_id join team t on t.id = a.team_id";
+            + "i.resolved_ns, i.rating, i.comment, i.priority, o.employee_no, o.name, i.reopened";
+    /** The handling agent {@code a} (and team {@code t}) and the owner {@code o} of each interaction. */
+    private static final String FROM = " from interaction i join agent a on a.id = i.agent_id join team t on t.id = a.team_id"
+            + " join agent o on o.id = coalesce(i.owner_id, i.agent_id)";
 
     private final Database db;
     private final ExecutorService executor;
@@ -210,8 +213,12 @@ public class InteractionStore {
     public record ListQuery(@Nullable Set<Long> scopeAgentIds, @Nullable Set<Long> scopeTeamIds, @Nullable Long agentId,
                             @Nullable Long teamId, @Nullable Instant from, @Nullable Instant to, @Nullable String channel,
                             @Nullable String category, @Nullable String breached, @Nullable RatingBand band,
-                            @Nullable String externalId, Instant evaluation, String sortField, boolean ascending, int page, int size) {
+                            @Nullable String externalId, Instant evaluation, String sortField, boolean ascending, int page, int size,
+                            @Nullable String priority, @Nullable String handover) {
     }
+
+    public static final String HANDOVER_GIVEN = "given";
+    public static final String HANDOVER_RECEIVED = "received";
 
     public static final String BREACHED_FIRST_RESPONSE = "first_response";
     public static final String BREACHED_RESOLUTION = "resolution";
@@ -263,15 +270,15 @@ public class InteractionStore {
         List<Long> pageIds = new ArrayList<>(q.size());
         try (PreparedStatement ps = c.prepareStatement("select i.id, i.channel, i.created_at, i.created_ns, "
                 + (firstResponse ? "i.first_response_at, i.first_response_ns" : "i.resolved_at, i.resolved_ns")
-                + FROM + where + order)) {
+                + ", i.category, i.priority" + FROM + where + order)) {
             db.streamResults(ps);
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Channel channel = channel(rs.getString(2));
-                    ScoringSettings.SlaTargets t = settings.targets(channel);
+                    CaseTargets.Applied t = settings.targets(channel, category(rs.getString(7)), priority(rs.getString(8)));
                     SlaState state = Sla.evaluate(StoredTimes.read(rs, 3, 4), StoredTimes.read(rs, 5, 6),
-                            firstResponse ? t.firstResponseSeconds() : t.resolutionSeconds(), settings.calendar(channel),
+                            firstResponse ? t.firstResponse().seconds() : t.resolution().seconds(), settings.calendar(channel),
                             q.evaluation());
                     if (state == SlaState.BREACHED) {
                         if (total >= skip && pageIds.size() < q.size()) {
@@ -302,21 +309,32 @@ public class InteractionStore {
         return new PageResponse<>(content, q.page(), q.size(), total);
     }
 
+    /**
+     * An agent's (or team's) interactions are those it handled or owns (metrics.md "Owners"); the resolution drill-down
+     * and the received handovers are the owner's, the first-response drill-down and the handovers given the handler's.
+     */
     private static String where(ListQuery q, ScoringSettings settings, List<Object> params) {
         StringBuilder w = new StringBuilder(" where 1 = 1");
+        boolean ownerSide = BREACHED_RESOLUTION.equals(q.breached()) || HANDOVER_RECEIVED.equals(q.handover());
+        boolean handlerSide = BREACHED_FIRST_RESPONSE.equals(q.breached()) || HANDOVER_GIVEN.equals(q.handover());
         if (q.scopeAgentIds() != null) {
-            inList(w, "i.agent_id", q.scopeAgentIds(), params);
+            either(w, "i.agent_id", "o.id", q.scopeAgentIds(), params, ownerSide, handlerSide);
         }
         if (q.scopeTeamIds() != null) {
-            inList(w, "a.team_id", q.scopeTeamIds(), params);
+            either(w, "a.team_id", "o.team_id", q.scopeTeamIds(), params, ownerSide, handlerSide);
         }
         if (q.agentId() != null) {
-            w.append(" and i.agent_id = ?");
-            params.add(q.agentId());
+            either(w, "i.agent_id", "o.id", Set.of(q.agentId()), params, ownerSide, handlerSide);
         }
         if (q.teamId() != null) {
-            w.append(" and a.team_id = ?");
-            params.add(q.teamId());
+            either(w, "a.team_id", "o.team_id", Set.of(q.teamId()), params, ownerSide, handlerSide);
+        }
+        if (q.handover() != null) {
+            w.append(" and o.id <> i.agent_id");
+        }
+        if (q.priority() != null) {
+            w.append(" and i.priority = ?");
+            params.add(q.priority());
         }
         if (q.from() != null) {
             w.append(" and i.created_at >= ?");
@@ -352,8 +370,7 @@ public class InteractionStore {
             w.append(" and (");
             Channel[] channels = Channel.values();
             for (int k = 0; k < channels.length; k++) {
-                ScoringSettings.SlaTargets t = settings.targets(channels[k]);
-                long target = firstResponse ? t.firstResponseSeconds() : t.resolutionSeconds();
+                long target = lowestTarget(settings, channels[k], firstResponse);
                 w.append(k == 0 ? "" : " or ").append("(i.channel = ? and coalesce(").append(done)
                         .append(", ?) >= timestampadd(second, ").append(target + 1).append(", i.created_at))");
                 params.add(channels[k].code());
@@ -362,6 +379,39 @@ public class InteractionStore {
             w.append(")");
         }
         return w.toString();
+    }
+
+    /** The lowest first-response (or resolution) target any contact of the channel may have: a bound for the prefilter. */
+    static long lowestTarget(ScoringSettings settings, Channel channel, boolean firstResponse) {
+        long lowest = Long.MAX_VALUE;
+        for (Category cat : Category.values()) {
+            for (Priority pri : Priority.values()) {
+                CaseTargets.Applied a = settings.targets(channel, cat, pri);
+                lowest = Math.min(lowest, firstResponse ? a.firstResponse().seconds() : a.resolution().seconds());
+            }
+        }
+        return lowest;
+    }
+
+    /** The handler's column in {@code ids}, or the owner's, or (neither side asked for) either. */
+    private static void either(StringBuilder w, String handler, String owner, Set<Long> ids, List<Object> params,
+                               boolean ownerSide, boolean handlerSide) {
+        if (ids.isEmpty()) {
+            w.append(" and 1 = 0");
+            return;
+        }
+        String in = " in (" + "?,".repeat(ids.size() - 1) + "?)";
+        if (ownerSide) {
+            w.append(" and ").append(owner).append(in);
+            params.addAll(ids);
+        } else if (handlerSide) {
+            w.append(" and ").append(handler).append(in);
+            params.addAll(ids);
+        } else {
+            w.append(" and (").append(handler).append(in).append(" or ").append(owner).append(in).append(")");
+            params.addAll(ids);
+            params.addAll(ids);
+        }
     }
 
     private static void inList(StringBuilder w, String column, Set<Long> ids, List<Object> params) {
@@ -387,14 +437,23 @@ public class InteractionStore {
         Number r = (Number) rs.getObject(15);
         Integer rating = r == null ? null : r.intValue();
         BusinessCalendar calendar = settings.calendar(channel);
-        ScoringSettings.SlaTargets t = settings.targets(channel);
+        String priority = rs.getString(17);
+        CaseTargets.Applied t = settings.targets(channel, category(rs.getString(8)), priority(priority));
+        String owner = rs.getString(18);
         return new InteractionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), channel.code(), rs.getString(8), created, firstResponse, resolved, rating,
                 rating == null ? null : RatingBand.of(rating).code(), rs.getString(16),
                 firstResponse == null ? null : calendar.openSeconds(created, firstResponse),
                 resolved == null ? null : calendar.openSeconds(created, resolved),
-                state(Sla.evaluate(created, firstResponse, t.firstResponseSeconds(), calendar, evaluation)),
-                state(Sla.evaluate(created, resolved, t.resolutionSeconds(), calendar, evaluation)));
+                state(Sla.evaluate(created, firstResponse, t.firstResponse().seconds(), calendar, evaluation)),
+                state(Sla.evaluate(created, resolved, t.resolution().seconds(), calendar, evaluation)),
+                priority, owner, rs.getString(19), !owner.equals(rs.getString(4)), rs.getInt(20),
+                t.firstResponse().seconds(), source(t.firstResponse().source()), t.resolution().seconds(), source(t.resolution().source()));
+    }
+
+    /** A target's source as the API names it: channel, category, priority, channel_category ... */
+    static String source(CaseTargets.Source s) {
+        return s.name().toLowerCase(Locale.ROOT);
     }
 
     private static String state(SlaState s) {

@@ -1,17 +1,16 @@
 package com.servicecoach.scorecard;
 
-import com.servicecoach.scoring.Category;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.agent.Agent;
 import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.agent.TeamRepository;
-import com.servicecoach.interaction.FactRow;
-import com.servicecoach.interaction.InteractionStore;
 import com.servicecoach.interaction.Rollups;
+import com.servicecoach.scoring.Category;
 import com.servicecoach.scoring.Channel;
-import com.servicecoach.scoring.InteractionFacts;
+import com.servicecoach.scoring.OwnerFigures;
+import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.KnowledgeSource;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
@@ -25,12 +24,10 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,13 +54,16 @@ public class ScorecardService {
     public record Week(LocalDate from, LocalDate to, Scorecard scorecard) {
     }
 
-    /** The scorecard of one part of the period's interactions (a channel or a category). */
+    /** The scorecard of one part of the period's interactions (a channel, a category or a priority). */
     public record Part(String code, Scorecard scorecard) {
     }
 
-    /** What the agent page shows besides the scorecard. */
+    /**
+     * What the agent page shows besides the scorecard: the parts by channel, category and priority (each with its
+     * own targets, metrics.md "Targets per case type") and the handovers and reopened contacts ("Owners").
+     */
     public record AgentDetail(Agent agent, Team team, Result result, List<Week> weeks, List<Part> byChannel,
-                              List<Part> byCategory) {
+                              List<Part> byCategory, List<Part> byPriority, OwnerFigures owners) {
     }
 
     /** One agent in a team's ranking; {@code rank} null when not ranked (insufficient ratings or no composite). */
@@ -72,25 +72,23 @@ public class ScorecardService {
 
     /** What the team page shows. */
     public record TeamDetail(Team team, Result result, List<RankRow> ranking, List<Week> weeks, List<Part> byChannel,
-                             Collected tallies) {
+                             List<Part> byCategory, List<Part> byPriority, OwnerFigures owners, Collected tallies) {
     }
 
     private final AgentService agents;
     private final AgentRepository agentRepository;
     private final TeamRepository teams;
-    private final InteractionStore store;
     private final Rollups rollups;
     private final ScoringSettingsService settings;
     private final KnowledgeSource knowledge;
     private final Clock clock;
 
-    ScorecardService(AgentService agents, AgentRepository agentRepository, TeamRepository teams, InteractionStore store,
+    ScorecardService(AgentService agents, AgentRepository agentRepository, TeamRepository teams,
                      Rollups rollups, ScoringSettingsService settings, KnowledgeSource knowledge, Clock clock) {
         this.rollups = rollups;
         this.agents = agents;
         this.agentRepository = agentRepository;
         this.teams = teams;
-        this.store = store;
         this.settings = settings;
         this.knowledge = knowledge;
         this.clock = clock;
@@ -114,14 +112,11 @@ public class ScorecardService {
         Agent agent = agents.visibleAgent(viewer, employeeNo);
         ScoringSettingsService.Current current = settings.current();
         Instant now = clock.instant();
-        if ("category".equals(sliceKind)) {
-            ZoneId zone = current.settings().orgZone();
-            List<InteractionFacts> facts = store.facts(List.of(agent.id()), from.atStartOfDay(zone).toInstant(),
-                            to.plusDays(1).atStartOfDay(zone).toInstant()).stream()
-                    .filter(r -> r.category().equals(slice)).map(FactRow::facts).toList();
-            return ScorecardCalculator.compute(facts, from, to, current.settings(), null, now);
-        }
         Tally total = collect(List.of(agent.id()), from, to, current, false, false).total();
+        if ("category".equals(sliceKind)) {
+            Category category = Category.fromCode(slice).orElseThrow(() -> new IllegalArgumentException("no category " + slice));
+            return ScorecardCalculator.compute(total.category(category), from, to, current.settings(), null, now);
+        }
         if ("channel".equals(sliceKind)) {
             Channel channel = Channel.fromCode(slice).orElseThrow(() -> new IllegalArgumentException("no channel " + slice));
             return ScorecardCalculator.compute(total.channel(channel), from, to, current.settings(), null, now);
@@ -165,17 +160,13 @@ public class ScorecardService {
         Collected c = collect(List.of(agent.id()), from, to, current, false, true);
         Result result = result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
         return new AgentDetail(agent, team, result, weeks(c, from, to, current), byChannel(c.total(), from, to, current),
-                byCategory(agent, from, to, current));
+                byCategory(c.total(), from, to, current), byPriority(c.total(), from, to, current), OwnerFigures.of(c.total()));
     }
-
-    /** How many agents' interaction rows {@link #agentDetails} reads at once for the by-category parts. */
-    static final int CATEGORY_CHUNK = 50;
 
     /**
      * {@link #agentDetail} for several agents at once, in their order, without the weekly trend ({@code weeks}
-     * empty): their days read in one pass, their knowledge % in one query, and their rows for the by-category parts
-     * {@value #CATEGORY_CHUNK} agents at a time, so that memory holds one share's rows. Each agent must be one the
-     * viewer may see (else 404, as {@link #agentDetail}).
+     * empty): their days read in one pass and their knowledge % in one query. Each agent must be one the viewer
+     * may see (else 404, as {@link #agentDetail}).
      */
     public List<AgentDetail> agentDetails(Viewer viewer, List<Agent> list, LocalDate from, LocalDate to) {
         if (list.isEmpty()) {
@@ -194,15 +185,12 @@ public class ScorecardService {
         List<Long> ids = list.stream().map(Agent::id).toList();
         Collected c = collect(ids, from, to, current, true, false);
         Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(list.stream().map(Agent::employeeNo).toList(), from, to);
-        Map<Long, List<Part>> categories = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += CATEGORY_CHUNK) {
-            categories.putAll(byCategory(ids.subList(start, Math.min(ids.size(), start + CATEGORY_CHUNK)), from, to, current));
-        }
         List<AgentDetail> out = new ArrayList<>(list.size());
         for (Agent a : list) {
             Tally tally = c.byAgent().getOrDefault(a.id(), new Tally());
             out.add(new AgentDetail(a, teamById.get(a.teamId()), result(tally, from, to, current, knowledgeOf.get(a.employeeNo())),
-                    List.of(), byChannel(tally, from, to, current), categories.getOrDefault(a.id(), List.of())));
+                    List.of(), byChannel(tally, from, to, current), byCategory(tally, from, to, current),
+                    byPriority(tally, from, to, current), OwnerFigures.of(tally)));
         }
         return out;
     }
@@ -214,6 +202,7 @@ public class ScorecardService {
         Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, true);
         Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
         return new TeamDetail(team, result, ranking(members, c, from, to, current), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
+                byCategory(c.total(), from, to, current), byPriority(c.total(), from, to, current), OwnerFigures.of(c.total()),
                 new Collected(c.total(), Map.of(), c.byWeek()));
     }
 
@@ -337,36 +326,29 @@ public class ScorecardService {
         return out;
     }
 
-    /** By category: rollups keep no categories, so one agent's period is read from its rows (a bounded read). */
-    private List<Part> byCategory(Agent agent, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
-        return byCategory(List.of(agent.id()), from, to, current).getOrDefault(agent.id(), List.of());
+    /** By category, in the order of metrics.md: each category's scorecard against its own targets. */
+    private List<Part> byCategory(Tally total, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        Instant now = clock.instant();
+        List<Part> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            Tally part = total.category(c);
+            if (!part.isEmpty()) {
+                out.add(new Part(c.code(), ScorecardCalculator.compute(part, from, to, current.settings(), null, now)));
+            }
+        }
+        return out;
     }
 
-    /** Each of these agents' parts by category (the known categories first, in their order), from one read of their rows. */
-    private Map<Long, List<Part>> byCategory(List<Long> agentIds, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
-        ZoneId zone = current.settings().orgZone();
-        List<FactRow> rows = store.facts(agentIds, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<Long, Map<String, List<InteractionFacts>>> byAgent = new HashMap<>();
-        for (FactRow r : rows) {
-            byAgent.computeIfAbsent(r.agentId(), k -> {
-                Map<String, List<InteractionFacts>> parts = new LinkedHashMap<>();
-                for (String c : Category.CODES) {
-                    parts.put(c, new ArrayList<>());
-                }
-                return parts;
-            }).computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r.facts());
-        }
+    /** By priority, lowest first: each priority's scorecard against its own targets. */
+    private List<Part> byPriority(Tally total, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
         Instant now = clock.instant();
-        Map<Long, List<Part>> out = new HashMap<>();
-        byAgent.forEach((agentId, parts) -> {
-            List<Part> list = new ArrayList<>();
-            parts.forEach((code, facts) -> {
-                if (!facts.isEmpty()) {
-                    list.add(new Part(code, ScorecardCalculator.compute(facts, from, to, current.settings(), null, now)));
-                }
-            });
-            out.put(agentId, list);
-        });
+        List<Part> out = new ArrayList<>();
+        for (Priority p : Priority.values()) {
+            Tally part = total.priority(p);
+            if (!part.isEmpty()) {
+                out.add(new Part(p.code(), ScorecardCalculator.compute(part, from, to, current.settings(), null, now)));
+            }
+        }
         return out;
     }
 }
