@@ -7,29 +7,37 @@ import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.support.Api;
 import com.servicecoach.support.HttpTest;
+import com.servicecoach.web.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Targets per case type in the settings (metrics.md "Targets per case type"): the rules through the API, versions
- * and hashes, validation per field.
+ * Targets per case type in the settings (metrics.md "Targets per case type"): the rules through the API and the
+ * page, versions and hashes, validation per field, and the tables of the targets that apply.
  */
 @MicronautTest(transactional = false)
 class CaseTargetSettingsTest extends HttpTest {
@@ -57,6 +65,8 @@ class CaseTargetSettingsTest extends HttpTest {
     ScoringSettingsService settings;
     @Inject
     SettingsVersionRepository versions;
+    @Inject
+    Messages messages;
 
     /** A rule as the API takes it; nulls where the rule leaves the field out. */
     static Map<String, Object> rule(String channel, String category, String priority, Object firstResponse, Object resolution) {
@@ -208,5 +218,173 @@ class CaseTargetSettingsTest extends HttpTest {
     static Map<String, String> errors(Api.Reply r) {
         return ((List<Map<String, Object>>) r.json().get("errors")).stream().collect(Collectors.toMap(
                 e -> (String) e.get("field"), e -> (String) e.get("message"), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The cell of the page's table with this id: its classes and its text without tags. */
+    record Cell(String classes, String text) {
+    }
+
+    static Cell cell(String page, String id) {
+        Matcher m = Pattern.compile("<td id=\"" + Pattern.quote(id) + "\" class=\"([^\"]*)\">(.*?)</td>", Pattern.DOTALL).matcher(page);
+        assertTrue(m.find(), "no cell " + id + " in " + page);
+        return new Cell(m.group(1), m.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+    }
+
+    Api.Reply page(String language) {
+        MutableHttpRequest<?> get = HttpRequest.GET("/admin/settings").accept(MediaType.TEXT_HTML);
+        return api.send("admin", language == null ? get : get.header("Accept-Language", language));
+    }
+
+    @Test
+    void thePageShowsTheRulesAndTheTargetsThatApply() {
+        String before = page(null).body();
+        assertTrue(before.contains("id=\"case-targets-none\""), "no rules yet");
+        assertTrue(before.contains("name=\"caseTargets[2].channel\"") && !before.contains("name=\"caseTargets[3].channel\""),
+                "three empty rows to fill");
+        assertEquals(new Cell("num", "4 h 16 h"), cell(before, "ct-email-return_refund"), "the email channel's own targets");
+
+        assertEquals(200, api.put("admin", "/api/settings", withRules(List.of(
+                rule("email", "return_refund", null, 7200, null),
+                rule(null, "return_refund", null, null, 172800),
+                rule(null, null, "urgent", 600, null)))).status());
+        String page = page(null).body();
+        assertFalse(page.contains("id=\"case-targets-none\""));
+        assertTrue(page.contains("name=\"caseTargets[5].channel\"") && !page.contains("name=\"caseTargets[6].channel\""),
+                "the three rules and three empty rows");
+        Matcher row0 = Pattern.compile("<tr id=\"rule-0\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertTrue(row0.find());
+        assertTrue(row0.group(1).contains("<option value=\"email\" selected>Email</option>"), row0.group(1));
+        assertTrue(row0.group(1).contains("<option value=\"return_refund\" selected>Return and refund</option>"));
+        assertTrue(row0.group(1).contains("name=\"caseTargets[0].firstResponse.amount\" type=\"text\" inputmode=\"decimal\" value=\"2\""));
+        assertTrue(row0.group(1).contains("<option value=\"hours\" selected>hours</option>"));
+        assertTrue(row0.group(1).contains("name=\"caseTargets[0].resolution.amount\" type=\"text\" inputmode=\"decimal\" value=\"\""));
+
+        assertEquals(new Cell("num from-rule", "2 h channel and category rule 2 d category rule"), cell(page, "ct-email-return_refund"),
+                "a refund on email: its own first-response target and the refund resolution target");
+        assertEquals(new Cell("num from-rule", "1 min 2 d category rule"), cell(page, "ct-chat-return_refund"));
+        assertEquals(new Cell("num", "4 h 16 h"), cell(page, "ct-email-complaint"), "no rule: the channel's targets");
+        assertTrue(page.contains("<div class=\"target frt from-rule\">2 h"), "the target from a rule is marked");
+        assertEquals(new Cell("num from-rule", "10 min priority rule 16 h"), cell(page, "ctp-urgent-email"));
+        assertEquals(new Cell("num", "4 h 16 h"), cell(page, "ctp-normal-email"));
+        assertEquals(new Cell("num", "20 s 1 d"), cell(page, "ctp-low-phone"));
+
+        String zh = page("zh-CN").body();
+        assertTrue(zh.contains("按案例类型的目标") && zh.contains("实际适用的目标"), "the section in Chinese");
+        assertEquals(new Cell("num from-rule", "2 小时 渠道和类别规则 2 天 类别规则"), cell(zh, "ct-email-return_refund"));
+        assertTrue(zh.contains("<option value=\"urgent\" selected>紧急</option>"));
+    }
+
+    @Test
+    void everyPriorityAndKindOfRuleHasALabelInBothLanguages() {
+        List<String> keys = new java.util.ArrayList<>();
+        Priority.CODES.forEach(p -> keys.add("priority." + p));
+        for (CaseTargets.Source source : CaseTargets.Source.values()) {
+            if (source != CaseTargets.Source.CHANNEL) {
+                keys.add("settings.caseTargets.source." + source.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String key : keys) {
+            assertTrue(messages.has(key), key);
+            String zh = messages.get(Messages.CHINESE, key);
+            assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), key + " = " + zh);
+        }
+    }
+
+    /** A complete settings form (metrics.md's defaults) with these extra fields. */
+    static Map<String, String> form(Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("organizationZone", "Asia/Shanghai");
+        form.put("minRated", "10");
+        form.put("weights.responsiveness", "30");
+        form.put("weights.resolution", "20");
+        form.put("weights.satisfaction", "35");
+        form.put("weights.knowledge", "15");
+        for (String ch : List.of("chat", "email", "phone", "social")) {
+            form.put("channels." + ch + ".firstResponse.amount", "1");
+            form.put("channels." + ch + ".firstResponse.unit", "hours");
+            form.put("channels." + ch + ".resolution.amount", "24");
+            form.put("channels." + ch + ".resolution.unit", "hours");
+            form.put("channels." + ch + ".calendar.type", "24x7");
+        }
+        form.putAll(extra);
+        return form;
+    }
+
+    /** The fields of a rule row; null values are left out, as an untouched select or box would be sent empty. */
+    static Map<String, String> row(int i, String channel, String category, String priority, String firstResponse, String resolution) {
+        String p = "caseTargets[" + i + "]";
+        Map<String, String> f = new HashMap<>();
+        f.put(p + ".channel", channel == null ? "" : channel);
+        f.put(p + ".category", category == null ? "" : category);
+        f.put(p + ".priority", priority == null ? "" : priority);
+        String[] frt = firstResponse == null ? new String[]{"", "minutes"} : firstResponse.split(" ");
+        String[] res = resolution == null ? new String[]{"", "minutes"} : resolution.split(" ");
+        f.put(p + ".firstResponse.amount", frt[0]);
+        f.put(p + ".firstResponse.unit", frt[1]);
+        f.put(p + ".resolution.amount", res[0]);
+        f.put(p + ".resolution.unit", res[1]);
+        return f;
+    }
+
+    Api.Reply post(Map<String, String> form, String language) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        MutableHttpRequest<?> post = HttpRequest.POST("/admin/settings", body).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.TEXT_HTML);
+        return api.send("admin", language == null ? post : post.header("Accept-Language", language));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFormSavesRulesIgnoresEmptyRowsAndShowsEachProblemOnItsRow() {
+        Map<String, String> rows = new HashMap<>();
+        rows.putAll(row(0, "email", "return_refund", null, "2 hours", null));
+        rows.putAll(row(1, null, null, null, null, null));
+        rows.putAll(row(2, null, null, "urgent", null, "1.5 hours"));
+        rows.putAll(row(3, null, null, null, null, null));
+        Api.Reply saved = post(form(rows), null);
+        assertEquals(303, saved.status(), saved.body());
+        Map<String, Object> s = api.get("admin", "/api/settings").json();
+        assertEquals(1, version(s));
+        assertEquals(List.of(r("email", "return_refund", null, 7200, null), r(null, null, "urgent", null, 5400)), rules(s),
+                "the empty rows are no rules");
+
+        Map<String, String> bad = new HashMap<>();
+        bad.putAll(row(0, "email", "return_refund", null, "2 hours", null));
+        bad.put("caseTargets[0].remove", "1");
+        bad.putAll(row(1, "chat", null, null, null, null));
+        bad.putAll(row(2, null, "complaint", null, "abc minutes", null));
+        bad.putAll(row(3, null, "complaint", null, null, "1 hours"));
+        bad.putAll(row(4, null, "complaint", null, null, "2 hours"));
+        bad.putAll(row(5, null, null, "urgent", "0.5 seconds", null));
+        Api.Reply invalid = post(form(bad), null);
+        assertEquals(422, invalid.status(), invalid.body());
+        String page = invalid.body();
+        assertTrue(page.contains("id=\"e-caseTargets[1]\" class=\"error\">A rule needs a category, a priority or both.</small>"),
+                "on the row it was entered in, though the removed row above is no rule: " + page);
+        assertTrue(page.contains("id=\"e-caseTargets[2].firstResponse\" class=\"error\">&#39;abc&#39; is not a number.</small>")
+                || page.contains("id=\"e-caseTargets[2].firstResponse\" class=\"error\">'abc' is not a number.</small>"), page);
+        assertFalse(page.contains("id=\"e-caseTargets[2]\""), "an amount that is no number is not also a rule without a target");
+        assertTrue(page.contains("id=\"e-caseTargets[4]\" class=\"error\">Another rule is already for this channel, category and priority.</small>"), page);
+        assertTrue(page.contains("id=\"e-caseTargets[5].firstResponse\" class=\"error\">0.5 in this unit is not a whole number of seconds.</small>"), page);
+        assertFalse(page.contains("id=\"e-caseTargets[0]") || page.contains("id=\"e-caseTargets[3]"), "rows 0 and 3 are fine");
+        assertTrue(page.contains("<tr id=\"rule-1\" class=\"has-error\">") && page.contains("<tr id=\"rule-3\">"));
+        assertTrue(page.contains("name=\"caseTargets[2].firstResponse.amount\" type=\"text\" inputmode=\"decimal\" value=\"abc\""), "the entered values are kept");
+        assertTrue(page.contains("name=\"caseTargets[0].remove\" value=\"1\" checked"), "and the removal");
+        assertTrue(page.contains("name=\"caseTargets[5].channel\"") && !page.contains("name=\"caseTargets[6].channel\""), "the rows as sent");
+        assertEquals(1, version(api.get("admin", "/api/settings").json()), "nothing stored");
+        String zh = post(form(bad), "zh-CN").body();
+        assertTrue(zh.contains(">规则需要指定类别、优先级或两者。</small>") && zh.contains(">已有另一条规则针对相同的渠道、类别和优先级。</small>"), zh);
+
+        bad.putAll(row(1, null, null, null, null, null));
+        bad.putAll(row(2, null, null, null, null, null));
+        bad.putAll(row(4, null, null, null, null, null));
+        bad.putAll(row(5, null, null, "urgent", "30 seconds", null));
+        Api.Reply fixed = post(form(bad), null);
+        assertEquals(303, fixed.status(), fixed.body());
+        assertEquals(List.of(r(null, "complaint", null, null, 3600), r(null, null, "urgent", 30, null)),
+                rules(api.get("admin", "/api/settings").json()), "the removed rule is gone, the others saved");
     }
 }
