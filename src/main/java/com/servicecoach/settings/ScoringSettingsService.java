@@ -2,7 +2,10 @@ package com.servicecoach.settings;
 
 import com.servicecoach.account.Viewer;
 import com.servicecoach.scoring.BusinessCalendar;
+import com.servicecoach.scoring.CaseTargets;
+import com.servicecoach.scoring.Category;
 import com.servicecoach.scoring.Channel;
+import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.web.ConflictException;
 import com.servicecoach.web.FieldError;
@@ -34,8 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -184,7 +189,16 @@ public class ScoringSettingsService {
         ScoringSettings.FigureTargets ft = s.figureTargets();
         return new SettingsDocument(null, null, null, null, s.orgZone().getId(), s.minRated(),
                 new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge()), channels,
-                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat()));
+                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat()),
+                s.caseTargets().rules().stream().map(ScoringSettingsService::caseTarget).toList());
+    }
+
+    /** A rule as the document writes it: codes, and whole seconds (null where the rule gives no target). */
+    private static SettingsDocument.CaseTarget caseTarget(CaseTargets.Rule r) {
+        return new SettingsDocument.CaseTarget(r.channel() == null ? null : r.channel().code(),
+                r.category() == null ? null : r.category().code(), r.priority() == null ? null : r.priority().code(),
+                r.firstResponseSeconds() == null ? null : java.math.BigDecimal.valueOf(r.firstResponseSeconds()),
+                r.resolutionSeconds() == null ? null : java.math.BigDecimal.valueOf(r.resolutionSeconds()));
     }
 
     /**
@@ -232,10 +246,84 @@ public class ScoringSettingsService {
             }
         }
         ScoringSettings.FigureTargets figureTargets = figureTargets(d.targets(), errors);
+        CaseTargets caseTargets = caseTargets(d.caseTargets(), errors);
         if (errors.size() > before) {
             return null;
         }
-        return new ScoringSettings(orgZone, calendars, targets, minRated, weights, figureTargets);
+        return new ScoringSettings(orgZone, calendars, targets, minRated, weights, figureTargets, caseTargets);
+    }
+
+    /**
+     * The targets per case type (absent = none). Each rule's problems are reported at {@code caseTargets[i]} (the
+     * rule as a whole: no category and no priority, no target, a second rule for the same case type) or at its field
+     * ({@code caseTargets[i].category}, {@code caseTargets[i].firstResponseSeconds}, ...).
+     */
+    private static CaseTargets caseTargets(@Nullable List<SettingsDocument.CaseTarget> list, List<FieldError> errors) {
+        if (list == null) {
+            return CaseTargets.none();
+        }
+        int before = errors.size();
+        List<CaseTargets.Rule> rules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "caseTargets[" + i + "]";
+            SettingsDocument.CaseTarget t = list.get(i);
+            if (t == null) {
+                errors.add(FieldError.of(path, "settings.error.required"));
+                continue;
+            }
+            int ruleBefore = errors.size();
+            Channel channel = code(t.channel(), Channel::fromCode, path + ".channel", "settings.error.channel", errors);
+            Category category = code(t.category(), Category::fromCode, path + ".category", "settings.error.category", errors);
+            Priority priority = code(t.priority(), Priority::fromCode, path + ".priority", "settings.error.priority", errors);
+            if (blank(t.category()) && blank(t.priority())) {
+                errors.add(FieldError.of(path, "settings.error.caseTargetType"));
+            }
+            Long frt = wholeSeconds(t.firstResponseSeconds(), path + ".firstResponseSeconds", errors);
+            Long res = wholeSeconds(t.resolutionSeconds(), path + ".resolutionSeconds", errors);
+            if (t.firstResponseSeconds() == null && t.resolutionSeconds() == null) {
+                errors.add(FieldError.of(path, "settings.error.caseTargetNone"));
+            }
+            if (errors.size() > ruleBefore) {
+                continue;
+            }
+            CaseTargets.Rule rule = new CaseTargets.Rule(channel, category, priority, frt, res);
+            if (rules.stream().anyMatch(rule::sameCase)) {
+                errors.add(FieldError.of(path, "settings.error.caseTargetDuplicate"));
+                continue;
+            }
+            rules.add(rule);
+        }
+        return errors.size() > before ? null : CaseTargets.of(rules);
+    }
+
+    /** An optional code (blank = any); an unknown one is reported with the code as given. */
+    private static <T> @Nullable T code(@Nullable String code, Function<String, Optional<T>> lookup, String field, String key,
+                                        List<FieldError> errors) {
+        if (blank(code)) {
+            return null;
+        }
+        Optional<T> found = lookup.apply(code);
+        if (found.isEmpty()) {
+            errors.add(FieldError.of(field, key, code.strip()));
+            return null;
+        }
+        return found.get();
+    }
+
+    /** An optional target of a rule: whole seconds, within the range of the channels' targets. */
+    private static @Nullable Long wholeSeconds(@Nullable java.math.BigDecimal v, String field, List<FieldError> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (v.stripTrailingZeros().scale() > 0) {
+            errors.add(FieldError.of(field, "settings.error.number", v.toPlainString()));
+            return null;
+        }
+        if (v.compareTo(java.math.BigDecimal.ONE) < 0 || v.compareTo(java.math.BigDecimal.valueOf(MAX_TARGET_SECONDS)) > 0) {
+            errors.add(FieldError.of(field, "settings.error.range", 1, MAX_TARGET_SECONDS));
+            return null;
+        }
+        return v.longValueExact();
     }
 
     /** The figure targets: each a percentage 0-100 with at most one decimal; absent ones take the defaults. */
@@ -416,7 +504,8 @@ public class ScoringSettingsService {
             channels.put(channel.code(), new SettingsDocument.ChannelSettings(c.firstResponseSeconds(), c.resolutionSeconds(), normal));
         }
         return new SettingsDocument(null, null, null, null, ZoneId.of(d.organizationZone().strip()).getId(), d.minRated(),
-                d.weights(), channels, normalTargets(d.targets()));
+                d.weights(), channels, normalTargets(d.targets()),
+                caseTargets(d.caseTargets(), new ArrayList<>()).rules().stream().map(ScoringSettingsService::caseTarget).toList());
     }
 
     /** The figure targets as stored: every one present (absent = the default), without trailing zeros. */

@@ -14,8 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The scoring settings (administrators only): {@code GET /api/settings} answers the settings in force with
- * their version and hash; {@code PUT /api/settings} replaces them (every field required; 422 with an error per
- * field otherwise) and answers the new version.
+ * their version and hash; {@code PUT /api/settings} replaces them (every field required but the figure targets,
+ * which default to metrics.md's, and the targets per case type, {@code caseTargets}, which default to none; 422 with
+ * an error per field otherwise) and answers the new version.
  */
 @Tag(name = "Settings")
 @Controller("/api/settings")

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The scoring settings as the API shows and accepts them ({@code GET/PUT /api/settings}):
  * organization zone, min-rated, composite weights, per channel the SLA targets (seconds on the
- * channel's calendar) and the calendar ({@code 24x7} or business hours per weekday with holidays), and the
- * figure targets.
+ * channel's calendar) and the calendar ({@code 24x7} or business hours per weekday with holidays), the
+ * figure targets, and the targets per case type (rules by category and priority, metrics.md "Targets per case type").
  * {@code version}, {@code hash}, {@code savedBy} and {@code savedAt} are answered, and ignored on input.
  */
 @Serdeable
@@ -28,13 +28,34 @@ public record SettingsDocument(
         @Nullable Integer minRated,
         @Nullable Weights weights,
         @Nullable Map<String, ChannelSettings> channels,
-        @Nullable Targets targets) {
+        @Nullable Targets targets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<CaseTarget> caseTargets) {
 
-    /** Without figure targets (the defaults apply). */
+    /** Without figure targets (the defaults apply) and without targets per case type. */
     public SettingsDocument(@Nullable Integer version, @Nullable String hash, @Nullable String savedBy, @Nullable Instant savedAt,
                             @Nullable String organizationZone, @Nullable Integer minRated, @Nullable Weights weights,
                             @Nullable Map<String, ChannelSettings> channels) {
-        this(version, hash, savedBy, savedAt, organizationZone, minRated, weights, channels, null);
+        this(version, hash, savedBy, savedAt, organizationZone, minRated, weights, channels, null, null);
+    }
+
+    /** Without targets per case type. */
+    public SettingsDocument(@Nullable Integer version, @Nullable String hash, @Nullable String savedBy, @Nullable Instant savedAt,
+                            @Nullable String organizationZone, @Nullable Integer minRated, @Nullable Weights weights,
+                            @Nullable Map<String, ChannelSettings> channels, @Nullable Targets targets) {
+        this(version, hash, savedBy, savedAt, organizationZone, minRated, weights, channels, targets, null);
+    }
+
+    /**
+     * One rule of the targets per case type: the case type (channel null = any channel; a category, a priority or
+     * both, by code) and the targets it gives, in whole seconds on the channel's calendar (null: the rule does not
+     * give that target; at least one is given). The seconds are decimals here so that a fraction is reported
+     * rather than cut off.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CaseTarget(@Nullable String channel, @Nullable String category, @Nullable String priority,
+                             @Nullable java.math.BigDecimal firstResponseSeconds, @Nullable java.math.BigDecimal resolutionSeconds) {
     }
 
     /**
@@ -83,12 +104,19 @@ public record SettingsDocument(
     public record Hours(@Nullable String open, @Nullable String close) {
     }
 
-    /** The same settings without the version stamp (what is hashed and stored). */
+    /**
+     * The same settings without the version stamp (what is hashed and stored). Without rules per case type the
+     * field is left out, so that settings without them are written, and hashed, exactly as before the field
+     * existed: their hash, and so their version, stays the same.
+     */
     SettingsDocument content() {
-        return new SettingsDocument(null, null, null, null, organizationZone, minRated, weights, channels, targets);
+        return new SettingsDocument(null, null, null, null, organizationZone, minRated, weights, channels, targets,
+                caseTargets == null || caseTargets.isEmpty() ? null : caseTargets);
     }
 
+    /** The settings as answered: with their version stamp, and the rules per case type as a list (empty = none). */
     SettingsDocument stamped(int newVersion, String newHash, @Nullable String by, @Nullable Instant at) {
-        return new SettingsDocument(newVersion, newHash, by, at, organizationZone, minRated, weights, channels, targets);
+        return new SettingsDocument(newVersion, newHash, by, at, organizationZone, minRated, weights, channels, targets,
+                caseTargets == null ? List.of() : caseTargets);
     }
 }

@@ -9,12 +9,22 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings page's form: one field per setting, named by its JSON path (e.g.
  * {@code channels.email.calendar.hours.monday.open}), so that validation errors land next to their field.
+ * The targets per case type are rows {@code caseTargets[i]}: the saved rules and {@link #EMPTY_RULE_ROWS} empty
+ * rows to add more; a row left empty, or marked to be removed, is no rule.
  */
 final class SettingsForm {
+
+    /** How many empty rule rows the page offers for new rules. */
+    static final int EMPTY_RULE_ROWS = 3;
+    private static final Pattern RULE_FIELD = Pattern.compile("caseTargets\\[(\\d{1,4})]\\.(.+)");
+    private static final Pattern RULE_ERROR = Pattern.compile("caseTargets\\[(\\d+)](.*)");
 
     private SettingsForm() {
     }
@@ -49,7 +59,66 @@ final class SettingsForm {
             }
             v.put(p + ".calendar.holidays", cal.holidays() == null ? "" : String.join("\n", cal.holidays()));
         }
+        List<SettingsDocument.CaseTarget> rules = d.caseTargets() == null ? List.of() : d.caseTargets();
+        for (int i = 0; i < rules.size(); i++) {
+            SettingsDocument.CaseTarget r = rules.get(i);
+            String p = "caseTargets[" + i + "]";
+            v.put(p + ".channel", nz(r.channel()));
+            v.put(p + ".category", nz(r.category()));
+            v.put(p + ".priority", nz(r.priority()));
+            duration(v, p + ".firstResponse", r.firstResponseSeconds() == null ? null : r.firstResponseSeconds().longValueExact());
+            duration(v, p + ".resolution", r.resolutionSeconds() == null ? null : r.resolutionSeconds().longValueExact());
+        }
         return v;
+    }
+
+    /** How many rule rows a page shows for these values: every row they hold, and the empty rows when they hold none. */
+    static int ruleRowCount(Map<String, String> values, boolean submitted) {
+        int rows = 0;
+        for (String name : values.keySet()) {
+            Matcher m = RULE_FIELD.matcher(name);
+            if (m.matches()) {
+                rows = Math.max(rows, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        return submitted ? rows : rows + EMPTY_RULE_ROWS;
+    }
+
+    /** The form's rows that are rules, in order: the rows with something entered and not marked to be removed. */
+    static List<Integer> ruleRows(Map<String, String> form) {
+        TreeSet<Integer> rows = new TreeSet<>();
+        for (String name : form.keySet()) {
+            Matcher m = RULE_FIELD.matcher(name);
+            if (m.matches()) {
+                rows.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        List<Integer> rules = new ArrayList<>();
+        for (int row : rows) {
+            String p = "caseTargets[" + row + "]";
+            boolean entered = text(form, p + ".channel") != null || text(form, p + ".category") != null
+                    || text(form, p + ".priority") != null || text(form, p + ".firstResponse.amount") != null
+                    || text(form, p + ".resolution.amount") != null;
+            if (entered && text(form, p + ".remove") == null) {
+                rules.add(row);
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * The errors of a form's document with the rules' fields renamed from the document's index to the form's row
+     * ({@code caseTargets[1].category} is the second rule, which may sit in the third row after an empty one).
+     */
+    static List<FieldError> onFormRows(List<FieldError> errors, List<Integer> ruleRows) {
+        List<FieldError> renamed = new ArrayList<>();
+        for (FieldError e : errors) {
+            Matcher m = RULE_ERROR.matcher(e.field());
+            int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            renamed.add(index >= 0 && index < ruleRows.size()
+                    ? new FieldError("caseTargets[" + ruleRows.get(index) + "]" + m.group(2), e.key(), e.args()) : e);
+        }
+        return renamed;
     }
 
     /** A decimal field; empty is absent (the default), anything else that is no number an error. */
@@ -85,6 +154,18 @@ final class SettingsForm {
                     new SettingsDocument.Calendar(text(form, p + ".calendar.type"), text(form, p + ".calendar.zone"),
                             hours, new ArrayList<>(days))));
         }
+        List<SettingsDocument.CaseTarget> rules = new ArrayList<>();
+        List<Integer> rows = ruleRows(form);
+        for (int i = 0; i < rows.size(); i++) {
+            String p = "caseTargets[" + rows.get(i) + "]";
+            // errors are named by the rule's index in the document, like those of the checks that follow
+            List<FieldError> ruleErrors = new ArrayList<>();
+            Long frt = seconds(form, p + ".firstResponse", ruleErrors);
+            Long res = seconds(form, p + ".resolution", ruleErrors);
+            ruleErrors.forEach(e -> errors.add(new FieldError(e.field().replace(p, "caseTargets[" + rules.size() + "]"), e.key(), e.args())));
+            rules.add(new SettingsDocument.CaseTarget(text(form, p + ".channel"), text(form, p + ".category"), text(form, p + ".priority"),
+                    frt == null ? null : java.math.BigDecimal.valueOf(frt), res == null ? null : java.math.BigDecimal.valueOf(res)));
+        }
         Long minRated = number(form, "minRated", errors);
         return new SettingsDocument(null, null, null, null, text(form, "organizationZone"), integer(minRated, "minRated", errors),
                 new SettingsDocument.Weights(
@@ -93,7 +174,7 @@ final class SettingsForm {
                         integer(number(form, "weights.satisfaction", errors), "weights.satisfaction", errors),
                         integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors)),
                 channels, new SettingsDocument.Targets(decimal(form, "targets.firstResponseSla", errors),
-                        decimal(form, "targets.resolutionSla", errors), decimal(form, "targets.csat", errors)));
+                        decimal(form, "targets.resolutionSla", errors), decimal(form, "targets.csat", errors)), rules);
     }
 
     /** The units a target is entered in, with their length in seconds. */
