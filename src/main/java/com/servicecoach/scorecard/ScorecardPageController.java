@@ -135,6 +135,8 @@ class ScorecardPageController {
         model.put("weeks", d.weeks());
         model.put("byChannel", d.byChannel());
         model.put("byCategory", d.byCategory());
+        model.put("byPriority", d.byPriority());
+        model.put("owners", d.owners());
         model.put("canSeeTeam", !viewer.isAgent());
         PagePeriod before = period.previous();
         model.put("teamCard", scorecards.teamOfAgent(viewer, employeeNo, period.from(), period.to()));
@@ -170,6 +172,9 @@ class ScorecardPageController {
         model.put("sort", paging.sortParam());
         model.put("weeks", d.weeks());
         model.put("byChannel", d.byChannel());
+        model.put("byCategory", d.byCategory());
+        model.put("byPriority", d.byPriority());
+        model.put("owners", d.owners());
         PagePeriod before = period.previous();
         model.put("previousCard", scorecards.team(viewer, team, before.from(), before.to()).scorecard());
         model.put("previous", before);
