@@ -230,6 +230,7 @@ class ScorecardPageController {
         ScoringSettingsService.Current current = settings.current();
         Map<String, Object> model = base(request, current);
         model.put("doc", current.document());
+        model.put("caseRules", current.settings().caseTargets().rules());
         model.put("weekdays", ScoringSettingsService.WEEKDAYS);
         return new ModelAndView<>("scorecard/how", model);
     }
