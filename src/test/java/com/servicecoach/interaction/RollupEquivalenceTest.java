@@ -139,11 +139,11 @@ class RollupEquivalenceTest extends HttpTest {
         for (Period p : PERIODS) {
             for (String agent : AGENTS) {
                 ScorecardService.AgentDetail d = scorecards.agentDetail(ADMIN, agent, p.from(), p.to());
-                out.add(List.of(agent, p, d.result().figures(), d.weeks(), d.byChannel(), d.byCategory()));
+                out.add(List.of(agent, p, d.result().figures(), d.weeks(), d.byChannel(), d.byCategory(), d.byPriority(), d.owners()));
             }
             for (String team : List.of("North", "South")) {
                 ScorecardService.TeamDetail d = scorecards.teamDetail(ADMIN, team, p.from(), p.to());
-                out.add(List.of(team, p, d.result().figures(), d.weeks(), d.byChannel(),
+                out.add(List.of(team, p, d.result().figures(), d.weeks(), d.byChannel(), d.byCategory(), d.byPriority(), d.owners(),
                         d.ranking().stream().map(r -> List.of(r.agent().employeeNo(), String.valueOf(r.rank()), r.figures())).toList()));
             }
         }
@@ -205,6 +205,55 @@ class RollupEquivalenceTest extends HttpTest {
         rollups.rebuildIfNeeded();
         assertRollupsEqualRows("after the rebuild");
         assertEquals(beforeRebuild, everything(), "figures read from the rows before the rebuild were already right");
+    }
+
+    static final String CASE_HEADER = ImportHttp.HEADER + ",priority,owner,reopened";
+    static final String[] CATEGORIES = {"other", "return_refund", "complaint", "pre_sales", "logistics"};
+    static final String[] PRIORITIES = {"", "low", "normal", "high", "urgent"};
+
+    /** Rows with categories, priorities, owners (a third handed over, some to another team) and reopen counts. */
+    static String caseFile(List<Row> rows, Random random) {
+        StringBuilder sb = new StringBuilder(CASE_HEADER).append('\n');
+        for (Row r : rows) {
+            String[] cells = r.csv().split(",", -1);
+            cells[3] = CATEGORIES[random.nextInt(CATEGORIES.length)];
+            String owner = random.nextInt(3) == 0 ? AGENTS.get(random.nextInt(AGENTS.size())) : "";
+            sb.append(String.join(",", cells)).append(',').append(PRIORITIES[random.nextInt(PRIORITIES.length)]).append(',')
+                    .append(owner).append(',').append(random.nextInt(4) == 0 ? String.valueOf(random.nextInt(3)) : "").append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void withCaseTypesOwnersAndReopensTheRollupsStillEqualTheRows() {
+        Random random = new Random(20261204);
+        List<Row> rows = generated(random, 600, "K");
+        ImportHttp.assertCounts(ImportHttp.post(api, "admin", caseFile(rows, random)), 600, 600, 0, 0, 0);
+        assertRollupsEqualRows("after importing owners and priorities");
+
+        // a re-import changes owners (to the handler, to another agent), priorities, categories and reopen counts
+        List<Row> again = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            again.add(rows.get(random.nextInt(rows.size())));
+        }
+        Api.Reply changed = ImportHttp.post(api, "admin", caseFile(again, random));
+        assertEquals(200, changed.status(), changed.body());
+        assertRollupsEqualRows("after re-importing owners, priorities and reopen counts");
+
+        // a rule per case type changes SLA states only, which figures from both sources apply alike
+        Map<String, Object> s = new LinkedHashMap<>(api.get("admin", "/api/settings").json());
+        s.put("caseTargets", List.of(
+                Map.of("category", "return_refund", "resolutionSeconds", 7200),
+                Map.of("priority", "urgent", "firstResponseSeconds", 30),
+                Map.of("channel", "email", "category", "complaint", "priority", "high", "firstResponseSeconds", 600, "resolutionSeconds", 3600)));
+        try {
+            Api.Reply put = api.send("admin", HttpRequest.PUT("/api/settings", mapper.writeValueAsString(s)).contentType("application/json"));
+            assertEquals(200, put.status(), put.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertTrue(rollups.current(settingsNow()), "targets do not change the stored days");
+        assertRollupsEqualRows("with rules per case type");
     }
 
     @Test
