@@ -42,6 +42,7 @@ public final class Navigation {
             items.add(new Item("/my-training", "nav.myTraining"));
             items.add(new Item("/my-assessments", "nav.myAssessments"));
             items.add(new Item("/scorecards/me", "nav.myScorecard"));
+            items.add(new Item("/promises", "nav.myPromises"));
             items.add(new Item("/certifications", "nav.myCertifications"));
             items.add(new Item("/me", "nav.myProfile"));
         }
@@ -52,6 +53,7 @@ public final class Navigation {
             List<Item> performance = new ArrayList<>();
             performance.add(new Item("/scorecards", "nav.scorecards"));
             performance.add(new Item("/attention", "nav.attention"));
+            performance.add(new Item("/promises", "nav.promises"));
             performance.add(new Item("/interactions", "nav.interactions"));
             performance.add(new Item("/reports", "nav.reports"));
             performance.add(new Item("/surveys", "nav.surveys"));
