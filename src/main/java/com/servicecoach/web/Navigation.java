@@ -42,7 +42,6 @@ public final class Navigation {
             items.add(new Item("/my-training", "nav.myTraining"));
             items.add(new Item("/my-assessments", "nav.myAssessments"));
             items.add(new Item("/scorecards/me", "nav.myScorecard"));
-            items.add(new Item("/promises", "nav.myPromises"));
             items.add(new Item("/certifications", "nav.myCertifications"));
             items.add(new Item("/me", "nav.myProfile"));
         }

@@ -266,5 +266,7 @@ class PromiseApiTest extends HttpTest {
         assertTrue(zh.contains("我的未结承诺"), zh);
         assertTrue(zh.contains("CHAT-SOON") && !zh.contains("REF-1"), zh);
         assertFalse(zh.contains("id=\"team\""), "an agent has no team to choose");
+        String home = api.send("agent.north", HttpRequest.GET("/").accept("text/html")).body();
+        assertTrue(home.contains("<a href=\"/promises\" id=\"home-promises\">My open promises</a>"), "linked from the agent's home");
     }
 }
