@@ -168,6 +168,13 @@ class AccessRulesTest extends HttpTest {
         get("/attention", w -> "/attention?" + PERIOD + "&team=North", "U O O O H F");
         get("/api/attention", "U O O O O F");
         get("/api/attention", w -> "/api/attention?" + PERIOD + "&team=North", "U O O O H F");
+        // open promises: supervisors their teams' owners, HR and administrators every agent, agents their own contacts
+        get("/promises", "U O O O O O");
+        get("/promises", w -> "/promises?within=4h&team=North", "U O O O H F");
+        get("/promises", w -> "/promises?owner=N2", "U O O O H H");
+        get("/api/promises", "U O O O O O");
+        get("/api/promises", w -> "/api/promises?within=72h&team=North", "U O O O H F");
+        get("/api/promises", w -> "/api/promises?owner=N1", "U O O O H O");
         get("/api/agents/{employeeNo}", w -> "/api/agents/N2", "U O O O H H");
         get("/api/agents/{employeeNo}", w -> "/api/agents/NOPE", "U H H H H H");
         json(HttpMethod.POST, "/api/agents", w -> "/api/agents", agentBody("North"), "U O F O F F");

@@ -91,6 +91,7 @@ class PagingRoutesTest extends HttpTest {
         r.add(new Route("/notifications", "admin", true, "New training assigned", "New training assigned"));
         r.add(new Route("/admin/audit", "admin", true, "2026-03-01", "2026-03-01"));
         r.add(new Route("/attention", "admin", true, "id=\"attention-table\"", "id=\"attention-table\""));
+        r.add(new Route("/promises", "admin", true, "id=\"promise-table\"", "id=\"promise-table\""));
         // an attempt laid out one question per page counts its pages from 1 (the bank's last question is the essay)
         r.add(new Route("/attempts/" + openAttempt, "agent.north", true, "Which colour", "Write a short apology"));
         return r;

@@ -156,6 +156,10 @@ class ProbingTest extends HttpTest {
         r.add(new Route("team", t -> HttpRequest.GET("/api/teams/" + t), "South", "Nowhere", 403, 404, null));
         r.add(new Route("change team", t -> HttpRequest.PUT("/api/teams/" + t, Map.of("supervisor", "sup.north")), "South", "Nowhere", 403, 403, 403));
         r.add(new Route("team supervisor form", t -> form("/teams/" + t + "/supervisor", "supervisor=sup.north"), "South", "Nowhere", 403, 403, 403));
+        // open promises
+        r.add(new Route("promises of an owner", no -> HttpRequest.GET("/api/promises?owner=" + no), "S1", "NOPE", 404, 404, null));
+        r.add(new Route("promises of a team", t -> HttpRequest.GET("/api/promises?team=" + t), "South", "Nowhere", 403, 404, null));
+        r.add(new Route("promises page of an owner", no -> HttpRequest.GET("/promises?owner=" + no), "S1", "NOPE", 404, 404, null));
         // scorecards and interactions
         r.add(new Route("agent scorecard", no -> HttpRequest.GET("/api/scorecards/agents/" + no + "?" + period), "S1", "NOPE", 404, 404, null));
         r.add(new Route("team scorecard", t -> HttpRequest.GET("/api/scorecards/teams/" + t + "?" + period), "South", "Nowhere", 403, 404, null));

@@ -1,6 +1,7 @@
 package com.servicecoach.scoring;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -134,6 +135,48 @@ public record BusinessCalendar(boolean alwaysOpen, ZoneId zone, Map<DayOfWeek, O
         }
         ZoneOffset offset = constantOffset(start, end);
         return offset != null ? openSecondsAtOffset(start, end, offset.getTotalSeconds()) : openSecondsByZone(start, end);
+    }
+
+    /**
+     * The instant at which {@code openSeconds} of open time have passed since {@code start} on this calendar: the
+     * earliest {@code t} with {@code openSeconds(start, t) == openSeconds} (a due time, metrics.md "Service level").
+     * On {@code 24x7} that is {@code start + openSeconds}; on business hours the closed hours, closed weekdays and
+     * holidays are skipped, so an amount that runs out exactly at a closing time is due at that closing time, not at
+     * the next opening. 0 is due at {@code start}. Walks day by day through the zone's rules (DST honoured, as
+     * {@link #openSeconds}).
+     *
+     * @throws IllegalArgumentException when {@code openSeconds} is negative
+     */
+    public Instant dueAt(Instant start, long openSeconds) {
+        Objects.requireNonNull(start, "start is required");
+        if (openSeconds < 0) {
+            throw new IllegalArgumentException("open seconds must not be negative, were " + openSeconds);
+        }
+        if (alwaysOpen || openSeconds == 0) {
+            return start.plusSeconds(openSeconds);
+        }
+        // at least one weekday opens and there are finitely many holidays, so an open day always comes
+        Duration remaining = Duration.ofSeconds(openSeconds);
+        for (LocalDate day = LocalDate.ofInstant(start, zone); ; day = day.plusDays(1)) {
+            OpeningHours interval = openingHours.get(day.getDayOfWeek());
+            if (interval == null || holidays.contains(day)) {
+                continue;
+            }
+            Instant close = interval.closeOn(day, zone);
+            if (!close.isAfter(start)) {
+                continue;
+            }
+            Instant open = interval.openOn(day, zone);
+            Instant from = open.isAfter(start) ? open : start;
+            if (!close.isAfter(from)) {
+                continue;
+            }
+            Duration span = Duration.between(from, close);
+            if (span.compareTo(remaining) >= 0) {
+                return from.plus(remaining);
+            }
+            remaining = remaining.minus(span);
+        }
     }
 
     /** The zone's offset if it does not change from a day before start to two days after end, else null. */

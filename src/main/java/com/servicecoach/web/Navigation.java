@@ -52,6 +52,7 @@ public final class Navigation {
             List<Item> performance = new ArrayList<>();
             performance.add(new Item("/scorecards", "nav.scorecards"));
             performance.add(new Item("/attention", "nav.attention"));
+            performance.add(new Item("/promises", "nav.promises"));
             performance.add(new Item("/interactions", "nav.interactions"));
             performance.add(new Item("/reports", "nav.reports"));
             performance.add(new Item("/surveys", "nav.surveys"));
