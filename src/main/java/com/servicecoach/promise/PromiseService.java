@@ -131,7 +131,6 @@ public class PromiseService {
      */
     public Promises open(Viewer viewer, Duration within, @Nullable String team, @Nullable String owner) {
         List<Agent> visible = agents.visibleAgents(viewer);
-        Set<Long> visibleIds = visible.stream().map(Agent::id).collect(Collectors.toSet());
         List<Agent> scope = visible;
         if (present(team)) {
             Team t = agents.visibleTeam(viewer, team.strip());
@@ -157,8 +156,8 @@ public class PromiseService {
                 continue;
             }
             Agent o = owners.get(c.ownerId());
-            String link = visibleIds.contains(c.handlerId())
-                    ? "/interactions?externalId=" + enc(c.externalId()) + "&agent=" + enc(c.handlerNo()) : null;
+            // an agent's interactions are those it handled or owns: the owner (always visible here) finds it
+            String link = "/interactions?externalId=" + enc(c.externalId()) + "&agent=" + enc(o.employeeNo());
             contacts.add(new Contact(c.id(), c.source(), c.externalId(), new Person(o.employeeNo(), o.name()),
                     new Person(c.handlerNo(), c.handlerName()), c.ownerId() != c.handlerId(), c.channel().code(),
                     c.category().code(), c.priority().code(), c.createdAt(), due.dueAt(), due.overdue(), due.targetSeconds(),

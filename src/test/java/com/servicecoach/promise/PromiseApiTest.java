@@ -134,7 +134,7 @@ class PromiseApiTest extends HttpTest {
         assertEquals(57600, ((Number) refund.get("targetSeconds")).intValue());
         assertEquals("channel", refund.get("targetSource"));
         assertNull(refund.get("targetRule"));
-        assertEquals("/interactions?externalId=REF-1&agent=N1", refund.get("link"));
+        assertEquals("/interactions?externalId=REF-1&agent=N2", refund.get("link"));
         assertNotNull(refund.get("id"));
         assertEquals("default", refund.get("source"));
 
@@ -253,7 +253,7 @@ class PromiseApiTest extends HttpTest {
         String page = api.send("sup.north", HttpRequest.GET("/promises").accept("text/html")).body();
         assertTrue(page.contains("<h1>Open promises</h1>"), page);
         assertTrue(page.contains("id=\"promise-owners\"") && page.contains("data-owner=\"N2\""), page);
-        assertTrue(page.contains("href=\"/interactions?externalId=REF-1&amp;agent=N1\""), "linked to the interaction");
+        assertTrue(page.contains("href=\"/interactions?externalId=REF-1&amp;agent=N2\""), "linked to the interaction");
         assertTrue(page.contains("href=\"/agents/N2\""), "the owner linked to the agent page");
         assertTrue(page.contains("As of the latest import, finished"), page);
         assertTrue(page.contains("id=\"promise-refresh\""));
