@@ -67,7 +67,12 @@ public class ScorecardService {
     }
 
     /** One agent in a team's ranking; {@code rank} null when not ranked (insufficient ratings or no composite). */
-    public record RankRow(Agent agent, Integer rank, ScorecardFigures figures, Scorecard scorecard) {
+    public record RankRow(Agent agent, Integer rank, ScorecardFigures figures, Scorecard scorecard, OwnerFigures owners) {
+
+        /** A row without handovers or reopened contacts. */
+        public RankRow(Agent agent, Integer rank, ScorecardFigures figures, Scorecard scorecard) {
+            this(agent, rank, figures, scorecard, OwnerFigures.of(new Tally()));
+        }
     }
 
     /** What the team page shows. */
@@ -226,9 +231,9 @@ public class ScorecardService {
         Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(members.stream().map(Agent::employeeNo).toList(), from, to);
         List<RankRow> unranked = new ArrayList<>();
         for (Agent a : members) {
-            ScorecardFigures f = ScorecardCalculator.figures(c.byAgent().getOrDefault(a.id(), new Tally()), from, to,
-                    current.settings(), knowledgeOf.get(a.employeeNo()), now);
-            unranked.add(new RankRow(a, null, f, f.rounded()));
+            Tally tally = c.byAgent().getOrDefault(a.id(), new Tally());
+            ScorecardFigures f = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgeOf.get(a.employeeNo()), now);
+            unranked.add(new RankRow(a, null, f, f.rounded(), OwnerFigures.of(tally)));
         }
         return rank(unranked);
     }
@@ -256,7 +261,7 @@ public class ScorecardService {
             if (i > 0 && ranked.get(i - 1).figures().composite().score().compareTo(r.figures().composite().score()) == 0) {
                 rank = out.get(i - 1).rank();
             }
-            out.add(new RankRow(r.agent(), rank, r.figures(), r.scorecard()));
+            out.add(new RankRow(r.agent(), rank, r.figures(), r.scorecard(), r.owners()));
         }
         others.sort(Comparator.comparing(r -> r.agent().employeeNo()));
         out.addAll(others);

@@ -52,7 +52,8 @@ public record PerformanceReport(
         Assessments assessments,
         List<Flagged> flagged,
         List<ImpactRow> trainingImpact,
-        Survey survey) {
+        Survey survey,
+        ServicePromises promises) {
 
     /**
      * The customer survey of the scope's agents for the period (metrics.md "Customer surveys by dimension"), laid out
@@ -147,7 +148,8 @@ public record PerformanceReport(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TeamRow(String team, @Nullable String supervisor, int agents, Scorecard scorecard,
                           @Nullable BigDecimal previousCompositeScore, @Nullable BigDecimal compositeChange,
-                          TrainingCounts training, @Nullable CertificationCounts certifications, CoachingCounts coaching) {
+                          TrainingCounts training, @Nullable CertificationCounts certifications, CoachingCounts coaching,
+                          Owners owners) {
     }
 
     /**
@@ -158,7 +160,7 @@ public record PerformanceReport(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
                            Scorecard scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
-                           CoachingCounts coaching, SurveyAgent survey, List<Flag> flags) {
+                           CoachingCounts coaching, SurveyAgent survey, List<Flag> flags, Owners owners) {
     }
 
     /** An agent's customer survey in the period: responses returned and the two indexes (rounded; null: no answers). */
@@ -239,6 +241,31 @@ public record PerformanceReport(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CoachingCounts(int sessionsHeld, int actionsDone, int actionsOverdue) {
+    }
+
+    /**
+     * Handovers and reopened contacts (metrics.md "Owners"): contacts handed over to another owner, received from
+     * another agent, and the owner's resolved contacts reopened at least once with its rate (rounded; null: none resolved).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Owners(int handedOver, int received, int resolved, int reopened, @Nullable BigDecimal reopenRate) {
+        public static Owners of(com.servicecoach.scoring.OwnerFigures f) {
+            return new Owners(f.handedOver(), f.received(), f.resolved(), f.reopened(), f.reopenRateRounded());
+        }
+    }
+
+    /** The SLA of one category or priority of the scope's contacts, each against its own targets (rounded). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CaseSla(String code, int interactions, int resolved, com.servicecoach.scoring.SlaSummary firstResponseSla,
+                          com.servicecoach.scoring.SlaSummary resolutionSla) {
+    }
+
+    /** The scope's SLA by category and by priority (metrics.md "Targets per case type") and its handovers. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ServicePromises(List<CaseSla> byCategory, List<CaseSla> byPriority, Owners owners) {
     }
 
     /** Coaching of the whole scope; {@code asOf} is the day overdue actions are counted on. */

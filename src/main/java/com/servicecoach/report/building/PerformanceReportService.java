@@ -204,7 +204,8 @@ public class PerformanceReportService {
             CoachingActivity.Counts co = coachingByAgent.getOrDefault(a.id(), CoachingActivity.Counts.NONE);
             agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
                     training(tc), cc == null ? null : certifications(cc), coaching(co),
-                    surveyed.byAgent().getOrDefault(a.id(), PerformanceReport.SurveyAgent.NONE), flags));
+                    surveyed.byAgent().getOrDefault(a.id(), PerformanceReport.SurveyAgent.NONE), flags,
+                    PerformanceReport.Owners.of(r.owners())));
             coachingByTeam.merge(teamName, co, CoachingActivity.Counts::plus);
             coachingTotal = coachingTotal.plus(co);
             if (!flags.isEmpty()) {
@@ -234,7 +235,8 @@ public class PerformanceReportService {
                     prevComposite, PeriodChange.figure(card.composite().score(), prevComposite),
                     training(trainingByTeam.getOrDefault(t.name(), TrainingCompliance.Counts.NONE)),
                     certs.isPresent() ? certifications(certsByTeam.getOrDefault(t.name(), CertificationFacts.Counts.NONE)) : null,
-                    coaching(coachingByTeam.getOrDefault(t.name(), CoachingActivity.Counts.NONE))));
+                    coaching(coachingByTeam.getOrDefault(t.name(), CoachingActivity.Counts.NONE)),
+                    PerformanceReport.Owners.of(teams.owners().get(t.name()))));
         }
 
         PerformanceReport.Assessments assessed = assessments.results(employeeNos, period.from(), period.to())
@@ -257,7 +259,31 @@ public class PerformanceReportService {
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
                 new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact,
-                surveyed.survey());
+                surveyed.survey(), promises(teams.total(), period, current, now));
+    }
+
+    /** The scope's SLA by category and by priority, each part against its own targets, and its handovers. */
+    private PerformanceReport.ServicePromises promises(Tally total, ReportPeriod p, ScoringSettingsService.Current current, Instant now) {
+        List<PerformanceReport.CaseSla> byCategory = new ArrayList<>();
+        for (com.servicecoach.scoring.Category c : com.servicecoach.scoring.Category.values()) {
+            caseSla(c.code(), total.category(c), p, current, now).ifPresent(byCategory::add);
+        }
+        List<PerformanceReport.CaseSla> byPriority = new ArrayList<>();
+        for (com.servicecoach.scoring.Priority pr : com.servicecoach.scoring.Priority.values()) {
+            caseSla(pr.code(), total.priority(pr), p, current, now).ifPresent(byPriority::add);
+        }
+        return new PerformanceReport.ServicePromises(byCategory, byPriority,
+                PerformanceReport.Owners.of(com.servicecoach.scoring.OwnerFigures.of(total)));
+    }
+
+    private static Optional<PerformanceReport.CaseSla> caseSla(String code, Tally part, ReportPeriod p,
+                                                              ScoringSettingsService.Current current, Instant now) {
+        if (part.isEmpty()) {
+            return Optional.empty();
+        }
+        Scorecard card = ScorecardCalculator.compute(part, p.from(), p.to(), current.settings(), null, now);
+        return Optional.of(new PerformanceReport.CaseSla(code, card.interactions(), card.resolved(), card.firstResponseSla(),
+                card.resolutionSla()));
     }
 
     /**
@@ -267,7 +293,8 @@ public class PerformanceReportService {
      */
     private record TeamsRead(Map<String, ScorecardService.Result> results, Map<String, ScorecardService.Result> previous,
                              List<ScorecardService.RankRow> rows, @Nullable List<ScorecardService.RankRow> lastRanking,
-                             Tally total, Tally previousTotal, Map<LocalDate, Tally> weeks) {
+                             Tally total, Tally previousTotal, Map<LocalDate, Tally> weeks,
+                             Map<String, com.servicecoach.scoring.OwnerFigures> owners) {
 
         /** One team's agents as its scorecard ranks them; for all teams, every agent ranked together. */
         List<ScorecardService.RankRow> ranking(Scope scope) {
@@ -286,10 +313,12 @@ public class PerformanceReportService {
         Tally scopeTotal = new Tally();
         Tally previousTotal = new Tally();
         Map<LocalDate, Tally> scopeWeeks = new HashMap<>();
+        Map<String, com.servicecoach.scoring.OwnerFigures> owners = new HashMap<>();
         for (Team t : scope.teams()) {
             progress.step("teams", teamsDone++, teamCount);
             ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, t.name(), period.from(), period.to());
             teamResults.put(t.name(), d.result());
+            owners.put(t.name(), d.owners());
             scopeTotal.addAll(d.tallies().total());
             d.tallies().byWeek().forEach((monday, week) -> scopeWeeks.computeIfAbsent(monday, k -> new Tally()).addAll(week));
             ScorecardService.TeamResult before = scorecards.teamWithTally(viewer, t.name(), previous.from(), previous.to());
@@ -298,7 +327,7 @@ public class PerformanceReportService {
             rows.addAll(d.ranking());
             ranking = d.ranking();
         }
-        return new TeamsRead(teamResults, teamPrevious, rows, ranking, scopeTotal, previousTotal, scopeWeeks);
+        return new TeamsRead(teamResults, teamPrevious, rows, ranking, scopeTotal, previousTotal, scopeWeeks, owners);
     }
 
     /** The all-teams scorecard of a period, from the teams' tallies added up and the agents' knowledge together. */

@@ -70,6 +70,10 @@ final class AgentColumns {
             col("survey_returned", a -> a.survey().returned()),
             col("survey_agent_driven_index_percent", a -> a.survey().agentDrivenIndex()),
             col("survey_company_driven_index_percent", a -> a.survey().companyDrivenIndex()),
+            col("handed_over", a -> a.owners().handedOver()),
+            col("received", a -> a.owners().received()),
+            col("reopened", a -> a.owners().reopened()),
+            col("reopen_rate_percent", a -> a.owners().reopenRate()),
             col("flags", a -> a.flags().stream().map(PerformanceReport.Flag::reason).collect(Collectors.joining(";"))));
 
     private AgentColumns() {
