@@ -103,6 +103,10 @@ class ReportFormatsTest extends HttpTest {
         c.put("survey_returned", a -> sub(a, "survey").get("returned"));
         c.put("survey_agent_driven_index_percent", a -> sub(a, "survey").get("agentDrivenIndex"));
         c.put("survey_company_driven_index_percent", a -> sub(a, "survey").get("companyDrivenIndex"));
+        c.put("handed_over", a -> sub(a, "owners").get("handedOver"));
+        c.put("received", a -> sub(a, "owners").get("received"));
+        c.put("reopened", a -> sub(a, "owners").get("reopened"));
+        c.put("reopen_rate_percent", a -> sub(a, "owners").get("reopenRate"));
         c.put("flags", a -> String.join(";", ReportTestData.list(a, "flags").stream().map(f -> (String) f.get("reason")).toList()));
         return c;
     }
