@@ -97,6 +97,9 @@ class HelpdeskPresetsTest {
         error(rows.get(7), 9, "agent: is required but empty");
         row(rows.get(8), 10, "zendesk", "10490", "A002", "social", "complaint",
                 "2026-03-05T03:00:00Z", "2026-03-05T03:07:00Z", "2026-03-05T04:15:00Z", 10);
+        // Priority and Reopens: the second ticket is high and was reopened once
+        assertEquals(List.of("normal", "high"), List.of(((InteractionRow) rows.get(0)).priority(), ((InteractionRow) rows.get(1)).priority()));
+        assertEquals(List.of(0, 1), List.of(((InteractionRow) rows.get(0)).reopened(), ((InteractionRow) rows.get(1)).reopened()));
     }
 
     @Test
@@ -120,6 +123,8 @@ class HelpdeskPresetsTest {
                 + "; resolved_at: \"05/03/2026 10:00:00\"" + format);
         row(rows.get(6), 9, "freshdesk", "5527", "A001", "social", "logistics",
                 "2026-03-05T03:00:00Z", "2026-03-05T03:20:00Z", "2026-03-05T03:50:00Z", null);
+        // Freshdesk's priorities Low, Medium, High, Urgent: Medium is normal
+        assertEquals(List.of("normal", "high", "low"), rows.subList(0, 3).stream().map(r -> ((InteractionRow) r).priority()).toList());
     }
 
     @Test
