@@ -627,7 +627,7 @@ public class BenchmarkCommand implements Command {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             Instant now = to.plusDays(1).atStartOfDay(zone).toInstant();
             return InteractionGenerator.write(profiles, new InteractionGenerator.Options(o.seed(), from, to, zone, now,
-                    perAgentPerDay, true, "B-"), w);
+                    perAgentPerDay, true, "B-").withCaseTypes(), w);
         }
     }
 

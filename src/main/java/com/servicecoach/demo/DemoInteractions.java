@@ -93,7 +93,7 @@ class DemoInteractions implements ApplicationEventListener<ServerStartupEvent> {
             try {
                 try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                     InteractionGenerator.write(profiles, new InteractionGenerator.Options(SEED, today.minusMonths(3).plusDays(1),
-                            today, zone, now, PER_AGENT_PER_DAY, false, "DEMO-", lifts(all, zone)), out);
+                            today, zone, now, PER_AGENT_PER_DAY, false, "DEMO-", lifts(all, zone)).withCaseTypes(), out);
                 }
                 InteractionImporter.Scope scope = InteractionImporter.Scope.allAgents("demo");
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

@@ -41,11 +41,24 @@ public final class InteractionGenerator {
      * @param utcTimes       write times in UTC with {@code Z}; else as local times of {@code zone} without offset
      */
     public record Options(long seed, LocalDate first, LocalDate last, ZoneId zone, Instant now, double perAgentPerDay,
-                          boolean utcTimes, String idPrefix, java.util.Map<String, Lift> lifts) {
+                          boolean utcTimes, String idPrefix, java.util.Map<String, Lift> lifts, boolean caseTypes) {
+
+        public Options(long seed, LocalDate first, LocalDate last, ZoneId zone, Instant now, double perAgentPerDay,
+                       boolean utcTimes, String idPrefix, java.util.Map<String, Lift> lifts) {
+            this(seed, first, last, zone, now, perAgentPerDay, utcTimes, idPrefix, lifts, false);
+        }
 
         public Options(long seed, LocalDate first, LocalDate last, ZoneId zone, Instant now, double perAgentPerDay,
                        boolean utcTimes, String idPrefix) {
             this(seed, first, last, zone, now, perAgentPerDay, utcTimes, idPrefix, java.util.Map.of());
+        }
+
+        /**
+         * These options with priorities, owners and reopen counts too (the columns priority, owner, reopened): drawn
+         * from a random source of their own, so every other value stays as without them.
+         */
+        public Options withCaseTypes() {
+            return new Options(seed, first, last, zone, now, perAgentPerDay, utcTimes, idPrefix, lifts, true);
         }
     }
 
@@ -59,6 +72,8 @@ public final class InteractionGenerator {
 
     public static final String HEADER = "external_id,agent,channel,category,created_at,first_response_at,resolved_at,"
             + "rating,rating_scale,comment";
+    /** The header's end with {@link Options#withCaseTypes()}. */
+    static final String CASE_COLUMNS = ",priority,owner,reopened";
 
     private static final Channel[] CHANNELS = {Channel.CHAT, Channel.EMAIL, Channel.PHONE, Channel.SOCIAL};
     private static final double[] CHANNEL_WEIGHTS = {55, 20, 15, 10};
@@ -110,11 +125,13 @@ public final class InteractionGenerator {
         long n = 0;
         try {
             out.write(HEADER);
-            out.write('\n');
+            out.write(o.caseTypes() ? CASE_COLUMNS + "\n" : "\n");
             StringBuilder line = new StringBuilder(160);
             for (LocalDate day = o.first(); !day.isAfter(o.last()); day = day.plusDays(1)) {
                 boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-                for (AgentProfile agent : agents) {
+                for (int a = 0; a < agents.size(); a++) {
+                    AgentProfile agent = agents.get(a);
+                    String colleague = agents.get((a + 1) % agents.size()).employeeNo();
                     int count = poisson(random, o.perAgentPerDay() * (weekend ? 0.7 : 1.0));
                     for (int k = 0; k < count; k++) {
                         Instant created = created(random, day, o.zone());
@@ -123,6 +140,9 @@ public final class InteractionGenerator {
                         }
                         line.setLength(0);
                         row(random, agent, created, o, ++n, line);
+                        if (o.caseTypes()) {
+                            caseColumns(o.seed(), n, colleague, agent.employeeNo(), line);
+                        }
                         out.append(line);
                     }
                 }
@@ -182,6 +202,21 @@ public final class InteractionGenerator {
                 .append(category).append(',').append(time(created, o)).append(',').append(time(firstResponse, o)).append(',')
                 .append(time(resolved, o)).append(',').append(rating == null ? "" : rating.toString()).append(',')
                 .append(rating == null ? "" : Integer.toString(scale)).append(',').append(CsvCells.figure(comment)).append('\n');
+    }
+
+    /**
+     * Replaces the row's line end with a priority (5 % urgent, 12 % high, 8 % low, else normal), an owner (1 in 12
+     * contacts handed over to the next agent) and a reopen count (1 in 20 reopened once, 1 in 100 twice).
+     */
+    private static void caseColumns(long seed, long n, String colleague, String self, StringBuilder line) {
+        java.util.SplittableRandom side = new java.util.SplittableRandom(seed * 1_000_003L + n);
+        double p = side.nextDouble();
+        String priority = p < 0.05 ? "urgent" : p < 0.17 ? "high" : p < 0.25 ? "low" : "";
+        String owner = side.nextInt(12) == 0 && !colleague.equals(self) ? colleague : "";
+        int r = side.nextInt(100);
+        String reopened = r < 1 ? "2" : r < 5 ? "1" : "";
+        line.setLength(line.length() - 1);
+        line.append(',').append(priority).append(',').append(owner).append(',').append(reopened).append('\n');
     }
 
     private static String time(Instant t, Options o) {

@@ -51,4 +51,31 @@ public class InteractionGeneratorTest {
         assertEquals(4, agents.stream().filter(a -> a.skill() > 2).count());
         assertEquals(4, agents.stream().filter(a -> a.skill() < 0.6).count());
     }
+
+    @Test
+    void caseTypesAddPrioritiesOwnersAndReopensWithoutChangingAnythingElse() {
+        List<String> nos = List.of("G1", "G2", "G3");
+        List<InteractionGenerator.AgentProfile> agents = InteractionGenerator.profiles(nos, nos.stream().map(n -> List.<String>of()).toList(), 3);
+        InteractionGenerator.Options plain = new InteractionGenerator.Options(3, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                ZONE, NOW, 10, false, "G-");
+        StringWriter a = new StringWriter();
+        StringWriter b = new StringWriter();
+        InteractionGenerator.write(agents, plain, a);
+        InteractionGenerator.write(agents, plain.withCaseTypes(), b);
+        String[] without = a.toString().split("\n");
+        String[] with = b.toString().split("\n");
+        assertEquals(without.length, with.length);
+        assertTrue(with[0].endsWith(",priority,owner,reopened"), with[0]);
+        int handedOver = 0;
+        int urgent = 0;
+        for (int k = 1; k < with.length; k++) {
+            String[] cells = with[k].split(",", -1);
+            String[] base = without[k].split(",", -1);
+            assertEquals(List.of(base), List.of(cells).subList(0, base.length), "line " + k);
+            handedOver += cells[base.length + 1].isEmpty() ? 0 : 1;
+            urgent += cells[base.length].equals("urgent") ? 1 : 0;
+        }
+        assertTrue(handedOver > with.length / 20 && handedOver < with.length / 6, "about 1 in 12 handed over: " + handedOver);
+        assertTrue(urgent > 0, "some urgent contacts");
+    }
 }
