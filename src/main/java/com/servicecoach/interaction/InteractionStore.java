@@ -87,9 +87,10 @@ public class InteractionStore {
     // ---- facts for scorecards -------------------------------------------------------------------
 
     /**
-     * The interactions of these agents created in [from, to) (whole-microsecond bounds), read from the covering
-     * index alone. Times come back as microseconds since the epoch (decoding a datetime per column costs the
-     * driver more than the query itself); several agents are read in two halves at once, on two connections.
+     * These agents' parts of the interactions created in [from, to) (whole-microsecond bounds): those they handled
+     * (with the owned part too when they own them) and those they own that another agent handled. Times come back as
+     * microseconds since the epoch (decoding a datetime per column costs the driver more than the query itself);
+     * several agents are read in two halves at once, on two connections.
      */
     public List<FactRow> facts(Collection<Long> agentIds, Instant from, Instant to) {
         List<Long> ids = List.copyOf(agentIds);
