@@ -201,14 +201,19 @@ public class ScorecardService {
     }
 
     public TeamDetail teamDetail(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
+        return teamDetail(viewer, teamName, from, to, true);
+    }
+
+    /** {@link #teamDetail}, without the parts by category and priority when {@code parts} is false (reports). */
+    public TeamDetail teamDetail(Viewer viewer, String teamName, LocalDate from, LocalDate to, boolean parts) {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
         Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, true);
         Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
         return new TeamDetail(team, result, ranking(members, c, from, to, current), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
-                byCategory(c.total(), from, to, current), byPriority(c.total(), from, to, current), OwnerFigures.of(c.total()),
-                new Collected(c.total(), Map.of(), c.byWeek()));
+                parts ? byCategory(c.total(), from, to, current) : List.of(), parts ? byPriority(c.total(), from, to, current) : List.of(),
+                OwnerFigures.of(c.total()), new Collected(c.total(), Map.of(), c.byWeek()));
     }
 
     /** A team at a glance: its scorecard and its agents' rows (ranked), without the weekly and channel parts. */

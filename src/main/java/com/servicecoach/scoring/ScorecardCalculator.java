@@ -72,24 +72,9 @@ public final class ScorecardCalculator {
 
         long[] ratingSums = {0};
         tally.forEach((c, category, priority, cell) -> {
-            BusinessCalendar calendar = settings.calendar(c);
-            CaseTargets.Applied targets = settings.targets(c, category, priority);
-            long frtTarget = targets.firstResponse().seconds();
-            long resolutionTarget = targets.resolution().seconds();
-
-            Durations answered = cell.firstResponses();
-            frts.addAll(answered);
-            int frtMet = (int) answered.countAtMost(frtTarget);
-            frtStates[SlaState.MET.ordinal()] += frtMet;
-            frtStates[SlaState.BREACHED.ordinal()] += (int) answered.size() - frtMet;
-            classifyOpen(cell.unanswered(), calendar, evaluation, frtTarget, frtStates);
-
-            Durations done = cell.resolutions();
-            resolutions.addAll(done);
-            int resolutionMet = (int) done.countAtMost(resolutionTarget);
-            resolutionStates[SlaState.MET.ordinal()] += resolutionMet;
-            resolutionStates[SlaState.BREACHED.ordinal()] += (int) done.size() - resolutionMet;
-            classifyOpen(cell.unresolved(), calendar, evaluation, resolutionTarget, resolutionStates);
+            frts.addAll(cell.firstResponses());
+            resolutions.addAll(cell.resolutions());
+            classify(cell, c, category, priority, settings, evaluation, frtStates, resolutionStates);
 
             for (int r = 1; r <= 10; r++) {
                 int count = cell.ratings(r);
@@ -122,6 +107,52 @@ public final class ScorecardCalculator {
                 frtSla, resolutionSla,
                 csat, wilson == null ? null : wilson.low(), wilson == null ? null : wilson.high(), average,
                 bands, rated < settings.minRated(), knowledgePercent, composite);
+    }
+
+    /** One case type's SLA states (met, breached, pending by {@link SlaState} ordinal) against its own targets. */
+    private static void classify(Tally.Cell cell, Channel c, Category category, Priority priority, ScoringSettings settings,
+                                 Instant evaluation, int[] frtStates, int[] resolutionStates) {
+        BusinessCalendar calendar = settings.calendar(c);
+        CaseTargets.Applied targets = settings.targets(c, category, priority);
+        long frtTarget = targets.firstResponse().seconds();
+        long resolutionTarget = targets.resolution().seconds();
+        Durations answered = cell.firstResponses();
+        int frtMet = (int) answered.countAtMost(frtTarget);
+        frtStates[SlaState.MET.ordinal()] += frtMet;
+        frtStates[SlaState.BREACHED.ordinal()] += (int) answered.size() - frtMet;
+        classifyOpen(cell.unanswered(), calendar, evaluation, frtTarget, frtStates);
+        Durations done = cell.resolutions();
+        int resolutionMet = (int) done.countAtMost(resolutionTarget);
+        resolutionStates[SlaState.MET.ordinal()] += resolutionMet;
+        resolutionStates[SlaState.BREACHED.ordinal()] += (int) done.size() - resolutionMet;
+        classifyOpen(cell.unresolved(), calendar, evaluation, resolutionTarget, resolutionStates);
+    }
+
+    /** The SLA of one category or priority: contacts handled and resolved, and both SLA summaries (unrounded). */
+    public record CaseSla(int interactions, int resolved, SlaSummary firstResponseSla, SlaSummary resolutionSla) {
+    }
+
+    /**
+     * The SLA by category and by priority (in their order, those with contacts only), each contact against its own
+     * targets: the same states as {@link #figures}, counted in one pass over the tally's case types without copying it.
+     */
+    public static java.util.Map<Object, CaseSla> caseSlas(Tally tally, LocalDate to, ScoringSettings settings, Instant now,
+                                                          boolean byCategory) {
+        Instant evaluation = Sla.evaluationInstant(to, settings.orgZone(), now);
+        java.util.Map<Object, int[][]> states = new java.util.TreeMap<>(java.util.Comparator.comparingInt(k -> ((Enum<?>) k).ordinal()));
+        tally.forEach((c, category, priority, cell) -> {
+            int[][] s = states.computeIfAbsent(byCategory ? category : priority, k -> new int[][]{new int[3], new int[3], new int[2]});
+            classify(cell, c, category, priority, settings, evaluation, s[0], s[1]);
+            s[2][0] += cell.handled();
+            s[2][1] += (int) cell.resolutions().size();
+        });
+        java.util.Map<Object, CaseSla> out = new java.util.LinkedHashMap<>();
+        states.forEach((k, s) -> {
+            if (s[2][0] > 0 || s[1][0] + s[1][1] + s[1][2] > 0) {
+                out.put(k, new CaseSla(s[2][0], s[2][1], summary(s[0]), summary(s[1])));
+            }
+        });
+        return out;
     }
 
     /** Contacts not yet done: breached once their calendar time to the evaluation instant exceeds the target, else pending. */

@@ -41,6 +41,19 @@ class CasesAndOwnersTest {
         assertEquals(new SlaSummary(2, 1, 0, Percent.of(2, 3)), f.firstResponseSla());
         assertEquals(new SlaSummary(2, 1, 0, Percent.of(2, 3)), f.resolutionSla());
 
+        // the report's one-pass SLA by category and priority equals the scorecard of each part
+        Tally tally = Tally.of(facts, s);
+        java.util.Map<Object, ScorecardCalculator.CaseSla> byCategory = ScorecardCalculator.caseSlas(tally, DAY, s, NOW, true);
+        assertEquals(List.of(Category.PRE_SALES, Category.RETURN_REFUND), List.copyOf(byCategory.keySet()));
+        for (Category c : List.of(Category.PRE_SALES, Category.RETURN_REFUND)) {
+            ScorecardFigures part = ScorecardCalculator.figures(tally.category(c), DAY, DAY, s, null, NOW);
+            assertEquals(part.firstResponseSla(), byCategory.get(c).firstResponseSla());
+            assertEquals(part.resolutionSla(), byCategory.get(c).resolutionSla());
+            assertEquals(part.interactions(), byCategory.get(c).interactions());
+        }
+        assertEquals(new SlaSummary(0, 1, 0, Percent.of(0, 1)), ScorecardCalculator.caseSlas(tally, DAY, s, NOW, false)
+                .get(Priority.URGENT).firstResponseSla(), "urgent: answered in 2 h against 1 h");
+
         ScorecardFigures channelOnly = ScorecardCalculator.figures(facts, DAY, DAY, ScoringSettings.defaults(), null, NOW);
         assertEquals(3, channelOnly.firstResponseSla().met(), "without rules every figure is as before");
         assertEquals(3, channelOnly.resolutionSla().met());

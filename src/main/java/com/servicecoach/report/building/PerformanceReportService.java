@@ -264,26 +264,18 @@ public class PerformanceReportService {
 
     /** The scope's SLA by category and by priority, each part against its own targets, and its handovers. */
     private PerformanceReport.ServicePromises promises(Tally total, ReportPeriod p, ScoringSettingsService.Current current, Instant now) {
-        List<PerformanceReport.CaseSla> byCategory = new ArrayList<>();
-        for (com.servicecoach.scoring.Category c : com.servicecoach.scoring.Category.values()) {
-            caseSla(c.code(), total.category(c), p, current, now).ifPresent(byCategory::add);
-        }
-        List<PerformanceReport.CaseSla> byPriority = new ArrayList<>();
-        for (com.servicecoach.scoring.Priority pr : com.servicecoach.scoring.Priority.values()) {
-            caseSla(pr.code(), total.priority(pr), p, current, now).ifPresent(byPriority::add);
-        }
-        return new PerformanceReport.ServicePromises(byCategory, byPriority,
+        return new PerformanceReport.ServicePromises(caseSlas(total, p, current, now, true), caseSlas(total, p, current, now, false),
                 PerformanceReport.Owners.of(com.servicecoach.scoring.OwnerFigures.of(total)));
     }
 
-    private static Optional<PerformanceReport.CaseSla> caseSla(String code, Tally part, ReportPeriod p,
-                                                              ScoringSettingsService.Current current, Instant now) {
-        if (part.isEmpty()) {
-            return Optional.empty();
-        }
-        Scorecard card = ScorecardCalculator.compute(part, p.from(), p.to(), current.settings(), null, now);
-        return Optional.of(new PerformanceReport.CaseSla(code, card.interactions(), card.resolved(), card.firstResponseSla(),
-                card.resolutionSla()));
+    private static List<PerformanceReport.CaseSla> caseSlas(Tally total, ReportPeriod p, ScoringSettingsService.Current current,
+                                                            Instant now, boolean byCategory) {
+        List<PerformanceReport.CaseSla> out = new ArrayList<>();
+        ScorecardCalculator.caseSlas(total, p.to(), current.settings(), now, byCategory).forEach((k, c) -> out.add(
+                new PerformanceReport.CaseSla(k instanceof com.servicecoach.scoring.Category cat ? cat.code()
+                        : ((com.servicecoach.scoring.Priority) k).code(), c.interactions(), c.resolved(),
+                        c.firstResponseSla().rounded(), c.resolutionSla().rounded())));
+        return out;
     }
 
     /**
@@ -316,7 +308,7 @@ public class PerformanceReportService {
         Map<String, com.servicecoach.scoring.OwnerFigures> owners = new HashMap<>();
         for (Team t : scope.teams()) {
             progress.step("teams", teamsDone++, teamCount);
-            ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, t.name(), period.from(), period.to());
+            ScorecardService.TeamDetail d = scorecards.teamDetail(viewer, t.name(), period.from(), period.to(), false);
             teamResults.put(t.name(), d.result());
             owners.put(t.name(), d.owners());
             scopeTotal.addAll(d.tallies().total());
