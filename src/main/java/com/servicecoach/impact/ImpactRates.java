@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Every agent's daily counts of the figures modules address, over a range of days, read in one pass: figures
@@ -50,19 +49,17 @@ class ImpactRates {
         ZoneId zone = settings.orgZone();
         Counter counter = new Counter(figures, first, last, settings, now);
         List<Addressed> plain = figures.stream().filter(f -> f.category() == null).toList();
-        Set<String> categories = new TreeSet<>();
-        figures.stream().filter(f -> f.category() != null).forEach(f -> categories.add(f.category()));
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        boolean days = !plain.isEmpty() && rollups.current(current);
-        if (days) {
-            store.days(agentIds, first, last, (agent, day, bytes) -> counter.day(agent, day, Tally.decode(bytes), plain));
-        }
-        if (!categories.isEmpty() || (!plain.isEmpty() && !days)) {
+        if (rollups.current(current)) {
+            // the stored days keep every case type, so figures on a channel or a category are counted from them
+            List<Addressed> all = List.copyOf(figures);
+            store.days(agentIds, first, last, (agent, day, bytes) -> counter.day(agent, day, Tally.decode(bytes), all));
+        } else {
             Set<Long> known = new java.util.HashSet<>(agentIds);
-            store.streamFacts(days || plain.isEmpty() ? categories : null, start, end, row -> {
+            store.streamFacts(null, start, end, row -> {
                 if (known.contains(row.agentId())) {
-                    counter.row(row, days ? List.of() : plain);
+                    counter.row(row, plain);
                 }
             });
         }
@@ -94,32 +91,24 @@ class ImpactRates {
             return rates.get(figure).computeIfAbsent(agent, a -> new DailyRates(first, last));
         }
 
-        /** A stored day of an agent, for the figures overall or on a channel. */
+        /** A stored day of an agent, for the figures overall, on a channel or on a category. */
         void day(long agent, LocalDate day, Tally tally, List<Addressed> figures) {
             for (Addressed f : figures) {
-                for (Channel c : Channel.values()) {
-                    if (f.channel() != null && !f.channel().equals(c.code())) {
-                        continue;
+                tally.forEach((ch, cat, pri, cell) -> {
+                    if ((f.channel() != null && !f.channel().equals(ch.code())) || (f.category() != null && !f.category().equals(cat.code()))) {
+                        return;
                     }
                     switch (f.figure()) {
-                        case "first_response_sla" -> tally.forEach((ch, cat, pri, cell) -> {
-                            if (ch == c) {
-                                sla(of(f, agent), day, c, cell.firstResponses(), cell.unanswered(),
-                                        settings.targets(ch, cat, pri).firstResponse().seconds());
-                            }
-                        });
-                        case "resolution_sla" -> tally.forEach((ch, cat, pri, cell) -> {
-                            if (ch == c) {
-                                sla(of(f, agent), day, c, cell.resolutions(), cell.unresolved(),
-                                        settings.targets(ch, cat, pri).resolution().seconds());
-                            }
-                        });
+                        case "first_response_sla" -> sla(of(f, agent), day, ch, cell.firstResponses(), cell.unanswered(),
+                                settings.targets(ch, cat, pri).firstResponse().seconds());
+                        case "resolution_sla" -> sla(of(f, agent), day, ch, cell.resolutions(), cell.unresolved(),
+                                settings.targets(ch, cat, pri).resolution().seconds());
                         case "csat" -> {
                             int satisfied = 0;
                             int rated = 0;
                             for (int r = 1; r <= 10; r++) {
-                                rated += tally.ratings(c, r);
-                                satisfied += r >= 7 ? tally.ratings(c, r) : 0;
+                                rated += cell.ratings(r);
+                                satisfied += r >= 7 ? cell.ratings(r) : 0;
                             }
                             if (rated > 0) {
                                 of(f, agent).add(day, satisfied, rated);
@@ -127,7 +116,7 @@ class ImpactRates {
                         }
                         default -> throw new IllegalStateException("no daily counts for " + f.figure());
                     }
-                }
+                });
             }
         }
 
