@@ -255,31 +255,27 @@ public final class Tally {
 
     /** Only the given channel's part of this tally (a new tally). */
     public Tally channel(Channel channel) {
-        Tally part = new Tally();
-        forEach((ch, cat, pri, cell) -> {
-            if (ch == channel) {
-                part.cell(index(ch, cat, pri)).addAll(cell);
-            }
-        });
-        return part;
+        return part((ch, cat, pri) -> ch == channel);
     }
 
     /** Only the given category's part of this tally (a new tally). */
     public Tally category(Category category) {
-        Tally part = new Tally();
-        forEach((ch, cat, pri, cell) -> {
-            if (cat == category) {
-                part.cell(index(ch, cat, pri)).addAll(cell);
-            }
-        });
-        return part;
+        return part((ch, cat, pri) -> cat == category);
     }
 
     /** Only the given priority's part of this tally (a new tally). */
     public Tally priority(Priority priority) {
+        return part((ch, cat, pri) -> pri == priority);
+    }
+
+    private interface CaseType {
+        boolean test(Channel channel, Category category, Priority priority);
+    }
+
+    private Tally part(CaseType wanted) {
         Tally part = new Tally();
         forEach((ch, cat, pri, cell) -> {
-            if (pri == priority) {
+            if (wanted.test(ch, cat, pri)) {
                 part.cell(index(ch, cat, pri)).addAll(cell);
             }
         });
@@ -337,45 +333,37 @@ public final class Tally {
     /** First-response times of the answered contacts, in seconds on the channel's calendar (a merged copy). */
     public Durations firstResponses(Channel ch) {
         Durations d = new Durations(4);
-        forEach((c, cat, pri, cell) -> {
-            if (c == ch) {
-                d.addAll(cell.firstResponses);
-            }
-        });
+        channelCells(ch, cell -> d.addAll(cell.firstResponses));
         return d;
     }
 
     /** Resolution times of the resolved contacts, in seconds on the channel's calendar (a merged copy). */
     public Durations resolutions(Channel ch) {
         Durations d = new Durations(4);
-        forEach((c, cat, pri, cell) -> {
-            if (c == ch) {
-                d.addAll(cell.resolutions);
-            }
-        });
+        channelCells(ch, cell -> d.addAll(cell.resolutions));
         return d;
     }
 
     /** Creation instants (epoch nanoseconds) of the contacts without a first response (a merged copy). */
     public LongList unanswered(Channel ch) {
         LongList l = new LongList(4);
-        forEach((c, cat, pri, cell) -> {
-            if (c == ch) {
-                l.addAll(cell.unanswered);
-            }
-        });
+        channelCells(ch, cell -> l.addAll(cell.unanswered));
         return l;
     }
 
     /** Creation instants (epoch nanoseconds) of the contacts not resolved (a merged copy). */
     public LongList unresolved(Channel ch) {
         LongList l = new LongList(4);
-        forEach((c, cat, pri, cell) -> {
-            if (c == ch) {
-                l.addAll(cell.unresolved);
+        channelCells(ch, cell -> l.addAll(cell.unresolved));
+        return l;
+    }
+
+    private void channelCells(Channel channel, java.util.function.Consumer<Cell> action) {
+        forEach((ch, cat, pri, cell) -> {
+            if (ch == channel) {
+                action.accept(cell);
             }
         });
-        return l;
     }
 
     /** How many ratings of {@code value} (1-10) the channel has. */
