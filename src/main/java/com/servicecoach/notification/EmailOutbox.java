@@ -94,13 +94,19 @@ public class EmailOutbox {
         while (!(batch = store.fresh(BATCH)).isEmpty()) {
             for (EmailStore.Pending n : batch) {
                 looked++;
-                Optional<Reader> reader = readers.computeIfAbsent(n.username(), this::reader);
-                String outcome = outcome(n, reader);
-                if (outcome == null) {
-                    queue("single", reader.get(), List.of(n), 0);
-                    queued++;
-                } else {
-                    store.mark(n.id(), outcome);
+                try {
+                    Optional<Reader> reader = readers.computeIfAbsent(n.username(), this::reader);
+                    String outcome = outcome(n, reader);
+                    if (outcome == null) {
+                        queue("single", reader.get(), List.of(n), 0);
+                        queued++;
+                    } else {
+                        store.mark(n.id(), outcome);
+                    }
+                } catch (RuntimeException e) {
+                    // a notification that cannot be made into an email is left out once, not tried in every run
+                    LOG.error("Notification {} could not be made into an email", n.id(), e);
+                    store.mark(n.id(), "error");
                 }
             }
         }
@@ -147,8 +153,13 @@ public class EmailOutbox {
             }
             if (!mailed.isEmpty()) {
                 int listed = Math.min(mailed.size(), EmailTemplates.DIGEST_LIMIT);
-                queue("digest", reader.get(), mailed, mailed.size() - listed);
-                made++;
+                try {
+                    queue("digest", reader.get(), mailed, mailed.size() - listed);
+                    made++;
+                } catch (RuntimeException e) {
+                    LOG.error("The digest of {} could not be made", username, e);
+                    mailed.forEach(n -> store.mark(n.id(), "error"));
+                }
             }
         }
         return made;

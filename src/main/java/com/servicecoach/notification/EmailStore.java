@@ -97,7 +97,7 @@ class EmailStore {
         });
     }
 
-    /** Records what the mail job did with a notification: 'digest', 'off', 'no_address' or 'expired'. */
+    /** Records what the mail job did with a notification: 'digest', 'off', 'no_address', 'expired' or 'error' (see V68). */
     void mark(long notificationId, String status) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "update notification set email_status = ? where id = ?")) {
