@@ -40,11 +40,16 @@ import java.util.stream.Stream;
  * categories and answer structure); every essay question has a rubric and every rubric belongs to an essay;
  * {@code assessment.questionCount} does not exceed the bank; questions and lessons fit the database columns
  * they are stored in ({@link StoredLengths}).
+ *
+ * <p>The folder {@value #QA_FOLDER} is not a module: it holds the QA rubrics for reviewing real conversations,
+ * which are loaded elsewhere (package {@code com.servicecoach.quality}); it is skipped here.
  */
 public final class ContentLoader {
 
     /** The interaction categories a module may address (metrics.md). */
     public static final List<String> CATEGORIES = Category.CODES;
+    /** The folder of QA rubrics inside the content directory; not a module. */
+    public static final String QA_FOLDER = "qa";
     static final String MODULE_FILE = "module.yml";
     static final String BANK_EN = "questions.gift";
     static final String BANK_ZH = "questions.zh-CN.gift";
@@ -55,7 +60,7 @@ public final class ContentLoader {
     private ContentLoader() {
     }
 
-    /** Loads every module folder under {@code directory}. */
+    /** Loads every module folder under {@code directory} (every folder but {@value #QA_FOLDER} and hidden ones). */
     public static ContentReport load(Path directory) {
         List<ContentProblem> problems = new ArrayList<>();
         List<ModuleSource> modules = new ArrayList<>();
@@ -67,7 +72,8 @@ public final class ContentLoader {
         }
         List<Path> dirs;
         try (Stream<Path> s = Files.list(directory)) {
-            dirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            dirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().equals(QA_FOLDER)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
