@@ -28,10 +28,11 @@ public final class ImportHeader {
     public static final String PRIORITY = "priority";
     public static final String OWNER = "owner";
     public static final String REOPENED = "reopened";
+    public static final String TRANSCRIPT = "transcript";
 
     /** Every known column, in the order problems are reported. */
     public static final List<String> COLUMNS = List.of(EXTERNAL_ID, SOURCE, AGENT, CHANNEL, CATEGORY,
-            CREATED_AT, FIRST_RESPONSE_AT, RESOLVED_AT, RATING, RATING_SCALE, COMMENT, PRIORITY, OWNER, REOPENED);
+            CREATED_AT, FIRST_RESPONSE_AT, RESOLVED_AT, RATING, RATING_SCALE, COMMENT, PRIORITY, OWNER, REOPENED, TRANSCRIPT);
 
     /** The columns a header must contain. */
     public static final List<String> REQUIRED = List.of(EXTERNAL_ID, AGENT, CHANNEL, CREATED_AT);
@@ -51,6 +52,7 @@ public final class ImportHeader {
     static final int I_PRIORITY = 11;
     static final int I_OWNER = 12;
     static final int I_REOPENED = 13;
+    static final int I_TRANSCRIPT = 14;
 
     private final List<String> names;
     private final int[] positions; // by column ordinal; -1 when absent

@@ -287,13 +287,22 @@ public final class InteractionCsvReader implements Iterator<RowResult>, Closeabl
         }
         Integer rating10 = rating();
         String comment = text(ImportHeader.I_COMMENT, MAX_COMMENT_CHARS, false);
+        String transcript = text(ImportHeader.I_TRANSCRIPT, 0, false);
+        if (transcript != null) {
+            String why = Transcript.problem(transcript);
+            if (why != null) {
+                problem(ImportHeader.TRANSCRIPT + ": " + why);
+                transcript = null;
+            }
+        }
 
         if (problems.length() > 0) {
             return new RowError(line, problems.toString());
         }
         return new InteractionRow(line, source == null ? defaultSource : source, externalId, agent, channel,
                 category == null ? DEFAULT_CATEGORY : category, createdAt, firstResponseAt, resolvedAt,
-                rating10, comment, priority == null ? Priority.NORMAL.code() : priority, owner == null ? agent : owner, reopened);
+                rating10, comment, priority == null ? Priority.NORMAL.code() : priority, owner == null ? agent : owner, reopened,
+                transcript);
     }
 
     private void problem(String p) {

@@ -72,6 +72,8 @@ public class InteractionImporter {
      */
     static final int BATCH_ROWS = 20_000;
     /** A batch is also stored when this much time passed since the last one, so progress shows for slow uploads. */
+    /** At most this many characters of transcripts wait in one batch (a batch is about 16 MB then at most). */
+    static final long BATCH_TRANSCRIPT_CHARS = 8_000_000;
     static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
      * Who imports and which agents their rows may hold: every agent (administrators, the command line) or
@@ -251,7 +253,7 @@ public class InteractionImporter {
     // ------------------------------------------------------------------------------------------
 
     /** A valid row waiting in the batch, with its fields as the file held them (in case it is rejected later). */
-    private record Pending(int line, Key key, Values values, String rowText) {
+    private record Pending(int line, Key key, Values values, String rowText, String transcript) {
     }
 
     /** What a key holds while a batch is applied: the stored values or those of an earlier row of the file. */
@@ -297,6 +299,8 @@ public class InteractionImporter {
         final long[] spent = new long[Phase.values().length];
         private List<Pending> batch = new ArrayList<>(BATCH_ROWS);
         private List<Rejection> rejections = new ArrayList<>();
+        /** The transcripts' characters in {@link #batch}: a batch of long conversations is handed off early. */
+        private long transcriptChars;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
         private volatile Throwable writerFailure;
 
@@ -344,9 +348,13 @@ public class InteractionImporter {
                                 new Values(agent.id(), row.channel(), row.category(), row.createdAt(), row.firstResponseAt(),
                                         row.resolvedAt(), row.rating10(), row.comment(), row.priority(), owner.id(), row.reopened()),
                                 // only a supervisor's valid row can still be rejected when it is stored
-                                scope.allAgents() ? null : CsvText.line(reader.rawFields())));
+                                scope.allAgents() ? null : CsvText.line(reader.rawFields()), row.transcript()));
+                        if (row.transcript() != null) {
+                            transcriptChars += row.transcript().length();
+                        }
                     }
-                    if (batch.size() + rejections.size() >= BATCH_ROWS || System.nanoTime() - lastHandOff > FLUSH_NANOS) {
+                    if (batch.size() + rejections.size() >= BATCH_ROWS || transcriptChars > BATCH_TRANSCRIPT_CHARS
+                            || System.nanoTime() - lastHandOff > FLUSH_NANOS) {
                         handOff();
                         lastHandOff = System.nanoTime();
                     }
@@ -371,6 +379,7 @@ public class InteractionImporter {
                 return;
             }
             put(new Batch(batch, rejections, received, in.count()));
+            transcriptChars = 0;
             batch = new ArrayList<>(BATCH_ROWS);
             rejections = new ArrayList<>();
         }
@@ -499,6 +508,7 @@ public class InteractionImporter {
             long t3 = System.nanoTime();
             spent[Phase.INSERT.ordinal()] += t3 - t2;
             tx.update(changedRows, record.id(), now);
+            tx.transcripts(transcriptsOf(b, rejectedNow), now);
             tx.reject(record.id(), rejectedNow);
             long t4 = System.nanoTime();
             days.write(now);
@@ -506,6 +516,19 @@ public class InteractionImporter {
             tx.progress(record.id(), new InteractionStore.Progress(b.bytesSoFar(), b.receivedSoFar(), inserted + ins,
                     updated + upd, unchanged + same, rejected + rejectedNow.size()));
             return new long[]{ins, upd, same, rejectedNow.size()};
+        }
+
+        /** The transcripts of the batch's stored rows (a later row of the same key wins). */
+        private Map<Key, String> transcriptsOf(Batch b, List<Rejection> rejectedNow) {
+            Set<Integer> rejectedLines = new HashSet<>();
+            rejectedNow.forEach(r -> rejectedLines.add(r.line()));
+            Map<Key, String> out = new LinkedHashMap<>();
+            for (Pending p : b.rows()) {
+                if (p.transcript() != null && !rejectedLines.contains(p.line())) {
+                    out.put(p.key(), p.transcript());
+                }
+            }
+            return out;
         }
 
         /** The agents whose stored days the batch changes: those of new and changed rows, before and after. */

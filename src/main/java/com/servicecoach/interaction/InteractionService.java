@@ -14,6 +14,7 @@ import com.servicecoach.scoring.ScoringSettings;
 import com.servicecoach.scoring.Sla;
 import com.servicecoach.settings.ScoringSettingsService;
 import com.servicecoach.web.BadRequestException;
+import com.servicecoach.web.NotFoundException;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -116,6 +118,51 @@ public class InteractionService {
                 channel, category, breached, band == null ? null : RatingBand.valueOf(band.toUpperCase(Locale.ROOT)),
                 present(f.externalId()) ? f.externalId().strip() : null, evaluation, paging.sortField(), paging.ascending(), paging.page(), paging.size(),
                 priority, handover), s);
+    }
+
+    /**
+     * One interaction with its conversation, read without an access check: callers check {@link #canSee} (or grant
+     * access of their own, as a calibration session does for its conversations). Empty when there is none.
+     */
+    public Optional<Detail> find(long id) {
+        ScoringSettings s = settings.current().settings();
+        return store.find(id, s, clock.instant()).map(f -> {
+            List<Transcript.Message> messages = f.hasTranscript()
+                    ? store.transcript(f.view().source(), f.view().externalId()).map(Transcript::parse).orElse(List.of())
+                    : List.of();
+            return new Detail(f.view(), f.agentId(), f.agentTeamId(), f.ownerId(), f.ownerTeamId(), messages);
+        });
+    }
+
+    /** One interaction the viewer may see (api.md's rules, as for the list: handled or owned), else 404. */
+    public Detail visible(Viewer viewer, long id) {
+        Detail d = find(id).orElseThrow(() -> new NotFoundException("No interaction " + id));
+        if (!canSee(viewer, d)) {
+            throw new NotFoundException("No interaction " + id);
+        }
+        return d;
+    }
+
+    /** Whether the viewer may see the interaction: HR and administrators all, supervisors their teams', agents their own. */
+    public boolean canSee(Viewer viewer, Detail d) {
+        if (viewer.readsAllTeams()) {
+            return true;
+        }
+        if (viewer.isSupervisor()) {
+            Set<Long> teams = agents.visibleTeams(viewer).stream().map(Team::id).collect(Collectors.toSet());
+            return teams.contains(d.agentTeamId()) || teams.contains(d.ownerTeamId());
+        }
+        Long own = viewer.employeeNo() == null ? null
+                : agentRepository.findByEmployeeNo(viewer.employeeNo()).map(Agent::id).orElse(null);
+        return own != null && (own == d.agentId() || own == d.ownerId());
+    }
+
+    /** An interaction as the list shows it, with whose it is and its conversation's messages (empty when it has none). */
+    public record Detail(InteractionView view, long agentId, long agentTeamId, long ownerId, long ownerTeamId,
+                         List<Transcript.Message> messages) {
+        public boolean hasTranscript() {
+            return !messages.isEmpty();
+        }
     }
 
     private static @Nullable String oneOf(String name, @Nullable String value, List<String> allowed) {

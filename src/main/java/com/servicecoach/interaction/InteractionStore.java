@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +73,7 @@ public class InteractionStore {
     private static final String VIEW_COLUMNS = "i.id, i.source, i.external_id, a.employee_no, a.name, t.name, i.channel, "
             + "i.category, i.created_at, i.created_ns, i.first_response_at, i.first_response_ns, i.resolved_at, "
             + "i.resolved_ns, i.rating, i.comment, i.priority, o.employee_no, o.name, i.reopened";
+    private static final int VIEW_COLUMN_COUNT = 20;
     /** The handling agent {@code a} (and team {@code t}) and the owner {@code o} of each interaction. */
     private static final String FROM = " from interaction i join agent a on a.id = i.agent_id join team t on t.id = a.team_id"
             + " join agent o on o.id = coalesce(i.owner_id, i.agent_id)";
@@ -823,6 +825,160 @@ public class InteractionStore {
     record Key(String source, String externalId) {
     }
 
+    // ---- transcripts ----------------------------------------------------------------------------
+
+    private static final String TRANSCRIPT_UPSERT = "insert into interaction_transcript (source, external_id, body, text_bytes, messages,"
+            + " updated_at) values (?, ?, ?, ?, ?, ?) on duplicate key update body = values(body), text_bytes = values(text_bytes),"
+            + " messages = values(messages), updated_at = values(updated_at)";
+
+    private void writeTranscripts(Connection c, Map<Key, String> transcripts, LocalDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TRANSCRIPT_UPSERT)) {
+            int n = 0;
+            for (Map.Entry<Key, String> e : transcripts.entrySet()) {
+                String text = e.getValue();
+                ps.setString(1, e.getKey().source());
+                ps.setString(2, e.getKey().externalId());
+                ps.setBytes(3, Transcript.compress(text));
+                ps.setInt(4, text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                ps.setInt(5, Transcript.parse(text).size());
+                ps.setObject(6, now);
+                ps.addBatch();
+                if (++n % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** A stored conversation's text, or empty when it has none. */
+    public Optional<String> transcript(String source, String externalId) {
+        try (Connection c = db.readConnection();
+             PreparedStatement ps = c.prepareStatement("select body from interaction_transcript where external_id = ? and source = ?")) {
+            ps.setString(1, externalId);
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Transcript.decompress(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a transcript: " + e.getMessage(), e);
+        }
+    }
+
+    /** A transcript import's row whose interaction exists: its key and the stored interaction's handling agent and owner. */
+    record KnownKey(long interactionId, long agentTeamId, long ownerTeamId) {
+    }
+
+    /** The stored interactions among these keys. */
+    Map<Key, KnownKey> known(Collection<Key> keys) {
+        Map<Key, KnownKey> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        List<Key> list = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        try (Connection c = db.readConnection()) {
+            for (int from = 0; from < list.size(); from += 500) {
+                List<Key> part = list.subList(from, Math.min(list.size(), from + 500));
+                StringBuilder sql = new StringBuilder("select i.id, i.source, i.external_id, a.team_id, o.team_id"
+                        + " from interaction i join agent a on a.id = i.agent_id join agent o on o.id = coalesce(i.owner_id, i.agent_id) where ");
+                for (int i = 0; i < part.size(); i++) {
+                    sql.append(i == 0 ? "" : " or ").append("(i.external_id = ? and i.source = ?)");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int k = 1;
+                    for (Key key : part) {
+                        ps.setString(k++, key.externalId());
+                        ps.setString(k++, key.source());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(new Key(rs.getString(2), rs.getString(3)), new KnownKey(rs.getLong(1), rs.getLong(4), rs.getLong(5)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up interactions: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Those of these keys that have a transcript stored. */
+    Set<Key> withTranscript(Collection<Key> keys) {
+        Set<Key> out = new HashSet<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        List<Key> list = new ArrayList<>(keys);
+        try (Connection c = db.connection()) {
+            for (int from = 0; from < list.size(); from += 500) {
+                List<Key> part = list.subList(from, Math.min(list.size(), from + 500));
+                StringBuilder sql = new StringBuilder("select source, external_id from interaction_transcript where ");
+                for (int i = 0; i < part.size(); i++) {
+                    sql.append(i == 0 ? "" : " or ").append("(external_id = ? and source = ?)");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int k = 1;
+                    for (Key key : part) {
+                        ps.setString(k++, key.externalId());
+                        ps.setString(k++, key.source());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Key(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transcripts: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Stores transcripts of existing interactions in one transaction. */
+    void storeTranscripts(Map<Key, String> transcripts, LocalDateTime now) {
+        try (Connection c = db.connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                writeTranscripts(c, transcripts, now);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store transcripts: " + e.getMessage(), e);
+        }
+    }
+
+    /** One interaction as the list shows it, with its handling agent's and owner's ids and teams; empty when none. */
+    public Optional<Found> find(long id, ScoringSettings settings, Instant evaluation) {
+        try (Connection c = db.readConnection();
+             PreparedStatement ps = c.prepareStatement("select " + VIEW_COLUMNS + ", i.agent_id, a.team_id, o.id, o.team_id,"
+                     + " (select count(*) from interaction_transcript tr where tr.external_id = i.external_id and tr.source = i.source)"
+                     + FROM + " where i.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int n = VIEW_COLUMN_COUNT;
+                return Optional.of(new Found(view(rs, settings, evaluation), rs.getLong(n + 1), rs.getLong(n + 2), rs.getLong(n + 3),
+                        rs.getLong(n + 4), rs.getLong(n + 5) > 0));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read an interaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** An interaction read by id, with whose it is. */
+    public record Found(InteractionView view, long agentId, long agentTeamId, long ownerId, long ownerTeamId, boolean hasTranscript) {
+    }
+
     /** The stored, normalised values of an interaction (what "unchanged" compares). */
     record Values(long agentId, String channel, String category, Instant createdAt, @Nullable Instant firstResponseAt,
                   @Nullable Instant resolvedAt, @Nullable Integer rating, @Nullable String comment, String priority,
@@ -944,6 +1100,17 @@ public class InteractionStore {
         void update(Map<Long, Values> rows, long importId, LocalDateTime now) {
             unchecked(() -> {
                 InteractionStore.this.update(c, rows, importId, now);
+                return null;
+            });
+        }
+
+        /** Stores these conversations (replacing earlier ones of the same keys), deflated. */
+        void transcripts(Map<Key, String> transcripts, LocalDateTime now) {
+            if (transcripts.isEmpty()) {
+                return;
+            }
+            unchecked(() -> {
+                InteractionStore.this.writeTranscripts(c, transcripts, now);
                 return null;
             });
         }

@@ -75,13 +75,27 @@ public final class QaScore {
             possible += m.maxPoints();
             criticalFailed |= m.critical() && m.fails();
         }
-        if (possible == 0) {
+        return ofTotals(earned, possible, criticalFailed);
+    }
+
+    /**
+     * A review's score % from its totals over the criteria not N/A, as {@link #of} computes it: null when nothing was
+     * possible (every criterion N/A), 0 when a critical criterion failed, else earned / possible x 100, unrounded. The
+     * stored reviews keep these totals, so the figures need not read every mark.
+     */
+    public static BigDecimal ofTotals(Long earned, Long possible, boolean criticalFailed) {
+        if (possible == null || possible == 0) {
             return null;
         }
         if (criticalFailed) {
             return BigDecimal.ZERO;
         }
         return BigDecimal.valueOf(earned).multiply(HUNDRED).divide(BigDecimal.valueOf(possible), MC);
+    }
+
+    /** {@link #ofTotals(Long, Long, boolean)} of stored whole numbers. */
+    public static BigDecimal ofTotals(Integer earned, Integer possible, boolean criticalFailed) {
+        return ofTotals(earned == null ? null : earned.longValue(), possible == null ? null : possible.longValue(), criticalFailed);
     }
 
     /** The mean of the scores that exist (nulls are left out), unrounded; null when there is none. */
