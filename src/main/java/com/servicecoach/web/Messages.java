@@ -20,7 +20,7 @@ public class Messages {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, CHINESE);
     /** Every bundle's base name; a test checks that each exists in both languages with the same keys. */
     public static final List<String> BUNDLES = List.of("messages", "interaction", "scoring", "training", "assessment", "report", "survey", "email",
-            "promise");
+            "promise", "quality", "calibration");
 
     public String get(Locale locale, String key, Object... args) {
         Locale l = supported(locale);
