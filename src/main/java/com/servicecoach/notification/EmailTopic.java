@@ -21,7 +21,8 @@ public enum EmailTopic {
     CERTIFICATION_EXPIRED("certificationExpired", Set.of("AGENT", "SUPERVISOR"), "assessment.certExpired", "assessment.certExpiredTeam"),
     COACHING_SESSIONS("coachingSessions", Set.of("AGENT"), "coaching.new", "coaching.goalMet", "coaching.goalMissed", "coaching.goalNoData"),
     COACHING_ACTIONS("coachingActions", Set.of("AGENT", "SUPERVISOR"), "coaching.overdue", "coaching.overdue.supervisor"),
-    MONTHLY_REPORT("monthlyReport", Set.of("HR"), "report.monthlyReady");
+    MONTHLY_REPORT("monthlyReport", Set.of("HR"), "report.monthlyReady"),
+    QUALITY_REVIEWS("qualityReviews", Set.of("AGENT", "SUPERVISOR", "ADMIN"), "quality.reviewed", "quality.disputed", "quality.resolved");
 
     private final String code;
     private final Set<String> roles;

@@ -421,7 +421,20 @@ class QaStore {
             ps.setBoolean(6, s.surveyRemark());
             ps.setObject(7, utc(now));
             ps.setString(8, by);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                try (PreparedStatement ins = c.prepareStatement("insert into qa_sampling (random_per_week, targeted_per_week, low_rating,"
+                        + " sla_breached, complaint, survey_remark, updated_at, updated_by, id) values (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                    ins.setInt(1, s.randomPerWeek());
+                    ins.setInt(2, s.targetedPerWeek());
+                    ins.setBoolean(3, s.lowRating());
+                    ins.setBoolean(4, s.slaBreached());
+                    ins.setBoolean(5, s.complaint());
+                    ins.setBoolean(6, s.surveyRemark());
+                    ins.setObject(7, utc(now));
+                    ins.setString(8, by);
+                    ins.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw failed("save the sampling rules", e);
         }
@@ -499,14 +512,12 @@ class QaStore {
         try (Connection c = db.connection()) {
             for (Queued q : rows) {
                 try (PreparedStatement ps = c.prepareStatement("insert into qa_queue (interaction_id, agent_id, week, reasons, state, created_at)"
-                        + " select ?, ?, ?, ?, 'open', ? from qa_sampling where id = 1"
-                        + " and not exists (select 1 from qa_queue q where q.interaction_id = ?)")) {
+                        + " values (?, ?, ?, ?, 'open', ?)")) {
                     ps.setLong(1, q.interactionId());
                     ps.setLong(2, q.agentId());
                     ps.setObject(3, q.week());
                     ps.setString(4, q.reasons());
                     ps.setObject(5, utc(now));
-                    ps.setLong(6, q.interactionId());
                     added += ps.executeUpdate();
                 } catch (SQLException e) {
                     if (!isDuplicate(e)) {

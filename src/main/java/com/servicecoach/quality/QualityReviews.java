@@ -352,7 +352,7 @@ public class QualityReviews {
         QaStore.Review done = store.review(id).orElseThrow();
         for (User u : usersOfAgent(r.agentId())) {
             notifications.notify(u.username(), "quality.resolved", "quality.resolved:" + id, "/quality/reviews/" + id,
-                    List.of(Map.of("en", decision.equals(UPHELD) ? "upheld" : "changed", "zh", decision.equals(UPHELD) ? "维持原评分" : "已修改评分"),
+                    List.of(Map.of("en", decision.equals(UPHELD) ? "upheld" : "changed", "zh-CN", decision.equals(UPHELD) ? "维持原评分" : "已修改评分"),
                             scoreText(done)));
         }
         return done;

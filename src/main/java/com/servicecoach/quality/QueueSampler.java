@@ -55,6 +55,11 @@ class QueueSampler {
         this.clock = clock;
     }
 
+    /** The organization's zone, in which weeks are counted. */
+    ZoneId zone() {
+        return settings.current().settings().orgZone();
+    }
+
     /** The Monday of a day's week. */
     static LocalDate weekOf(LocalDate day) {
         return day.with(DayOfWeek.MONDAY);

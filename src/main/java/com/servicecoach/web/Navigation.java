@@ -43,6 +43,7 @@ public final class Navigation {
             items.add(new Item("/my-assessments", "nav.myAssessments"));
             items.add(new Item("/scorecards/me", "nav.myScorecard"));
             items.add(new Item("/certifications", "nav.myCertifications"));
+            items.add(new Item("/quality/reviews", "nav.myReviews"));
             items.add(new Item("/me", "nav.myProfile"));
         }
         if (admin || supervisor || hr) {
@@ -58,8 +59,13 @@ public final class Navigation {
             performance.add(new Item("/surveys", "nav.surveys"));
             performance.add(new Item("/surveys/links", "nav.surveyLinks"));
             if (admin || supervisor) {
+                performance.add(new Item("/quality/queue", "nav.qualityQueue"));
+            }
+            performance.add(new Item("/quality/reviews", "nav.qualityReviews"));
+            if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
                 performance.add(new Item("/interactions/mappings", "nav.importMappings"));
+                performance.add(new Item("/interactions/transcripts", "nav.importTranscripts"));
             }
             items.add(new Item("#performance", "nav.performance", performance));
             List<Item> training = new ArrayList<>();
