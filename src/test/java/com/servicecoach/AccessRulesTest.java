@@ -62,7 +62,8 @@ class AccessRulesTest extends HttpTest {
 
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
     record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
-                 long importedQuestion, long coaching, long coachingAction, String surveyToken, long email) {
+                 long importedQuestion, long coaching, long coachingAction, String surveyToken, long email, long interaction,
+                 long review) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -310,6 +311,54 @@ class AccessRulesTest extends HttpTest {
         json(HttpMethod.PUT, "/api/email/settings/{username}", w -> "/api/email/settings/agent.north", Map.of(), "U O F F F F");
         json(HttpMethod.POST, "/api/notifications/read-all", w -> "/api/notifications/read-all", Map.of(), "U O O O O O");
         json(HttpMethod.POST, "/api/notifications/{id}/read", w -> "/api/notifications/" + w.notification() + "/read", Map.of(), "U H H H H O");
+        // one interaction with its conversation, and the transcript import
+        get("/api/interactions/{id:[0-9]+}", w -> "/api/interactions/" + w.interaction(), "U O O O H O");
+        get("/interactions/{id:[0-9]+}", w -> "/interactions/" + w.interaction(), "U O O O H O");
+        get("/interactions/transcripts", "U O F O O F");
+        probe(HttpMethod.POST, "/interactions/transcripts", w -> HttpRequest.POST("/interactions/transcripts", MultipartBody.builder()
+                .addPart("file", "t.csv", MediaType.TEXT_CSV_TYPE, "external_id,transcript\nACC-9,customer: hello\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE), "U O F O O F");
+        probe(HttpMethod.POST, "/api/interactions/transcripts", w -> HttpRequest.POST("/api/interactions/transcripts",
+                "external_id,transcript\nACC-9,customer: hello\n").contentType("text/csv"), "U O F O O F");
+        // quality reviews: reviewers are supervisors (their teams') and administrators; agents see reviews of their conversations
+        get("/quality/queue", "U O F O O F");
+        get("/api/quality/queue", "U O F O O F");
+        get("/api/quality/queue", w -> "/api/quality/queue?agent=N1", "U O F O H F");
+        form("/quality/queue/sample", w -> "/quality/queue/sample", Map.of("week", "2026-03-02"), "U O F O O F");
+        json(HttpMethod.POST, "/api/quality/queue/sample", w -> "/api/quality/queue/sample", Map.of("week", "2026-03-02"), "U O F O O F");
+        form("/quality/queue/{interactionId}/state", w -> "/quality/queue/" + w.interaction() + "/state", Map.of("state", "skipped"),
+                "U H F H H F");
+        json(HttpMethod.PUT, "/api/quality/queue/{interactionId}", w -> "/api/quality/queue/" + w.interaction(), Map.of("state", "skipped"),
+                "U H F H H F");
+        get("/quality/reviews", "U O O O O O");
+        get("/quality/reviews", w -> "/quality/reviews?agent=N1", "U O O O H O");
+        get("/api/quality/reviews", "U O O O O O");
+        get("/api/quality/reviews", w -> "/api/quality/reviews?agent=N1", "U O O O H O");
+        probe(HttpMethod.POST, "/quality/reviews", w -> HttpRequest.POST("/quality/reviews", Map.of("interactionId",
+                String.valueOf(w.interaction()))).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML_TYPE),
+                "U O F O H F");
+        probe(HttpMethod.POST, "/api/quality/reviews", w -> HttpRequest.POST("/api/quality/reviews", Map.of("interactionId", w.interaction()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE), "U O F O H F");
+        get("/quality/reviews/{id}", w -> "/quality/reviews/" + w.review(), "U O O O H O");
+        get("/quality/reviews/{id}", w -> "/quality/reviews/99999999", "U H H H H H");
+        get("/api/quality/reviews/{id}", w -> "/api/quality/reviews/" + w.review(), "U O O O H O");
+        form("/quality/reviews/{id}", w -> "/quality/reviews/" + w.review(), Map.of("action", "save"), "U F F O H F");
+        json(HttpMethod.PUT, "/api/quality/reviews/{id}", w -> "/api/quality/reviews/" + w.review(), Map.of("submit", false), "U F F O H F");
+        form("/quality/reviews/{id}/dispute", w -> "/quality/reviews/" + w.review() + "/dispute", Map.of("reason", "It was fine"),
+                "U F F F H O");
+        json(HttpMethod.POST, "/api/quality/reviews/{id}/dispute", w -> "/api/quality/reviews/" + w.review() + "/dispute",
+                Map.of("reason", "It was fine"), "U F F F H O");
+        form("/quality/reviews/{id}/resolve", w -> "/quality/reviews/" + w.review() + "/resolve",
+                Map.of("decision", "upheld", "resolutionNote", "As reviewed"), "U O F O H F");
+        json(HttpMethod.POST, "/api/quality/reviews/{id}/resolve", w -> "/api/quality/reviews/" + w.review() + "/resolve",
+                Map.of("decision", "upheld", "note", "As reviewed"), "U O F O H F");
+        get("/quality/settings", "U O F O O F");
+        form("/quality/settings", w -> "/quality/settings", Map.of("randomPerWeek", "2", "targetedPerWeek", "3"), "U O F F F F");
+        get("/api/quality/sampling", "U O F O O F");
+        json(HttpMethod.PUT, "/api/quality/sampling", w -> "/api/quality/sampling", Map.of("randomPerWeek", 2, "targetedPerWeek", 3),
+                "U O F F F F");
+        get("/api/quality/rubrics", "U O O O O O");
         // assessments
         get("/my-assessments", "U O O O O O");
         get("/assessments/{code}", w -> "/assessments/acc?agent=N1", "U O O O H O");
@@ -463,6 +512,14 @@ class AccessRulesTest extends HttpTest {
         api.post("admin", "/api/surveys/links", Map.of("from", "2026-03-01", "to", "2026-03-31", "language", "en"));
         String surveyToken = (String) api.get("admin", "/api/surveys/links?" + PERIOD).content().get(0).get("token");
         long email = ((Number) api.post("admin", "/api/email/test", Map.of("address", "ops@shop.test")).json().get("id")).longValue();
+        long interaction = ((Number) api.get("admin", "/api/interactions?externalId=ACC-9").content().get(0).get("id")).longValue();
+        long review = ((Number) api.post("sup.north", "/api/quality/reviews", Map.of("interactionId", interaction)).json().get("id")).longValue();
+        Api.Reply submitted = api.put("sup.north", "/api/quality/reviews/" + review, Map.of("submit", true, "marks", List.of(
+                Map.of("criterion", "greeting", "points", 5), Map.of("criterion", "understood-issue", "points", 15),
+                Map.of("criterion", "accurate-information", "points", 20), Map.of("criterion", "identity-verified", "na", true),
+                Map.of("criterion", "policy-followed", "na", true), Map.of("criterion", "tone-empathy", "points", 10),
+                Map.of("criterion", "next-steps", "points", 15), Map.of("criterion", "closing", "points", 10))));
+        assertEquals(200, submitted.status(), submitted.body());
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -473,7 +530,7 @@ class AccessRulesTest extends HttpTest {
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
         return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion, coaching,
-                coachingAction, surveyToken, email);
+                coachingAction, surveyToken, email, interaction, review);
     }
 
     List<?> readList(String json) {

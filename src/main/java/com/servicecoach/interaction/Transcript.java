@@ -38,6 +38,7 @@ public final class Transcript {
     }
 
     /** One message: its speaker, the time as written (null when none) and its text (lines joined by newlines). */
+    @io.micronaut.serde.annotation.Serdeable
     public record Message(Speaker speaker, @Nullable String time, String text) {
         public String speakerCode() {
             return speaker.code();

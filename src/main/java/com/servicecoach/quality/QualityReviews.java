@@ -80,6 +80,7 @@ public class QualityReviews {
     }
 
     /** One criterion's mark as given: points (null with {@code na} false: not marked yet), N/A, and a note. */
+    @io.micronaut.serde.annotation.Serdeable
     public record MarkInput(String criterion, @Nullable Integer points, boolean na, @Nullable String note) {
     }
 
