@@ -153,7 +153,11 @@ public class QualityReviews {
         String key = "r:" + interactionId;
         Optional<QaStore.Review> existing = store.reviewByKey(key);
         if (existing.isPresent()) {
-            return existing.get().id();
+            QaStore.Review r = existing.get();
+            if (DRAFT.equals(r.state()) && !viewer.username().equals(r.reviewer())) {
+                throw new ConflictException(r.reviewer() + " is reviewing this conversation; their draft is theirs until submitted");
+            }
+            return r.id();
         }
         QaRubric rubric = rubricFor(d.view().channel());
         return store.insertDraft(key, interactionId, d.agentId(), rubric.code(), rubric.version(), viewer.username(), null, clock.instant())

@@ -121,4 +121,14 @@ class QaScoreTest {
         assertEquals("maximum points of accuracy must be at least 1, was 0", noMax.getMessage());
         assertThrows(NullPointerException.class, () -> mark(null, 1, 1));
     }
+
+    @Test
+    void theStoredTotalsGiveTheSameScoreAsTheMarks() {
+        List<Mark> marks = List.of(mark("greeting", 5, 5), mark("accuracy", 3, 5), mark("closing", null, 5));
+        assertEquals(0, QaScore.of(marks).compareTo(QaScore.ofTotals(8, 10, false)));
+        assertValue("0", QaScore.ofTotals(9, 10, true));
+        assertNull(QaScore.ofTotals(0, null, false), "every criterion N/A: no score");
+        assertNull(QaScore.ofTotals(0, 0, true));
+        assertEquals("66.7", Rounding.percent(QaScore.ofTotals(2, 3, false)).toPlainString());
+    }
 }
