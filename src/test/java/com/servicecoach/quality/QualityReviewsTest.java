@@ -221,6 +221,19 @@ class QualityReviewsTest extends HttpTest {
         String zh = api.send("sup.north", HttpRequest.GET("/quality/reviews/" + id).header("Accept-Language", "zh-CN")
                 .accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(zh.contains("保存草稿") && zh.contains("关键项"), zh);
+        // the page's form: a mark and a comment per criterion
+        Api.BrowserSession b = api.browser("sup.north");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("_csrf", b.csrf(), "action", "save", "mark.greeting", "4",
+                "note.greeting", "Name missing", "mark.closing", "na"));
+        Api.Reply saved = api.exchange(b.on(HttpRequest.POST("/quality/reviews/" + id, form).contentType(MediaType.APPLICATION_FORM_URLENCODED)));
+        assertEquals(422, saved.status(), "closing cannot be N/A");
+        assertTrue(saved.body().contains("closing cannot be N/A."), saved.body());
+        form.put("mark.closing", "10");
+        saved = api.exchange(b.on(HttpRequest.POST("/quality/reviews/" + id, form).contentType(MediaType.APPLICATION_FORM_URLENCODED)));
+        assertTrue(saved.status() == 303 || saved.status() == 200, saved.status() + " " + saved.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> greeting = ((List<Map<String, Object>>) api.get("sup.north", "/api/quality/reviews/" + id).json().get("criteria")).get(0);
+        assertEquals(Map.of("points", 4, "na", false, "note", "Name missing", "fails", true), greeting.get("mark"));
         api.put("sup.north", "/api/quality/reviews/" + id, Map.of("marks", fullMarks(), "submit", true));
         String agent = api.send("agent.north", HttpRequest.GET("/quality/reviews/" + id).accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(agent.contains("id=\"dispute-form\"") && agent.contains("100.0"), agent);
