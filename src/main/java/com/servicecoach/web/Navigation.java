@@ -43,7 +43,6 @@ public final class Navigation {
             items.add(new Item("/my-assessments", "nav.myAssessments"));
             items.add(new Item("/scorecards/me", "nav.myScorecard"));
             items.add(new Item("/certifications", "nav.myCertifications"));
-            items.add(new Item("/quality/reviews", "nav.myReviews"));
             items.add(new Item("/me", "nav.myProfile"));
         }
         if (admin || supervisor || hr) {
