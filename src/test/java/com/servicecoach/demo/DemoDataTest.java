@@ -43,6 +43,8 @@ class DemoDataTest {
     @Inject
     DemoSurveys demoSurveys;
     @Inject
+    DemoQuality demoQuality;
+    @Inject
     @Client("/")
     HttpClient http;
     @Inject
@@ -139,5 +141,15 @@ class DemoDataTest {
         List<Map<String, Object>> openLinks = api.get("sup.li", "/api/surveys/links?from=" + today.minusDays(6) + "&to=" + today).content();
         assertFalse(openLinks.isEmpty(), "links to send");
         assertEquals("open", openLinks.get(0).get("state"));
+
+        // quality reviews: conversations for the last four weeks, those weeks sampled, the older ones mostly reviewed
+        demoQuality.onApplicationEvent(null);
+        assertFalse(api.get("sup.li", "/api/quality/queue?state=open").content().isEmpty(), "conversations to review");
+        List<Map<String, Object>> reviewed = api.get("hr.zhou", "/api/quality/reviews?size=200").content();
+        assertTrue(reviewed.size() > 20, "reviews: " + reviewed.size());
+        assertEquals(1, api.get("hr.zhou", "/api/quality/reviews?state=resolved").content().size(), "a dispute resolved");
+        long interaction = ((Number) reviewed.get(0).get("interactionId")).longValue();
+        assertTrue(((List<?>) api.get("hr.zhou", "/api/interactions/" + interaction).json().get("messages")).size() >= 3,
+                "the reviewed conversation has its transcript");
     }
 }
