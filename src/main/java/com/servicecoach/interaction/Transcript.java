@@ -29,9 +29,11 @@ public final class Transcript {
     public static final int MAX_BYTES = 65_536;
 
     /** Who wrote a message. */
+    @io.micronaut.serde.annotation.Serdeable
     public enum Speaker {
         CUSTOMER, AGENT, SYSTEM, NOTE;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -76,6 +76,8 @@ class QualityReviewsTest extends HttpTest {
         List<Map<String, Object>> messages = (List<Map<String, Object>>) detail.get("messages");
         assertEquals(2, messages.size());
         assertEquals("Let me check: it left the depot today.", messages.get(1).get("text"));
+        assertEquals(List.of("customer", "agent"), messages.stream().map(m -> m.get("speaker")).toList());
+        assertEquals("09:00", messages.get(0).get("time"));
         assertEquals(404, api.get("sup.south", "/api/interactions/" + q1).status(), "another team's contact");
         assertEquals(404, api.get("agent.north", "/api/interactions/" + id("Q-2")).status(), "another agent's contact");
         String page = api.send("agent.north", HttpRequest.GET("/interactions/" + id("Q-2")).accept(MediaType.TEXT_HTML_TYPE)).body();
