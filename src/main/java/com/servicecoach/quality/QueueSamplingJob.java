@@ -38,7 +38,7 @@ class QueueSamplingJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelay = "${servicecoach.jobs.initial-delay:1m}", fixedDelay = "1h")
+    @Scheduled(initialDelay = "${servicecoach.jobs.initial-delay:1m}", fixedDelay = "${servicecoach.quality.sampling-interval:1h}")
     void run() {
         try {
             leases.runExclusively(JOB, Duration.ofMinutes(30), () -> {

@@ -96,6 +96,7 @@ class TwoInstancesTest {
         p.put("servicecoach.rollups.job", "true");
         p.put("servicecoach.rollups.check-interval", "1s");
         p.put("servicecoach.rollups.initial-delay", "0s");
+        p.put("servicecoach.quality.sampling-job", "false");
         ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, p, "test").getApplicationContext();
         contexts.add(context);
         return context;
