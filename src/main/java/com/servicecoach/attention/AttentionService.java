@@ -52,12 +52,12 @@ public class AttentionService {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Gap(String figure, @Nullable String sliceKind, @Nullable String slice, @Nullable BigDecimal value, long n,
                       @Nullable BigDecimal target, @Nullable BigDecimal size, @Nullable String module,
-                      @Nullable String moduleTitle, @Nullable String reason, String link, String evidence) {
+                      @Nullable String moduleTitle, @Nullable String reason, String link, String evidence, @Nullable String text) {
 
         static Gap of(GapService.GapView g, String employeeNo) {
             String title = g.module() == null || g.modules().isEmpty() ? null : g.modules().get(0).title();
             return new Gap(g.figure(), g.sliceKind(), g.slice(), g.value(), g.n(), g.target(), g.size(), g.module(), title,
-                    g.reason(), "/agents/" + enc(employeeNo) + "#" + g.anchor(), g.evidence());
+                    g.reason(), "/agents/" + enc(employeeNo) + "#" + g.anchor(), g.evidence(), g.text());
         }
     }
 

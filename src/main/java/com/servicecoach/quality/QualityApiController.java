@@ -3,6 +3,7 @@ package com.servicecoach.quality;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
+import com.servicecoach.web.DateParams;
 import com.servicecoach.web.LocaleResolver;
 import com.servicecoach.web.PageResponse;
 import com.servicecoach.web.Paging;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -24,6 +26,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -39,9 +42,11 @@ class QualityApiController {
     private final QualityReviews reviews;
     private final QualityViews views;
     private final QaRubrics rubrics;
+    private final QualityScorecards scorecards;
     private final Viewers viewers;
 
-    QualityApiController(QualityReviews reviews, QualityViews views, QaRubrics rubrics, Viewers viewers) {
+    QualityApiController(QualityReviews reviews, QualityViews views, QaRubrics rubrics, QualityScorecards scorecards, Viewers viewers) {
+        this.scorecards = scorecards;
         this.reviews = reviews;
         this.views = views;
         this.rubrics = rubrics;
@@ -187,5 +192,21 @@ class QualityApiController {
         return rubrics.all().stream().map(r -> new RubricView(r.code(), r.version(), r.titleIn(locale), r.channelCodes(), r.passTarget(),
                 r.maxPoints(), r.criteria().stream().map(c -> new QualityViews.Criterion(c.code(), c.textIn(locale), c.guidanceIn(locale),
                         c.points(), c.critical(), c.naAllowed(), c.module(), null, null)).toList())).toList();
+    }
+
+    @Operation(summary = "An agent's quality for from..to: QA score % of the counting reviews, and each criterion's failure rate")
+    @Get("/api/quality/figures/agents/{employeeNo}")
+    QualityScorecards.Section agentFigures(HttpRequest<?> request, Authentication auth, @PathVariable String employeeNo,
+                                           @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        LocalDate[] period = DateParams.period(from, to);
+        return scorecards.agent(viewers.of(auth), employeeNo, period[0], period[1], LocaleResolver.resolve(request));
+    }
+
+    @Operation(summary = "A team's quality for from..to: QA score % over all its reviews, each agent's, and the criteria that fail most")
+    @Get("/api/quality/figures/teams/{team}")
+    QualityScorecards.Section teamFigures(HttpRequest<?> request, Authentication auth, @PathVariable String team,
+                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        LocalDate[] period = DateParams.period(from, to);
+        return scorecards.team(viewers.of(auth), team, period[0], period[1], LocaleResolver.resolve(request));
     }
 }

@@ -1,7 +1,5 @@
 package com.servicecoach.quality;
 
-import com.servicecoach.agent.Agent;
-import com.servicecoach.agent.AgentRepository;
 import com.servicecoach.scoring.Gaps;
 import com.servicecoach.scoring.QaScore;
 import com.servicecoach.scoring.QualitySource;
@@ -22,7 +20,7 @@ import java.util.Map;
 /**
  * The quality figures (metrics.md "Quality reviews") of agents and teams for a period, from the counting reviews:
  * submitted (drafts never count), dated by their first submission, with a resolved dispute's score in place of the
- * original, calibration copies left out. QA score % is {@link QaScore#mean} of the reviews' {@link QaScore#ofTotals};
+ * original, calibration copies left out. QA score % is the mean of the reviews' {@link QaScore#ofTotals};
  * a criterion's failure rate is {@link QaScore#failureRate} of its failed marks over those not N/A.
  */
 @Singleton
@@ -32,18 +30,37 @@ public class QualityFigures implements QualitySource {
     public static final String FIGURE_PREFIX = "qa:";
 
     private final QaStore store;
-    private final AgentRepository agents;
     private final QaRubrics rubrics;
 
-    QualityFigures(QaStore store, AgentRepository agents, QaRubrics rubrics) {
+    QualityFigures(QaStore store, QaRubrics rubrics) {
         this.store = store;
-        this.agents = agents;
         this.rubrics = rubrics;
     }
 
-    /** A QA score: how many reviews count, how many of them have a score (not all N/A), and the unrounded mean (null: none). */
-    public record Score(int reviews, int scored, @Nullable BigDecimal percent) {
-        public static final Score NONE = new Score(0, 0, null);
+    /**
+     * A QA score: how many reviews count, how many of them have a score (not all N/A), and the exact sum of those
+     * scores; {@link #percent} is their mean, unrounded (null: none has a score).
+     */
+    public record Score(int reviews, int scored, BigDecimal sum) {
+        public static final Score NONE = new Score(0, 0, BigDecimal.ZERO);
+
+        public @Nullable BigDecimal percent() {
+            return scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), java.math.MathContext.DECIMAL128);
+        }
+
+        /** One review more: its score, or null when every criterion was N/A. */
+        Score plus(@Nullable BigDecimal score) {
+            return score == null ? new Score(reviews + 1, scored, sum) : new Score(reviews + 1, scored + 1, sum.add(score));
+        }
+
+        /** Several agents' reviews together: the mean over all their reviews, not the mean of their means. */
+        public static Score together(Collection<Score> scores) {
+            Score t = NONE;
+            for (Score s : scores) {
+                t = new Score(t.reviews + s.reviews, t.scored + s.scored, t.sum.add(s.sum));
+            }
+            return t;
+        }
     }
 
     /** One criterion's failures over the reviews where it was not N/A; rate unrounded, null when never applicable. */
@@ -57,35 +74,15 @@ public class QualityFigures implements QualitySource {
 
     /** Each agent's QA score (absent: no counting review). */
     public Map<Long, Score> scores(Collection<Long> agentIds, LocalDate from, LocalDate to) {
-        Map<Long, List<BigDecimal>> byAgent = new HashMap<>();
-        Map<Long, int[]> counts = new HashMap<>();
-        store.scores(agentIds, from, to, (agent, earned, possible, critical) -> {
-            counts.computeIfAbsent(agent, k -> new int[1])[0]++;
-            BigDecimal s = QaScore.ofTotals(earned, possible, critical);
-            if (s != null) {
-                byAgent.computeIfAbsent(agent, k -> new ArrayList<>()).add(s);
-            }
-        });
         Map<Long, Score> out = new HashMap<>();
-        counts.forEach((agent, n) -> {
-            List<BigDecimal> scored = byAgent.getOrDefault(agent, List.of());
-            out.put(agent, new Score(n[0], scored.size(), QaScore.mean(scored)));
-        });
+        store.scores(agentIds, from, to, (agent, earned, possible, critical) ->
+                out.merge(agent, Score.NONE.plus(QaScore.ofTotals(earned, possible, critical)), (a, b) -> Score.together(List.of(a, b))));
         return out;
     }
 
     /** The QA score of these agents together: the mean over all their reviews (not the mean of their means). */
     public Score together(Collection<Long> agentIds, LocalDate from, LocalDate to) {
-        List<BigDecimal> scored = new ArrayList<>();
-        int[] n = {0};
-        store.scores(agentIds, from, to, (agent, earned, possible, critical) -> {
-            n[0]++;
-            BigDecimal s = QaScore.ofTotals(earned, possible, critical);
-            if (s != null) {
-                scored.add(s);
-            }
-        });
-        return n[0] == 0 ? Score.NONE : new Score(n[0], scored.size(), QaScore.mean(scored));
+        return Score.together(scores(agentIds, from, to).values());
     }
 
     /** The criteria's failure rates of these agents together, the most failing first (then by rubric and criterion). */
@@ -123,6 +120,11 @@ public class QualityFigures implements QualitySource {
         return slash < 0 ? null : new String[]{rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
+    /** A rubric's pass target (percent), when the content still holds it. */
+    public @Nullable Integer passTargetOf(String rubric) {
+        return rubrics.byCode(rubric).map(QaRubric::passTarget).orElse(null);
+    }
+
     /** The module a criterion names, when its rubric still holds it. */
     public @Nullable String moduleOf(String rubric, String criterion) {
         return rubrics.byCode(rubric).flatMap(r -> r.criterion(criterion)).map(QaCriterion::module).orElse(null);
@@ -150,11 +152,6 @@ public class QualityFigures implements QualitySource {
     // ---- QualitySource: the composite's quality component ----------------------------------------
 
     @Override
-    public BigDecimal agentPercent(long agentId, LocalDate from, LocalDate to) {
-        return scores(List.of(agentId), from, to).getOrDefault(agentId, Score.NONE).percent();
-    }
-
-    @Override
     public Map<Long, BigDecimal> agentPercents(Collection<Long> agentIds, LocalDate from, LocalDate to) {
         Map<Long, BigDecimal> out = new HashMap<>();
         scores(agentIds, from, to).forEach((id, s) -> {
@@ -166,8 +163,7 @@ public class QualityFigures implements QualitySource {
     }
 
     @Override
-    public BigDecimal teamPercent(long teamId, LocalDate from, LocalDate to) {
-        List<Long> members = agents.findByTeamIdInOrderByEmployeeNo(List.of(teamId)).stream().map(Agent::id).toList();
-        return together(members, from, to).percent();
+    public BigDecimal percentTogether(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        return together(agentIds, from, to).percent();
     }
 }

@@ -59,7 +59,7 @@ public class ReportProgress {
             case "interactions" -> 65;
             case "previous" -> 72;
             case "training" -> 76;
-            case "impact", "survey", "done" -> 80;
+            case "survey", "quality", "impact", "done" -> 80;
             default -> 0;
         };
     }

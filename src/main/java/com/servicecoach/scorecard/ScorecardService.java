@@ -12,6 +12,7 @@ import com.servicecoach.scoring.Channel;
 import com.servicecoach.scoring.OwnerFigures;
 import com.servicecoach.scoring.Priority;
 import com.servicecoach.scoring.KnowledgeSource;
+import com.servicecoach.scoring.QualitySource;
 import com.servicecoach.scoring.Scorecard;
 import com.servicecoach.scoring.ScorecardCalculator;
 import com.servicecoach.scoring.ScorecardFigures;
@@ -86,10 +87,12 @@ public class ScorecardService {
     private final Rollups rollups;
     private final ScoringSettingsService settings;
     private final KnowledgeSource knowledge;
+    private final QualitySource quality;
     private final Clock clock;
 
     ScorecardService(AgentService agents, AgentRepository agentRepository, TeamRepository teams,
-                     Rollups rollups, ScoringSettingsService settings, KnowledgeSource knowledge, Clock clock) {
+                     Rollups rollups, ScoringSettingsService settings, KnowledgeSource knowledge, QualitySource quality, Clock clock) {
+        this.quality = quality;
         this.rollups = rollups;
         this.agents = agents;
         this.agentRepository = agentRepository;
@@ -103,7 +106,8 @@ public class ScorecardService {
         Agent agent = agents.visibleAgent(viewer, employeeNo);
         ScoringSettingsService.Current current = settings.current();
         Collected c = collect(List.of(agent.id()), from, to, current, false, false);
-        return result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+        return result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to),
+                qualityTogether(List.of(agent.id()), from, to, current));
     }
 
     /**
@@ -138,8 +142,10 @@ public class ScorecardService {
         Team team = teams.findById(agent.teamId()).orElseThrow();
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, false, false);
-        return result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)).scorecard();
+        List<Long> ids = members.stream().map(Agent::id).toList();
+        Collected c = collect(ids, from, to, current, false, false);
+        return result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to),
+                qualityTogether(ids, from, to, current)).scorecard();
     }
 
     public Result team(Viewer viewer, String teamName, LocalDate from, LocalDate to) {
@@ -154,8 +160,10 @@ public class ScorecardService {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, false, false);
-        return new TeamResult(result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)), c.total());
+        List<Long> ids = members.stream().map(Agent::id).toList();
+        Collected c = collect(ids, from, to, current, false, false);
+        return new TeamResult(result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to),
+                qualityTogether(ids, from, to, current)), c.total());
     }
 
     public AgentDetail agentDetail(Viewer viewer, String employeeNo, LocalDate from, LocalDate to) {
@@ -163,7 +171,8 @@ public class ScorecardService {
         Team team = teams.findById(agent.teamId()).orElseThrow();
         ScoringSettingsService.Current current = settings.current();
         Collected c = collect(List.of(agent.id()), from, to, current, false, true);
-        Result result = result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to));
+        Result result = result(c.total(), from, to, current, knowledge.agentPercent(agent.employeeNo(), from, to),
+                qualityTogether(List.of(agent.id()), from, to, current));
         return new AgentDetail(agent, team, result, weeks(c, from, to, current), byChannel(c.total(), from, to, current),
                 byCategory(c.total(), from, to, current), byPriority(c.total(), from, to, current), OwnerFigures.of(c.total()));
     }
@@ -190,10 +199,12 @@ public class ScorecardService {
         List<Long> ids = list.stream().map(Agent::id).toList();
         Collected c = collect(ids, from, to, current, true, false);
         Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(list.stream().map(Agent::employeeNo).toList(), from, to);
+        Map<Long, BigDecimal> qualityOf = qualityOf(ids, from, to, current);
         List<AgentDetail> out = new ArrayList<>(list.size());
         for (Agent a : list) {
             Tally tally = c.byAgent().getOrDefault(a.id(), new Tally());
-            out.add(new AgentDetail(a, teamById.get(a.teamId()), result(tally, from, to, current, knowledgeOf.get(a.employeeNo())),
+            out.add(new AgentDetail(a, teamById.get(a.teamId()), result(tally, from, to, current, knowledgeOf.get(a.employeeNo()),
+                    qualityOf.get(a.id())),
                     List.of(), byChannel(tally, from, to, current), byCategory(tally, from, to, current),
                     byPriority(tally, from, to, current), OwnerFigures.of(tally)));
         }
@@ -209,8 +220,10 @@ public class ScorecardService {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, true);
-        Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to));
+        List<Long> ids = members.stream().map(Agent::id).toList();
+        Collected c = collect(ids, from, to, current, true, true);
+        Result result = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to),
+                qualityTogether(ids, from, to, current));
         return new TeamDetail(team, result, ranking(members, c, from, to, current), weeks(c, from, to, current), byChannel(c.total(), from, to, current),
                 parts ? byCategory(c.total(), from, to, current) : List.of(), parts ? byPriority(c.total(), from, to, current) : List.of(),
                 OwnerFigures.of(c.total()), new Collected(c.total(), Map.of(), c.byWeek()));
@@ -224,8 +237,10 @@ public class ScorecardService {
         Team team = agents.visibleTeam(viewer, teamName);
         ScoringSettingsService.Current current = settings.current();
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
-        Collected c = collect(members.stream().map(Agent::id).toList(), from, to, current, true, false);
-        Scorecard card = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to)).scorecard();
+        List<Long> ids = members.stream().map(Agent::id).toList();
+        Collected c = collect(ids, from, to, current, true, false);
+        Scorecard card = result(c.total(), from, to, current, knowledge.teamPercent(team.name(), from, to),
+                qualityTogether(ids, from, to, current)).scorecard();
         return new TeamOverview(team, card, ranking(members, c, from, to, current));
     }
 
@@ -234,10 +249,12 @@ public class ScorecardService {
                                   ScoringSettingsService.Current current) {
         Instant now = clock.instant();
         Map<String, BigDecimal> knowledgeOf = knowledge.agentPercents(members.stream().map(Agent::employeeNo).toList(), from, to);
+        Map<Long, BigDecimal> qualityOf = qualityOf(members.stream().map(Agent::id).toList(), from, to, current);
         List<RankRow> unranked = new ArrayList<>();
         for (Agent a : members) {
             Tally tally = c.byAgent().getOrDefault(a.id(), new Tally());
-            ScorecardFigures f = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgeOf.get(a.employeeNo()), now);
+            ScorecardFigures f = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgeOf.get(a.employeeNo()),
+                    qualityOf.get(a.id()), now);
             unranked.add(new RankRow(a, null, f, f.rounded(), OwnerFigures.of(tally)));
         }
         return rank(unranked);
@@ -306,9 +323,20 @@ public class ScorecardService {
     }
 
     private Result result(Tally tally, LocalDate from, LocalDate to, ScoringSettingsService.Current current,
-                          BigDecimal knowledgePercent) {
-        ScorecardFigures figures = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgePercent, clock.instant());
+                          BigDecimal knowledgePercent, BigDecimal qualityPercent) {
+        ScorecardFigures figures = ScorecardCalculator.figures(tally, from, to, current.settings(), knowledgePercent, qualityPercent,
+                clock.instant());
         return new Result(figures, figures.rounded(), current);
+    }
+
+    /** Each agent's QA score % for the composite, read only while quality has a weight (else none). */
+    private Map<Long, BigDecimal> qualityOf(List<Long> ids, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        return current.settings().weights().quality() > 0 ? quality.agentPercents(ids, from, to) : Map.of();
+    }
+
+    /** The QA score % of these agents together for the composite, read only while quality has a weight (else null). */
+    public BigDecimal qualityTogether(List<Long> ids, LocalDate from, LocalDate to, ScoringSettingsService.Current current) {
+        return current.settings().weights().quality() > 0 ? quality.percentTogether(ids, from, to) : null;
     }
 
     /** Week by week (Monday to Sunday, clipped to the period), each evaluated at its own end or now. */

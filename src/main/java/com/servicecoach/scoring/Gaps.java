@@ -20,6 +20,8 @@ public final class Gaps {
     public static final String RESOLUTION_SLA = "resolution_sla";
     public static final String CSAT = "csat";
     public static final String KNOWLEDGE = "knowledge";
+    /** QA score %, tested as (score / 100) of n = the reviews with a score (metrics.md "Gaps"). */
+    public static final String QA_SCORE = "qa_score";
 
     private Gaps() {
     }
@@ -38,6 +40,13 @@ public final class Gaps {
         }
     }
 
+    /**
+     * A rate figure given as a mean percentage over {@code n} values (QA score %: the mean review score over the reviews
+     * with a score), tested with p = percent / 100 and that n.
+     */
+    public record Scored(String figure, @Nullable String sliceKind, @Nullable String slice, BigDecimal percent, long n) {
+    }
+
     /** A module's standing for knowledge gaps: its counting score (null: none yet), its pass mark, its certification. */
     public record Knowledge(String module, @Nullable BigDecimal scorePercent, int passMark, boolean certificationExpired) {
     }
@@ -54,7 +63,25 @@ public final class Gaps {
 
     public static List<Gap> of(List<Counted> figures, ScoringSettings.FigureTargets targets, int minRated,
                                List<Knowledge> knowledge) {
+        return of(figures, List.of(), targets, minRated, knowledge);
+    }
+
+    /** The gaps of counted figures, of mean-percentage figures ({@link Scored}) and of modules, in one order. */
+    public static List<Gap> of(List<Counted> figures, List<Scored> scored, ScoringSettings.FigureTargets targets, int minRated,
+                               List<Knowledge> knowledge) {
         List<Gap> sized = new ArrayList<>();
+        for (Scored s : scored) {
+            if (s.n() == 0 || s.n() < minRated) {
+                continue;
+            }
+            BigDecimal target = target(s.figure(), targets);
+            BigDecimal successes = s.percent().multiply(BigDecimal.valueOf(s.n())).divide(BigDecimal.valueOf(100), java.math.MathContext.DECIMAL128);
+            Wilson w = Wilson.interval(successes.min(BigDecimal.valueOf(s.n())), s.n()).orElseThrow();
+            if (w.high().compareTo(target) < 0) {
+                sized.add(new Gap(s.figure(), s.sliceKind(), s.slice(), s.percent(), s.n(), w.high(), target, target.subtract(s.percent()),
+                        null, null));
+            }
+        }
         for (Counted c : figures) {
             if (c.n() == 0 || c.n() < minRated) {
                 continue;
@@ -90,6 +117,7 @@ public final class Gaps {
             case FIRST_RESPONSE_SLA -> targets.firstResponseSla();
             case RESOLUTION_SLA -> targets.resolutionSla();
             case CSAT -> targets.csat();
+            case QA_SCORE -> targets.qaScore();
             default -> throw new IllegalArgumentException("no target for " + figure);
         };
     }

@@ -12,12 +12,9 @@ import java.util.Map;
  */
 public interface QualitySource {
 
-    /** The unrounded QA score % of one agent for the period (from..to inclusive), or null when no review counts. */
-    BigDecimal agentPercent(long agentId, LocalDate from, LocalDate to);
-
-    /** The unrounded QA score % of each of these agents (absent: none), read at once. */
+    /** The unrounded QA score % of each of these agents (absent: no review counts), read at once. */
     Map<Long, BigDecimal> agentPercents(Collection<Long> agentIds, LocalDate from, LocalDate to);
 
-    /** The unrounded QA score % of a team's agents together (the mean over all their reviews), or null when none counts. */
-    BigDecimal teamPercent(long teamId, LocalDate from, LocalDate to);
+    /** The unrounded QA score % of these agents together (the mean over all their reviews), or null when none counts. */
+    BigDecimal percentTogether(Collection<Long> agentIds, LocalDate from, LocalDate to);
 }

@@ -24,6 +24,8 @@ public final class ScorecardCalculator {
     public static final String RESOLUTION = "resolution";
     public static final String SATISFACTION = "satisfaction";
     public static final String KNOWLEDGE = "knowledge";
+    /** QA score %: a component only while its weight is above 0. */
+    public static final String QUALITY = "quality";
 
     private ScorecardCalculator() {
     }
@@ -54,6 +56,15 @@ public final class ScorecardCalculator {
      */
     public static ScorecardFigures figures(Tally tally, LocalDate from, LocalDate to, ScoringSettings settings,
                                            BigDecimal knowledgePercent, Instant now) {
+        return figures(tally, from, to, settings, knowledgePercent, null, now);
+    }
+
+    /**
+     * {@link #figures(Tally, LocalDate, LocalDate, ScoringSettings, BigDecimal, Instant)} with the QA score % of the
+     * same agents and period (null: no review counts), which joins the composite as {@code quality} when weighted.
+     */
+    public static ScorecardFigures figures(Tally tally, LocalDate from, LocalDate to, ScoringSettings settings,
+                                           BigDecimal knowledgePercent, BigDecimal qualityPercent, Instant now) {
         Objects.requireNonNull(tally, "tally is required");
         Objects.requireNonNull(from, "from is required");
         Objects.requireNonNull(to, "to is required");
@@ -96,11 +107,13 @@ public final class ScorecardCalculator {
                 : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(rated), MathContext.DECIMAL128);
 
         ScoringSettings.Weights w = settings.weights();
-        Composite.Result composite = Composite.of(List.of(
+        // a component whose weight is 0 is left out of the components (metrics.md): quality is, by default
+        Composite.Result composite = Composite.of(java.util.stream.Stream.of(
                 new Composite.Component(RESPONSIVENESS, frtSla.percent(), w.responsiveness()),
                 new Composite.Component(RESOLUTION, resolutionSla.percent(), w.resolution()),
                 new Composite.Component(SATISFACTION, csat, w.satisfaction()),
-                new Composite.Component(KNOWLEDGE, knowledgePercent, w.knowledge())));
+                new Composite.Component(KNOWLEDGE, knowledgePercent, w.knowledge()),
+                new Composite.Component(QUALITY, qualityPercent, w.quality())).filter(c -> c.weight() > 0).toList());
 
         return new ScorecardFigures(from, to, tally.interactions(), responded, resolved, rated,
                 frts.percentile(50), frts.percentile(90), resolutions.percentile(50), resolutions.percentile(90),

@@ -40,18 +40,26 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
      * The targets, in percent, that a figure is read against (metrics.md "Gaps": used for gaps, colours on
      * scorecards and target lines on charts; HR's report thresholds only flag agents in reports).
      */
-    public record FigureTargets(BigDecimal firstResponseSla, BigDecimal resolutionSla, BigDecimal csat) {
+    public record FigureTargets(BigDecimal firstResponseSla, BigDecimal resolutionSla, BigDecimal csat, BigDecimal qaScore) {
         public FigureTargets {
-            for (BigDecimal t : new BigDecimal[]{firstResponseSla, resolutionSla, csat}) {
+            for (BigDecimal t : new BigDecimal[]{firstResponseSla, resolutionSla, csat, qaScore}) {
                 if (t == null || t.signum() < 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
                     throw new IllegalArgumentException("a figure target is a percentage from 0 to 100, was " + t);
                 }
             }
         }
 
-        /** The defaults of metrics.md: first-response SLA 80, resolution SLA 85, CSAT 80. */
+        /** The targets with QA score % at its default. */
+        public FigureTargets(BigDecimal firstResponseSla, BigDecimal resolutionSla, BigDecimal csat) {
+            this(firstResponseSla, resolutionSla, csat, DEFAULT_QA_SCORE);
+        }
+
+        /** The default target of QA score %. */
+        public static final BigDecimal DEFAULT_QA_SCORE = new BigDecimal("85");
+
+        /** The defaults of metrics.md: first-response SLA 80, resolution SLA 85, CSAT 80, QA score 85. */
         public static FigureTargets defaults() {
-            return new FigureTargets(new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("80"));
+            return new FigureTargets(new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("80"), DEFAULT_QA_SCORE);
         }
     }
 
@@ -74,20 +82,28 @@ public record ScoringSettings(ZoneId orgZone, Map<Channel, BusinessCalendar> cal
         }
     }
 
-    /** The configured composite weights; none negative, at least one positive. */
-    public record Weights(int responsiveness, int resolution, int satisfaction, int knowledge) {
+    /**
+     * The configured composite weights; none negative, at least one positive. {@code quality} (QA score %) is 0
+     * unless an administrator weights it; a component of weight 0 is left out of the composite's components.
+     */
+    public record Weights(int responsiveness, int resolution, int satisfaction, int knowledge, int quality) {
         public Weights {
-            if (responsiveness < 0 || resolution < 0 || satisfaction < 0 || knowledge < 0) {
+            if (responsiveness < 0 || resolution < 0 || satisfaction < 0 || knowledge < 0 || quality < 0) {
                 throw new IllegalArgumentException("composite weights must not be negative");
             }
-            if (responsiveness + resolution + satisfaction + knowledge == 0) {
+            if (responsiveness + resolution + satisfaction + knowledge + quality == 0) {
                 throw new IllegalArgumentException("at least one composite weight must be positive");
             }
         }
 
-        /** The defaults: responsiveness 30, resolution 20, satisfaction 35, knowledge 15. */
+        /** The weights without quality (weight 0). */
+        public Weights(int responsiveness, int resolution, int satisfaction, int knowledge) {
+            this(responsiveness, resolution, satisfaction, knowledge, 0);
+        }
+
+        /** The defaults: responsiveness 30, resolution 20, satisfaction 35, knowledge 15, quality 0. */
         public static Weights defaults() {
-            return new Weights(30, 20, 35, 15);
+            return new Weights(30, 20, 35, 15, 0);
         }
     }
 

@@ -30,11 +30,23 @@ public record Wilson(BigDecimal low, BigDecimal high) {
             throw new IllegalArgumentException(
                     "need 0 <= successes <= trials, got " + successes + " of " + trials);
         }
+        return interval(BigDecimal.valueOf(successes), trials);
+    }
+
+    /**
+     * The interval for a proportion given as successes that need not be whole ({@code p x n}, as QA score % is:
+     * metrics.md "Gaps"); empty when there are no trials.
+     */
+    public static Optional<Wilson> interval(BigDecimal successes, long trials) {
+        if (trials < 0 || successes.signum() < 0 || successes.compareTo(BigDecimal.valueOf(trials)) > 0) {
+            throw new IllegalArgumentException(
+                    "need 0 <= successes <= trials, got " + successes + " of " + trials);
+        }
         if (trials == 0) {
             return Optional.empty();
         }
         BigDecimal n = BigDecimal.valueOf(trials);
-        BigDecimal k = BigDecimal.valueOf(successes);
+        BigDecimal k = successes;
         BigDecimal denominator = n.add(Z_SQUARED);
         BigDecimal center = k.add(Z_SQUARED.divide(BigDecimal.valueOf(2))).divide(denominator, MC);
         BigDecimal spread = k.multiply(n.subtract(k)).divide(n, MC).add(Z_SQUARED.divide(BigDecimal.valueOf(4)));

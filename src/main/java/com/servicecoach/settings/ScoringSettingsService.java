@@ -188,8 +188,8 @@ public class ScoringSettingsService {
         ScoringSettings.Weights w = s.weights();
         ScoringSettings.FigureTargets ft = s.figureTargets();
         return new SettingsDocument(null, null, null, null, s.orgZone().getId(), s.minRated(),
-                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge()), channels,
-                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat()),
+                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge(), w.quality()), channels,
+                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat(), ft.qaScore()),
                 s.caseTargets().rules().stream().map(ScoringSettingsService::caseTarget).toList());
     }
 
@@ -335,7 +335,8 @@ public class ScoringSettingsService {
         java.math.BigDecimal frt = percentTarget(t.firstResponseSla(), defaults.firstResponseSla(), "targets.firstResponseSla", errors);
         java.math.BigDecimal res = percentTarget(t.resolutionSla(), defaults.resolutionSla(), "targets.resolutionSla", errors);
         java.math.BigDecimal csat = percentTarget(t.csat(), defaults.csat(), "targets.csat", errors);
-        return frt == null || res == null || csat == null ? null : new ScoringSettings.FigureTargets(frt, res, csat);
+        java.math.BigDecimal qa = percentTarget(t.qaScore(), defaults.qaScore(), "targets.qaScore", errors);
+        return frt == null || res == null || csat == null || qa == null ? null : new ScoringSettings.FigureTargets(frt, res, csat, qa);
     }
 
     private static java.math.BigDecimal percentTarget(@Nullable java.math.BigDecimal v, java.math.BigDecimal dflt, String field,
@@ -360,14 +361,16 @@ public class ScoringSettingsService {
         int s = weight(w.resolution(), "weights.resolution", errors);
         int t = weight(w.satisfaction(), "weights.satisfaction", errors);
         int k = weight(w.knowledge(), "weights.knowledge", errors);
+        // quality (QA score %) is optional: absent, it is 0 and stays out of the composite
+        int q = w.quality() == null ? 0 : weight(w.quality(), "weights.quality", errors);
         if (errors.size() > before) {
             return null;
         }
-        if (r + s + t + k == 0) {
+        if (r + s + t + k + q == 0) {
             errors.add(FieldError.of("weights", "settings.error.weightsZero"));
             return null;
         }
-        return new ScoringSettings.Weights(r, s, t, k);
+        return new ScoringSettings.Weights(r, s, t, k, q);
     }
 
     private static int weight(@Nullable Integer v, String field, List<FieldError> errors) {
@@ -511,7 +514,7 @@ public class ScoringSettingsService {
     /** The figure targets as stored: every one present (absent = the default), without trailing zeros. */
     private static SettingsDocument.Targets normalTargets(@Nullable SettingsDocument.Targets t) {
         ScoringSettings.FigureTargets f = figureTargets(t, new ArrayList<>());
-        return new SettingsDocument.Targets(f.firstResponseSla(), f.resolutionSla(), f.csat());
+        return new SettingsDocument.Targets(f.firstResponseSla(), f.resolutionSla(), f.csat(), f.qaScore());
     }
 
     private String hash(SettingsDocument d) {

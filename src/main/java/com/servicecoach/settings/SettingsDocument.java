@@ -66,15 +66,27 @@ public record SettingsDocument(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Targets(@Nullable java.math.BigDecimal firstResponseSla, @Nullable java.math.BigDecimal resolutionSla,
-                          @Nullable java.math.BigDecimal csat) {
+                          @Nullable java.math.BigDecimal csat, @Nullable java.math.BigDecimal qaScore) {
+
+        /** The targets without QA score % (its default). */
+        public Targets(@Nullable java.math.BigDecimal firstResponseSla, @Nullable java.math.BigDecimal resolutionSla,
+                       @Nullable java.math.BigDecimal csat) {
+            this(firstResponseSla, resolutionSla, csat, null);
+        }
     }
 
-    /** Configured composite weights (any non-negative integers, at least one positive). */
+    /** Configured composite weights (any non-negative integers, at least one positive; {@code quality} absent = 0). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Weights(@Nullable Integer responsiveness, @Nullable Integer resolution,
-                          @Nullable Integer satisfaction, @Nullable Integer knowledge) {
+                          @Nullable Integer satisfaction, @Nullable Integer knowledge, @Nullable Integer quality) {
+
+        /** The weights without quality (0). */
+        public Weights(@Nullable Integer responsiveness, @Nullable Integer resolution, @Nullable Integer satisfaction,
+                       @Nullable Integer knowledge) {
+            this(responsiveness, resolution, satisfaction, knowledge, null);
+        }
     }
 
     /** One channel's SLA targets, in seconds on its calendar, and its calendar. */

@@ -38,10 +38,12 @@ final class SettingsForm {
         v.put("weights.resolution", nz(d.weights().resolution()));
         v.put("weights.satisfaction", nz(d.weights().satisfaction()));
         v.put("weights.knowledge", nz(d.weights().knowledge()));
+        v.put("weights.quality", d.weights().quality() == null ? "0" : nz(d.weights().quality()));
         SettingsDocument.Targets t = d.targets();
         v.put("targets.firstResponseSla", t == null || t.firstResponseSla() == null ? "" : t.firstResponseSla().toPlainString());
         v.put("targets.resolutionSla", t == null || t.resolutionSla() == null ? "" : t.resolutionSla().toPlainString());
         v.put("targets.csat", t == null || t.csat() == null ? "" : t.csat().toPlainString());
+        v.put("targets.qaScore", t == null || t.qaScore() == null ? "" : t.qaScore().toPlainString());
         for (Channel channel : Channel.values()) {
             String p = "channels." + channel.code();
             SettingsDocument.ChannelSettings c = d.channels().get(channel.code());
@@ -172,9 +174,11 @@ final class SettingsForm {
                         integer(number(form, "weights.responsiveness", errors), "weights.responsiveness", errors),
                         integer(number(form, "weights.resolution", errors), "weights.resolution", errors),
                         integer(number(form, "weights.satisfaction", errors), "weights.satisfaction", errors),
-                        integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors)),
+                        integer(number(form, "weights.knowledge", errors), "weights.knowledge", errors),
+                        integer(number(form, "weights.quality", errors), "weights.quality", errors)),
                 channels, new SettingsDocument.Targets(decimal(form, "targets.firstResponseSla", errors),
-                        decimal(form, "targets.resolutionSla", errors), decimal(form, "targets.csat", errors)), rules);
+                        decimal(form, "targets.resolutionSla", errors), decimal(form, "targets.csat", errors),
+                        decimal(form, "targets.qaScore", errors)), rules);
     }
 
     /** The units a target is entered in, with their length in seconds. */

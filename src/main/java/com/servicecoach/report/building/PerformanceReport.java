@@ -32,6 +32,7 @@ import java.util.List;
  * @param trainingImpact each active module's training impact on the figures it addresses
  * @param survey         the customer survey by dimension, agent-driven and company-driven apart, per team, and the
  *                       latest remarks
+ * @param quality        the quality reviews: QA score %, per team, and each criterion's failure rate, the most failing first
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -53,7 +54,45 @@ public record PerformanceReport(
         List<Flagged> flagged,
         List<ImpactRow> trainingImpact,
         Survey survey,
-        ServicePromises promises) {
+        ServicePromises promises,
+        Quality quality) {
+
+    /**
+     * The quality reviews of the scope's agents for the period (metrics.md "Quality reviews"): the counting reviews,
+     * those with a score, QA score % (rounded; null: none) against its target, each team's, and each criterion's
+     * failure rate over the reviews that marked it, the most failing first.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Quality(long reviews, long scored, @Nullable BigDecimal scorePercent, BigDecimal target, List<QualityTeam> teams,
+                          List<QualityCriterion> criteria) {
+    }
+
+    /** A team's quality reviews in the period. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record QualityTeam(String team, long reviews, long scored, @Nullable BigDecimal scorePercent) {
+    }
+
+    /** A criterion's failures (rounded rate; null: never marked), in both languages, with the module that addresses it. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record QualityCriterion(String rubric, String criterion, String en, String zh, @Nullable String module, long applicable,
+                                   long failed, @Nullable BigDecimal failurePercent) {
+
+        /** The wording in the reader's language. */
+        public String label(java.util.Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? zh : en;
+        }
+    }
+
+    /** An agent's quality reviews in the period: reviews counted and QA score % (rounded; null: none with a score). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record QualityAgent(long reviews, @Nullable BigDecimal scorePercent) {
+
+        public static final QualityAgent NONE = new QualityAgent(0, null);
+    }
 
     /**
      * The customer survey of the scope's agents for the period (metrics.md "Customer surveys by dimension"), laid out
@@ -160,7 +199,7 @@ public record PerformanceReport(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentRow(String employeeNo, String name, String team, String status, @Nullable Integer rank,
                            Scorecard scorecard, TrainingCounts training, @Nullable CertificationCounts certifications,
-                           CoachingCounts coaching, SurveyAgent survey, List<Flag> flags, Owners owners) {
+                           CoachingCounts coaching, SurveyAgent survey, List<Flag> flags, Owners owners, QualityAgent quality) {
     }
 
     /** An agent's customer survey in the period: responses returned and the two indexes (rounded; null: no answers). */

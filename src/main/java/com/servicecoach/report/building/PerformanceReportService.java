@@ -89,12 +89,14 @@ public class PerformanceReportService {
 
     private final TrainingImpactSource impact;
     private final CustomerSurveySource survey;
+    private final ReviewQualitySource quality;
 
     PerformanceReportService(AgentService agents, ScorecardService scorecards,
                              ScoringSettingsService settings, ThresholdService thresholds, TrainingCompliance training,
                              CertificationFacts certifications, AssessmentFacts assessments, DataCutoff cutoff,
                              CoachingActivity coaching, Clock clock, TrainingImpactSource impact,
-                             CustomerSurveySource survey) {
+                             CustomerSurveySource survey, ReviewQualitySource quality) {
+        this.quality = quality;
         this.impact = impact;
         this.survey = survey;
         this.coaching = coaching;
@@ -157,13 +159,13 @@ public class PerformanceReportService {
         progress.step("interactions", 0, 0);
         Instant now = clock.instant();
         Scorecard headline = scope.team() != null ? teams.results().get(scope.team().name()).json()
-                : scopeCard(teams.total(), period, current, employeeNos, now);
+                : scopeCard(teams.total(), period, current, ids, employeeNos, now);
         PerformanceReport.Charts charts = new PerformanceReport.Charts(headline.bands(), frtBuckets(teams.total()),
                 headline.interactions() - headline.responded(), weeks(teams.weeks(), period, current.settings(), now));
 
         progress.step("previous", 0, 0);
         Scorecard before = scope.team() != null ? teams.previous().get(scope.team().name()).json()
-                : scopeCard(teams.previousTotal(), previous, current, employeeNos, now);
+                : scopeCard(teams.previousTotal(), previous, current, ids, employeeNos, now);
 
         progress.step("training", 0, 0);
         Instant asOf = Sla.evaluationInstant(period.to(), zone, now);
@@ -182,6 +184,9 @@ public class PerformanceReportService {
         Map<Long, String> teamOfAgent = new HashMap<>();
         members.forEach(a -> teamOfAgent.put(a.id(), teamNameById.get(a.teamId())));
         CustomerSurveySource.Read surveyed = survey.of(ids, teamOfAgent, period.from(), period.to());
+        // the quality reviews: the section and each agent's QA score, from the counting reviews
+        progress.step("quality", 0, 0);
+        ReviewQualitySource.Read reviewed = quality.of(ids, teamOfAgent, period.from(), period.to());
         List<PerformanceReport.AgentRow> agentRows = new ArrayList<>();
         List<PerformanceReport.Flagged> flagged = new ArrayList<>();
         Map<String, TrainingCompliance.Counts> trainingByTeam = new HashMap<>();
@@ -205,7 +210,7 @@ public class PerformanceReportService {
             agentRows.add(new PerformanceReport.AgentRow(a.employeeNo(), a.name(), teamName, a.status(), r.rank(), card,
                     training(tc), cc == null ? null : certifications(cc), coaching(co),
                     surveyed.byAgent().getOrDefault(a.id(), PerformanceReport.SurveyAgent.NONE), flags,
-                    PerformanceReport.Owners.of(r.owners())));
+                    PerformanceReport.Owners.of(r.owners()), reviewed.byAgent().getOrDefault(a.id(), PerformanceReport.QualityAgent.NONE)));
             coachingByTeam.merge(teamName, co, CoachingActivity.Counts::plus);
             coachingTotal = coachingTotal.plus(co);
             if (!flags.isEmpty()) {
@@ -259,7 +264,7 @@ public class PerformanceReportService {
                 new PerformanceReport.Certifications(certs.isPresent(), asOfDay.toString(), CertificationFacts.EXPIRING_DAYS,
                         certs.isPresent() ? certifications(certsTotal) : null),
                 new PerformanceReport.Coaching(asOfDay.toString(), coaching(coachingTotal)), assessed, flagged, trainingImpact,
-                surveyed.survey(), promises(teams.total(), period, current, now));
+                surveyed.survey(), promises(teams.total(), period, current, now), reviewed.quality());
     }
 
     /** The scope's SLA by category and by priority, each part against its own targets, and its handovers. */
@@ -323,10 +328,11 @@ public class PerformanceReportService {
     }
 
     /** The all-teams scorecard of a period, from the teams' tallies added up and the agents' knowledge together. */
-    private Scorecard scopeCard(Tally total, ReportPeriod p, ScoringSettingsService.Current current, List<String> employeeNos,
-                                Instant now) {
-        return ScorecardCalculator.compute(total, p.from(), p.to(), current.settings(),
-                assessments.knowledgePercent(employeeNos, p.from(), p.to()), now).withSettings(current.version(), current.hash());
+    private Scorecard scopeCard(Tally total, ReportPeriod p, ScoringSettingsService.Current current, List<Long> ids,
+                                List<String> employeeNos, Instant now) {
+        return ScorecardCalculator.figures(total, p.from(), p.to(), current.settings(),
+                assessments.knowledgePercent(employeeNos, p.from(), p.to()), scorecards.qualityTogether(ids, p.from(), p.to(), current), now)
+                .rounded().withSettings(current.version(), current.hash());
     }
 
     /** Responded interactions by first-response time on their channel's calendar (metrics.md, "Durations"). */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of the CSV and of the XLSX agents sheet: one row per agent, every figure of their scorecard
- * (as the JSON has it: same rounding, null = empty cell), training, certifications, coaching, the customer survey
- * and flags. Values are
+ * (as the JSON has it: same rounding, null = empty cell), training, certifications, coaching, the quality reviews,
+ * the customer survey and flags. Values are
  * Integer, Long, BigDecimal, Boolean, String or null.
  */
 final class AgentColumns {
@@ -53,10 +53,11 @@ final class AgentColumns {
             card("insufficient_ratings", Scorecard::insufficientRatings),
             card("knowledge_percent", Scorecard::knowledgePercent),
             card("composite_score", c -> c.composite().score()),
-            weight("responsiveness", 0),
-            weight("resolution", 1),
-            weight("satisfaction", 2),
-            weight("knowledge", 3),
+            weight("responsiveness"),
+            weight("resolution"),
+            weight("satisfaction"),
+            weight("knowledge"),
+            weight("quality"),
             col("training_assigned", a -> a.training().assigned()),
             col("training_completed", a -> a.training().completed()),
             col("training_open", a -> a.training().open()),
@@ -67,6 +68,8 @@ final class AgentColumns {
             col("coaching_sessions_held", a -> a.coaching().sessionsHeld()),
             col("coaching_actions_done", a -> a.coaching().actionsDone()),
             col("coaching_actions_overdue", a -> a.coaching().actionsOverdue()),
+            col("qa_reviews", a -> a.quality().reviews()),
+            col("qa_score_percent", a -> a.quality().scorePercent()),
             col("survey_returned", a -> a.survey().returned()),
             col("survey_agent_driven_index_percent", a -> a.survey().agentDrivenIndex()),
             col("survey_company_driven_index_percent", a -> a.survey().companyDrivenIndex()),
@@ -87,14 +90,12 @@ final class AgentColumns {
         return new Column(header, a -> value.apply(a.scorecard()));
     }
 
-    /** A composite component's effective weight (the configured weights are in the report's settings). */
-    private static Column weight(String component, int index) {
-        return new Column(component + "_effective_weight", a -> {
-            Composite.WeightedComponent c = a.scorecard().composite().components().get(index);
-            if (!c.name().equals(component)) {
-                throw new IllegalStateException("composite component " + index + " is " + c.name() + ", not " + component);
-            }
-            return c.effectiveWeight();
-        });
+    /**
+     * A composite component's effective weight (the configured weights are in the report's settings); empty when the
+     * component is not among the composite's (its weight is 0) or has no data.
+     */
+    private static Column weight(String component) {
+        return new Column(component + "_effective_weight", a -> a.scorecard().composite().components().stream()
+                .filter(c -> c.name().equals(component)).findFirst().map(Composite.WeightedComponent::effectiveWeight).orElse(null));
     }
 }
