@@ -359,6 +359,9 @@ class AccessRulesTest extends HttpTest {
         json(HttpMethod.PUT, "/api/quality/sampling", w -> "/api/quality/sampling", Map.of("randomPerWeek", 2, "targetedPerWeek", 3),
                 "U O F F F F");
         get("/api/quality/rubrics", "U O O O O O");
+        get("/api/quality/figures/agents/{employeeNo}", w -> "/api/quality/figures/agents/N1?" + PERIOD, "U O O O H O");
+        get("/api/quality/figures/agents/{employeeNo}", w -> "/api/quality/figures/agents/N2?" + PERIOD, "U O O O H H");
+        get("/api/quality/figures/teams/{team}", w -> "/api/quality/figures/teams/North?" + PERIOD, "U O O O H F");
         // assessments
         get("/my-assessments", "U O O O O O");
         get("/assessments/{code}", w -> "/assessments/acc?agent=N1", "U O O O H O");

@@ -188,8 +188,9 @@ public class ScoringSettingsService {
         ScoringSettings.Weights w = s.weights();
         ScoringSettings.FigureTargets ft = s.figureTargets();
         return new SettingsDocument(null, null, null, null, s.orgZone().getId(), s.minRated(),
-                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge(), w.quality()), channels,
-                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat(), ft.qaScore()),
+                new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge(),
+                        w.quality() == 0 ? null : w.quality()), channels,
+                new SettingsDocument.Targets(ft.firstResponseSla(), ft.resolutionSla(), ft.csat(), storedQaTarget(ft.qaScore())),
                 s.caseTargets().rules().stream().map(ScoringSettingsService::caseTarget).toList());
     }
 
@@ -507,14 +508,25 @@ public class ScoringSettingsService {
             channels.put(channel.code(), new SettingsDocument.ChannelSettings(c.firstResponseSeconds(), c.resolutionSeconds(), normal));
         }
         return new SettingsDocument(null, null, null, null, ZoneId.of(d.organizationZone().strip()).getId(), d.minRated(),
-                d.weights(), channels, normalTargets(d.targets()),
+                normalWeights(d.weights()), channels, normalTargets(d.targets()),
                 caseTargets(d.caseTargets(), new ArrayList<>()).rules().stream().map(ScoringSettingsService::caseTarget).toList());
     }
 
     /** The figure targets as stored: every one present (absent = the default), without trailing zeros. */
     private static SettingsDocument.Targets normalTargets(@Nullable SettingsDocument.Targets t) {
         ScoringSettings.FigureTargets f = figureTargets(t, new ArrayList<>());
-        return new SettingsDocument.Targets(f.firstResponseSla(), f.resolutionSla(), f.csat(), f.qaScore());
+        return new SettingsDocument.Targets(f.firstResponseSla(), f.resolutionSla(), f.csat(), storedQaTarget(f.qaScore()));
+    }
+
+    /** The weights as stored: quality absent when 0. */
+    private static @Nullable SettingsDocument.Weights normalWeights(@Nullable SettingsDocument.Weights w) {
+        return w == null || w.quality() == null || w.quality() != 0 ? w
+                : new SettingsDocument.Weights(w.responsiveness(), w.resolution(), w.satisfaction(), w.knowledge(), null);
+    }
+
+    /** The QA target as stored: absent when it is the default. */
+    private static java.math.BigDecimal storedQaTarget(java.math.BigDecimal t) {
+        return t.compareTo(ScoringSettings.FigureTargets.DEFAULT_QA_SCORE) == 0 ? null : t;
     }
 
     private String hash(SettingsDocument d) {

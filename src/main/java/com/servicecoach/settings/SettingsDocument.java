@@ -59,14 +59,16 @@ public record SettingsDocument(
     }
 
     /**
-     * The targets of the rate figures, in percent (metrics.md "Gaps"; null = the defaults 80, 85, 80): what
-     * scorecards colour a figure against and draw as a line, and what a gap falls short of.
+     * The targets of the rate figures, in percent (metrics.md "Gaps"; null = the defaults 80, 85, 80, and 85 for QA
+     * score %): what scorecards colour a figure against and draw as a line, and what a gap falls short of. The QA
+     * target is written only when it is not the default, so that settings from before it keep their hash.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Targets(@Nullable java.math.BigDecimal firstResponseSla, @Nullable java.math.BigDecimal resolutionSla,
-                          @Nullable java.math.BigDecimal csat, @Nullable java.math.BigDecimal qaScore) {
+                          @Nullable java.math.BigDecimal csat,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable java.math.BigDecimal qaScore) {
 
         /** The targets without QA score % (its default). */
         public Targets(@Nullable java.math.BigDecimal firstResponseSla, @Nullable java.math.BigDecimal resolutionSla,
@@ -75,12 +77,16 @@ public record SettingsDocument(
         }
     }
 
-    /** Configured composite weights (any non-negative integers, at least one positive; {@code quality} absent = 0). */
+    /**
+     * Configured composite weights (any non-negative integers, at least one positive). {@code quality} absent = 0; it is
+     * written only when above 0, so that settings from before it keep their hash.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Weights(@Nullable Integer responsiveness, @Nullable Integer resolution,
-                          @Nullable Integer satisfaction, @Nullable Integer knowledge, @Nullable Integer quality) {
+                          @Nullable Integer satisfaction, @Nullable Integer knowledge,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer quality) {
 
         /** The weights without quality (0). */
         public Weights(@Nullable Integer responsiveness, @Nullable Integer resolution, @Nullable Integer satisfaction,

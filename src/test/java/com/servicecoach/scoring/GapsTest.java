@@ -31,6 +31,22 @@ class GapsTest {
     }
 
     @Test
+    void aQaScoreIsTestedAsScoreOverAHundredWithNTheReviewsThatHaveAScore() {
+        // 70 % over 40 reviews: k = 28; the interval's upper end is 81.9 %, below the QA target 85: a gap of 15 points
+        List<Gaps.Gap> gaps = Gaps.of(List.of(), List.of(new Gaps.Scored(Gaps.QA_SCORE, null, null, new BigDecimal("70"), 40)),
+                TARGETS, 10, List.of());
+        assertEquals(1, gaps.size());
+        assertEquals(0, new BigDecimal("15").compareTo(gaps.get(0).size()));
+        assertEquals(0, new BigDecimal("85").compareTo(gaps.get(0).target()));
+        assertEquals(new BigDecimal("81.9"), Rounding.percent(gaps.get(0).upper95()));
+        // the same 70 % over 12 reviews may be chance (upper end 88.2 %), and 9 reviews are fewer than min-rated
+        assertEquals(List.of(), Gaps.of(List.of(), List.of(new Gaps.Scored(Gaps.QA_SCORE, null, null, new BigDecimal("70"), 12)),
+                TARGETS, 10, List.of()));
+        assertEquals(List.of(), Gaps.of(List.of(), List.of(new Gaps.Scored(Gaps.QA_SCORE, null, null, BigDecimal.ZERO, 9)),
+                TARGETS, 10, List.of()));
+    }
+
+    @Test
     void aFigureWithFewerThanMinRatedValuesIsNotTested() {
         assertEquals(List.of(), Gaps.of(List.of(csat(0, 9)), TARGETS, 10, List.of()), "0 of 9 says too little");
         assertEquals(1, Gaps.of(List.of(csat(0, 10)), TARGETS, 10, List.of()).size());

@@ -119,6 +119,27 @@ class ScorecardCalculatorTest {
     }
 
     @Test
+    void qualityJoinsTheCompositeWhenWeightedAndAComponentOfWeightZeroIsLeftOut() {
+        // weights 30, 20, 35, 0 (knowledge), 15 (quality), QA score 90:
+        // (30 x 400/7 + 20 x 500/7 + 35 x 50 + 15 x 90) / 100 = (22000/7 + 1750 + 1350) / 100 = 62.428571... -> 62.4
+        ScoringSettings weighted = DEFAULTS.withWeights(new ScoringSettings.Weights(30, 20, 35, 0, 15));
+        Scorecard card = ScorecardCalculator.figures(Tally.of(workedExample(), weighted), FROM, TO, weighted, dec("72.5"), dec("90"), LATER)
+                .rounded();
+        assertEquals(dec("62.4"), card.composite().score());
+        assertEquals(List.of(
+                new WeightedComponent("responsiveness", dec("57.1"), 30, dec("30.0")),
+                new WeightedComponent("resolution", dec("71.4"), 20, dec("20.0")),
+                new WeightedComponent("satisfaction", dec("50.0"), 35, dec("35.0")),
+                new WeightedComponent("quality", dec("90.0"), 15, dec("15.0"))), card.composite().components(),
+                "knowledge (weight 0) is left out, whatever its value");
+        // without reviews quality has no data: the others are scaled up to 100
+        Scorecard none = ScorecardCalculator.figures(Tally.of(workedExample(), weighted), FROM, TO, weighted, null, null, LATER).rounded();
+        assertEquals(new WeightedComponent("quality", null, 15, null), none.composite().components().get(3));
+        // (30 x 400/7 + 20 x 500/7 + 35 x 50) / 85 = (22000/7 + 1750) / 0.85 / 100 = 57.5630... -> 57.6
+        assertEquals(dec("57.6"), none.composite().score());
+    }
+
+    @Test
     void unroundedFiguresAreKeptForRankingAndTheComposite() {
         ScorecardFigures figures = ScorecardCalculator.figures(workedExample(), FROM, TO, DEFAULTS, dec("72.5"), LATER);
         // 400/7 and 500/7 to 34 significant digits; 38/6 likewise; composite 5980.357142857.../100.

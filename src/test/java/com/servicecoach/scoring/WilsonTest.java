@@ -30,6 +30,21 @@ class WilsonTest {
     }
 
     @Test
+    void wholeSuccessesGivenAsADecimalGiveTheSameInterval() {
+        assertEquals(Wilson.interval(8, 10), Wilson.interval(new BigDecimal("8"), 10));
+    }
+
+    @Test
+    void aMeanScoreIsTestedAsSuccessesThatNeedNotBeWhole() {
+        // QA score 87.2727...% of 11 reviews: k = 9.6. center = (9.6 + 1.920729440648) / 14.841458881296 = 0.776255;
+        // root: 9.6 x 1.4 / 11 + 0.960364720324 = 2.182182538506, sqrt 1.477221; half = 1.959964 x 1.477221 / 14.841458881296
+        // = 0.195082 -> high 97.1 %.
+        Wilson w = Wilson.interval(new BigDecimal("9.6"), 11).orElseThrow();
+        assertEquals(new BigDecimal("97.1"), Rounding.percent(w.high()));
+        assertEquals(new BigDecimal("58.1"), Rounding.percent(w.low()));
+    }
+
+    @Test
     void noTrialsGiveNoInterval() {
         assertEquals(Optional.empty(), Wilson.interval(0, 0));
     }
