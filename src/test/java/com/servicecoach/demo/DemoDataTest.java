@@ -151,5 +151,9 @@ class DemoDataTest {
         long interaction = ((Number) reviewed.get(0).get("interactionId")).longValue();
         assertTrue(((List<?>) api.get("hr.zhou", "/api/interactions/" + interaction).json().get("messages")).size() >= 3,
                 "the reviewed conversation has its transcript");
+        // and their figures: a reviewed agent has a QA score for the last 90 days
+        Map<String, Object> figures = api.get("hr.zhou", "/api/quality/figures/agents/" + reviewed.get(0).get("agent") + "?from="
+                + today.minusDays(89) + "&to=" + today).json();
+        assertTrue(((Number) figures.get("reviews")).intValue() > 0 && figures.get("scorePercent") != null, figures.toString());
     }
 }
