@@ -150,7 +150,7 @@ class QualityFiguresTest extends HttpTest {
         Map<String, Object> team = (Map<String, Object>) api.get("sup.north", "/api/scorecards/teams/North?" + period).json().get("composite");
         assertEquals(95.3, ((Number) team.get("score")).doubleValue(), "the team's reviews together");
 
-        String form = api.send("admin", HttpRequest.GET("/settings").accept(MediaType.TEXT_HTML_TYPE)).body();
+        String form = api.send("admin", HttpRequest.GET("/admin/settings").accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(form.contains("name=\"weights.quality\"") && form.contains("name=\"targets.qaScore\""), "the settings page sets both");
 
         body.put("weights", Map.of("responsiveness", 30, "resolution", 20, "satisfaction", 35, "knowledge", 15, "quality", -1));
