@@ -171,7 +171,7 @@ class CalibrationPageController {
     }
 
     @Post(value = "/quality/calibrations/{id}/submit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> submit(HttpRequest<?> request, Authentication auth, long id, @Body Map<String, Object> form) {
+    HttpResponse<?> submit(HttpRequest<?> request, Authentication auth, long id) {
         Viewer viewer = viewers.of(auth);
         try {
             boolean revealed = calibrations.submit(viewer, id);
