@@ -453,6 +453,9 @@ public class Calibrations {
                 String text = rubric == null ? a.criterion() : rubric.criterion(a.criterion()).map(c -> c.textIn(locale)).orElse(a.criterion());
                 agreement.add(new Agreement(a.criterion(), text, a.interactions(), a.agreed(), Rounding.percent(a.percent())));
             }
+            // in the rubric's order (criteria it no longer has last), whatever order the marks were read in
+            List<String> order = rubric == null ? List.of() : rubric.criteria().stream().map(QaCriterion::code).toList();
+            agreement.sort(java.util.Comparator.comparingInt(a -> order.contains(a.criterion()) ? order.indexOf(a.criterion()) : order.size()));
             List<Deviation> deviations = result.deviations().stream()
                     .map(x -> new Deviation(x.reviewer(), x.interactions(), Rounding.percent(x.deviation()))).toList();
             results = new Results(agreement, Rounding.rating(result.ordinalAlpha()), Rounding.rating(result.nominalAlpha()), deviations);

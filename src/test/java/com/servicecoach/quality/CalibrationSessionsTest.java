@@ -240,8 +240,12 @@ class CalibrationSessionsTest extends HttpTest {
         assertEquals(Rounding.rating(expected.nominalAlpha()).doubleValue(), ((Number) results.get("nominalAlpha")).doubleValue());
         assertEquals(expected.deviations().stream().map(d -> Rounding.percent(d.deviation()).doubleValue()).toList(),
                 deviations.stream().map(d -> ((Number) d.get("deviation")).doubleValue()).toList());
-        assertEquals(expected.agreement().stream().map(a -> Rounding.percent(a.percent()).doubleValue()).toList(),
-                ((List<Map<String, Object>>) results.get("agreement")).stream().map(a -> ((Number) a.get("percent")).doubleValue()).toList());
+        Map<String, Double> expectedAgreement = new HashMap<>();
+        expected.agreement().forEach(a -> expectedAgreement.put(a.criterion(), Rounding.percent(a.percent()).doubleValue()));
+        assertEquals(expectedAgreement, agreement);
+        assertEquals(List.of("greeting", "understood-issue", "accurate-information", "identity-verified", "policy-followed",
+                "tone-empathy", "next-steps", "closing"), ((List<Map<String, Object>>) results.get("agreement")).stream()
+                .map(a -> a.get("criterion")).toList(), "in the rubric's order");
         assertTrue(api.get("sup.south", base).body().contains("Warm welcome"), "after the reveal every score is shown");
 
         // the calibration copies count nowhere
