@@ -63,7 +63,7 @@ class AccessRulesTest extends HttpTest {
     /** Ids of the objects the probes name: all of them North's (agent N1's or sup.north's). */
     record World(long attempt, long essay, long assignment, long notification, long northImport, long bankImport,
                  long importedQuestion, long coaching, long coachingAction, String surveyToken, long email, long interaction,
-                 long review) {
+                 long review, long calibration) {
     }
 
     record Probe(HttpMethod method, String template, Function<World, MutableHttpRequest<?>> request, String expected) {
@@ -362,6 +362,23 @@ class AccessRulesTest extends HttpTest {
         get("/api/quality/figures/agents/{employeeNo}", w -> "/api/quality/figures/agents/N1?" + PERIOD, "U O O O H O");
         get("/api/quality/figures/agents/{employeeNo}", w -> "/api/quality/figures/agents/N2?" + PERIOD, "U O O O H H");
         get("/api/quality/figures/teams/{team}", w -> "/api/quality/figures/teams/North?" + PERIOD, "U O O O H F");
+        // calibration sessions: supervisors and administrators; a session is its creator's (sup.north, also invited), its
+        // invitees' (and admin) and administrators'; the new-session probes lack conversations and invitees (422)
+        get("/quality/calibrations", "U O F O O F");
+        get("/api/quality/calibrations", "U O F O O F");
+        form("/quality/calibrations", w -> "/quality/calibrations", Map.of("title", "Probe", "rubric", "chat"), "U O F O O F");
+        json(HttpMethod.POST, "/api/quality/calibrations", w -> "/api/quality/calibrations", Map.of("title", "Probe", "rubric", "chat"),
+                "U O F O O F");
+        get("/quality/calibrations/{id}", w -> "/quality/calibrations/" + w.calibration(), "U O F O H F");
+        get("/quality/calibrations/{id}", w -> "/quality/calibrations/99999999", "U H F H H F");
+        get("/api/quality/calibrations/{id}", w -> "/api/quality/calibrations/" + w.calibration(), "U O F O H F");
+        form("/quality/calibrations/{id}/scores/{interactionId}", w -> "/quality/calibrations/" + w.calibration() + "/scores/"
+                + w.interaction(), Map.of("mark.greeting", "5"), "U O F O H F");
+        json(HttpMethod.PUT, "/api/quality/calibrations/{id}/scores/{interactionId}", w -> "/api/quality/calibrations/" + w.calibration()
+                + "/scores/" + w.interaction(), Map.of("marks", List.of(Map.of("criterion", "greeting", "points", 5))), "U O F O H F");
+        form("/quality/calibrations/{id}/submit", w -> "/quality/calibrations/" + w.calibration() + "/submit", Map.of(), "U O F O H F");
+        json(HttpMethod.POST, "/api/quality/calibrations/{id}/submit", w -> "/api/quality/calibrations/" + w.calibration() + "/submit",
+                Map.of(), "U O F O H F");
         // assessments
         get("/my-assessments", "U O O O O O");
         get("/assessments/{code}", w -> "/assessments/acc?agent=N1", "U O O O H O");
@@ -523,6 +540,11 @@ class AccessRulesTest extends HttpTest {
                 Map.of("criterion", "policy-followed", "na", true), Map.of("criterion", "tone-empathy", "points", 10),
                 Map.of("criterion", "next-steps", "points", 15), Map.of("criterion", "closing", "points", 10))));
         assertEquals(200, submitted.status(), submitted.body());
+        api.send("admin", HttpRequest.POST("/api/interactions/import", csv().replace("ACC-9", "ACC-8")).contentType("text/csv"));
+        long second = ((Number) api.get("admin", "/api/interactions?externalId=ACC-8").content().get(0).get("id")).longValue();
+        Api.Reply calibration = api.post("sup.north", "/api/quality/calibrations", Map.of("title", "Probe session", "rubric", "chat",
+                "interactions", List.of(interaction, second), "invitees", List.of("sup.north", "admin")));
+        assertEquals(201, calibration.status(), calibration.body());
         for (String caller : CALLERS) {
             if (caller != null) {
                 api.token(caller);
@@ -533,7 +555,7 @@ class AccessRulesTest extends HttpTest {
         sql("update app_user set role = 'SUPERVISOR' where username = '" + DEMOTED + "'");
         sql("update app_user set enabled = false where username = '" + DISABLED + "'");
         return new World(attempt, essay, assignment, notification, northImport, bankImport, importedQuestion, coaching,
-                coachingAction, surveyToken, email, interaction, review);
+                coachingAction, surveyToken, email, interaction, review, ((Number) calibration.json().get("id")).longValue());
     }
 
     List<?> readList(String json) {

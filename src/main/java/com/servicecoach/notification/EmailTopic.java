@@ -22,7 +22,8 @@ public enum EmailTopic {
     COACHING_SESSIONS("coachingSessions", Set.of("AGENT"), "coaching.new", "coaching.goalMet", "coaching.goalMissed", "coaching.goalNoData"),
     COACHING_ACTIONS("coachingActions", Set.of("AGENT", "SUPERVISOR"), "coaching.overdue", "coaching.overdue.supervisor"),
     MONTHLY_REPORT("monthlyReport", Set.of("HR"), "report.monthlyReady"),
-    QUALITY_REVIEWS("qualityReviews", Set.of("AGENT", "SUPERVISOR", "ADMIN"), "quality.reviewed", "quality.disputed", "quality.resolved");
+    QUALITY_REVIEWS("qualityReviews", Set.of("AGENT", "SUPERVISOR", "ADMIN"), "quality.reviewed", "quality.disputed", "quality.resolved",
+            "quality.calibration");
 
     private final String code;
     private final Set<String> roles;

@@ -763,11 +763,32 @@ class QaStore {
         }
     }
 
-    /** Marks a reviewer's scores of a session submitted; the session is revealed when every invitee has submitted. */
+    /**
+     * Marks a reviewer's scores of a session submitted (their drafts of it become submitted copies, which never count); the
+     * session is revealed when every invitee has submitted. The session's row is locked first, so that of two last
+     * submissions at once one sees the other's and reveals. False when the reviewer had submitted already.
+     */
     boolean submitCalibration(long id, String username, Instant now) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
+                try (PreparedStatement ps = c.prepareStatement("select id from qa_calibration where id = ? for update")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            return false;
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("update qa_review set state = 'submitted', submitted_at = ?, updated_at = ?"
+                        + " where calibration_id = ? and reviewer = ? and state = 'draft'")) {
+                    ps.setObject(1, utc(now));
+                    ps.setObject(2, utc(now));
+                    ps.setLong(3, id);
+                    ps.setString(4, username);
+                    ps.executeUpdate();
+                }
                 try (PreparedStatement ps = c.prepareStatement("update qa_calibration_reviewer set submitted_at = ?"
                         + " where calibration_id = ? and username = ? and submitted_at is null")) {
                     ps.setObject(1, utc(now));

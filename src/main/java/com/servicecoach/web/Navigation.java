@@ -62,6 +62,9 @@ public final class Navigation {
             }
             performance.add(new Item("/quality/reviews", "nav.qualityReviews"));
             if (admin || supervisor) {
+                performance.add(new Item("/quality/calibrations", "nav.qualityCalibrations"));
+            }
+            if (admin || supervisor) {
                 performance.add(new Item("/interactions/import", "nav.importInteractions"));
                 performance.add(new Item("/interactions/mappings", "nav.importMappings"));
                 performance.add(new Item("/interactions/transcripts", "nav.importTranscripts"));
