@@ -10,6 +10,7 @@ import com.servicecoach.interaction.InteractionService;
 import com.servicecoach.interaction.InteractionView;
 import com.servicecoach.interaction.TranscriptImport;
 import com.servicecoach.csv.CsvCells;
+import com.servicecoach.quality.Calibrations;
 import com.servicecoach.quality.QualityReviews;
 import com.servicecoach.quality.QualityViews;
 import com.servicecoach.settings.ScoringSettingsService;
@@ -61,13 +62,15 @@ class DemoQuality implements ApplicationEventListener<ServerStartupEvent> {
     private final TranscriptImport transcripts;
     private final QualityViews views;
     private final QualityReviews reviews;
+    private final Calibrations calibrations;
     private final TeamRepository teams;
     private final UserRepository users;
     private final ScoringSettingsService settings;
     private final Clock clock;
 
     DemoQuality(InteractionService interactions, TranscriptImport transcripts, QualityViews views, QualityReviews reviews,
-                TeamRepository teams, UserRepository users, ScoringSettingsService settings, Clock clock) {
+                Calibrations calibrations, TeamRepository teams, UserRepository users, ScoringSettingsService settings, Clock clock) {
+        this.calibrations = calibrations;
         this.interactions = interactions;
         this.transcripts = transcripts;
         this.views = views;
@@ -112,8 +115,9 @@ class DemoQuality implements ApplicationEventListener<ServerStartupEvent> {
             queued += s.random() + s.targeted();
         }
         int reviewed = review(today, random);
-        LOG.info("Loaded demo quality reviews: {} of {} conversations imported, {} queued, {} reviewed", imported.summary().inserted(),
-                rows, queued, reviewed);
+        boolean calibrated = calibrate(random);
+        LOG.info("Loaded demo quality reviews: {} of {} conversations imported, {} queued, {} reviewed{}", imported.summary().inserted(),
+                rows, queued, reviewed, calibrated ? ", one calibration session revealed" : "");
     }
 
     private static String conversation(InteractionView i, Random random) {
@@ -160,6 +164,35 @@ class DemoQuality implements ApplicationEventListener<ServerStartupEvent> {
             }
         }
         return reviewed;
+    }
+
+    /**
+     * One calibration session, revealed: the first team's supervisor picks three of the team's reviewed chats and
+     * scores them blind with every other supervisor, each with their own leniency, so that the agreement figures
+     * have something to show.
+     */
+    private boolean calibrate(Random random) {
+        List<Team> led = teams.findAllOrderByName().stream().filter(t -> t.supervisor() != null).toList();
+        if (led.size() < 2) {
+            return false;
+        }
+        Viewer owner = new Viewer(led.get(0).supervisor(), Role.SUPERVISOR, null);
+        List<QualityViews.QueueEntry> chats = views.queue(owner, led.get(0).name(), null, "done", null, null,
+                new Paging(0, 50, "week", true)).content().stream().filter(q -> "chat".equals(q.channel())).limit(3).toList();
+        if (chats.size() < 2) {
+            return false;
+        }
+        List<String> reviewers = led.stream().map(Team::supervisor).distinct().toList();
+        long id = calibrations.create(owner, "Chat calibration: greetings and tone", "chat",
+                chats.stream().map(q -> String.valueOf(q.interactionId())).toList(), reviewers);
+        for (String reviewer : reviewers) {
+            Viewer v = new Viewer(reviewer, Role.SUPERVISOR, null);
+            for (QualityViews.QueueEntry q : chats) {
+                calibrations.score(v, id, q.interactionId(), marks(q, random));
+            }
+            calibrations.submit(v, id);
+        }
+        return true;
     }
 
     private static List<QualityReviews.MarkInput> marks(QualityViews.QueueEntry q, Random random) {

@@ -155,5 +155,11 @@ class DemoDataTest {
         Map<String, Object> figures = api.get("hr.zhou", "/api/quality/figures/agents/" + reviewed.get(0).get("agent") + "?from="
                 + today.minusDays(89) + "&to=" + today).json();
         assertTrue(((Number) figures.get("reviews")).intValue() > 0 && figures.get("scorePercent") != null, figures.toString());
+        // one calibration session, scored by every supervisor and revealed
+        Api.Reply sessions = api.get("sup.li", "/api/quality/calibrations");
+        assertEquals(200, sessions.status(), sessions.body());
+        List<Map<String, Object>> list = mapper.readValue(sessions.body(), List.class);
+        assertEquals(1, list.size(), sessions.body());
+        assertTrue(list.get(0).get("revealedAt") != null, "revealed: " + list.get(0));
     }
 }
