@@ -165,6 +165,12 @@ class ProbingTest extends HttpTest {
         r.add(new Route("team scorecard", t -> HttpRequest.GET("/api/scorecards/teams/" + t + "?" + period), "South", "Nowhere", 403, 404, null));
         r.add(new Route("agent scorecard page", no -> HttpRequest.GET("/scorecards/agents/" + no), "S1", "NOPE", 404, 404, null));
         r.add(new Route("team scorecard page", t -> HttpRequest.GET("/scorecards/teams/" + t), "South", "Nowhere", 403, 404, null));
+        r.add(new Route("agent quality figures", no -> HttpRequest.GET("/api/quality/figures/agents/" + no + "?" + period), "S1", "NOPE", 404, 404, null));
+        r.add(new Route("team quality figures", t -> HttpRequest.GET("/api/quality/figures/teams/" + t + "?" + period), "South", "Nowhere", 403, 404, null));
+        r.add(new Route("reviews of an agent", no -> HttpRequest.GET("/api/quality/reviews?agent=" + no), "S1", "NOPE", 404, 404, null));
+        r.add(new Route("reviews page of an agent", no -> HttpRequest.GET("/quality/reviews?agent=" + no), "S1", "NOPE", 404, 404, null));
+        r.add(new Route("review queue of an agent", no -> HttpRequest.GET("/api/quality/queue?agent=" + no), "S1", "NOPE", 403, 404, 403));
+        r.add(new Route("review queue of a team", t -> HttpRequest.GET("/api/quality/queue?team=" + t), "South", "Nowhere", 403, 404, 403));
         r.add(new Route("interactions of an agent", no -> HttpRequest.GET("/api/interactions?agent=" + no), "S1", "NOPE", 404, 404, null));
         r.add(new Route("interactions of a team", t -> HttpRequest.GET("/api/interactions?team=" + t), "South", "Nowhere", 403, 404, null));
         r.add(new Route("import", id -> HttpRequest.GET("/api/interactions/imports/" + id), w.importId(), MISSING_ID, 403, 404, 403));
