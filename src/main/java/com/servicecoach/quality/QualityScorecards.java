@@ -120,7 +120,7 @@ public class QualityScorecards {
             if (c.failurePercent() == null) {
                 continue;
             }
-            labels.add(c.text());
+            labels.add(shortLabel(c.text()));
             values.add(100 - c.failurePercent().doubleValue());
             targets.add(c.passTarget() == null ? 100.0 : c.passTarget().doubleValue());
         }
@@ -130,6 +130,23 @@ public class QualityScorecards {
         return SvgCharts.percentRows(messages.get(locale, "quality.figures.chart"), labels, values, targets,
                 messages.get(locale, "quality.figures.chartTarget"), "—", "#8250df");
     }
+
+    /**
+     * A chart row's label: the criterion's wording, cut with an ellipsis where it would be drawn wider than
+     * {@value #LABEL_WIDTH} px (the chart's label column; the table below has the wording whole).
+     */
+    static String shortLabel(String text) {
+        if (SvgCharts.textWidth(text, 11) <= LABEL_WIDTH) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && SvgCharts.textWidth(text.substring(0, end) + "…", 11) > LABEL_WIDTH) {
+            end = text.offsetByCodePoints(end, -1);
+        }
+        return text.substring(0, end).stripTrailing() + "…";
+    }
+
+    private static final int LABEL_WIDTH = 280;
 
     /** The reviews page of a scope for the period. */
     static String reviews(String scope, LocalDate from, LocalDate to) {

@@ -141,7 +141,7 @@ public final class SvgCharts {
     }
 
     /** About how wide a text is drawn: wide (CJK) characters take the full font size, others about 0.6 of it. */
-    static int textWidth(String text, int fontSize) {
+    public static int textWidth(String text, int fontSize) {
         double w = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
