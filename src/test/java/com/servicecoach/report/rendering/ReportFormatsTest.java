@@ -86,10 +86,10 @@ class ReportFormatsTest extends HttpTest {
         c.put("insufficient_ratings", a -> card(a).get("insufficientRatings"));
         c.put("knowledge_percent", a -> card(a).get("knowledgePercent"));
         c.put("composite_score", a -> sub(card(a), "composite").get("score"));
-        List<String> names = List.of("responsiveness", "resolution", "satisfaction", "knowledge");
-        for (int i = 0; i < names.size(); i++) {
-            int index = i;
-            c.put(names.get(i) + "_effective_weight", a -> components(a).get(index).get("effectiveWeight"));
+        // a component's effective weight, empty when it is not among the composite's (quality, until weighted)
+        for (String name : List.of("responsiveness", "resolution", "satisfaction", "knowledge", "quality")) {
+            c.put(name + "_effective_weight", a -> components(a).stream().filter(x -> name.equals(x.get("name"))).findFirst()
+                    .map(x -> x.get("effectiveWeight")).orElse(null));
         }
         for (String k : List.of("assigned", "completed", "open", "overdue")) {
             c.put("training_" + k, a -> sub(a, "training").get(k));
@@ -100,6 +100,8 @@ class ReportFormatsTest extends HttpTest {
         c.put("coaching_sessions_held", a -> sub(a, "coaching").get("sessionsHeld"));
         c.put("coaching_actions_done", a -> sub(a, "coaching").get("actionsDone"));
         c.put("coaching_actions_overdue", a -> sub(a, "coaching").get("actionsOverdue"));
+        c.put("qa_reviews", a -> sub(a, "quality").get("reviews"));
+        c.put("qa_score_percent", a -> sub(a, "quality").get("scorePercent"));
         c.put("survey_returned", a -> sub(a, "survey").get("returned"));
         c.put("survey_agent_driven_index_percent", a -> sub(a, "survey").get("agentDrivenIndex"));
         c.put("survey_company_driven_index_percent", a -> sub(a, "survey").get("companyDrivenIndex"));
