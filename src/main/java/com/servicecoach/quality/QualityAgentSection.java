@@ -23,11 +23,6 @@ class QualityAgentSection implements AgentPageSection {
 
     @Override
     public void addTo(Map<String, Object> model, Viewer viewer, String employeeNo, LocalDate from, LocalDate to, Locale locale) {
-        QualityScorecards.Section s = scorecards.agent(viewer, employeeNo, from, to, locale);
-        model.put("qaSection", s);
-        String chart = QualityScorecards.chart(s, messages, locale);
-        if (chart != null) {
-            model.put("qaChart", chart);
-        }
+        QualityScorecards.put(model, scorecards.agent(viewer, employeeNo, from, to, locale), messages, locale);
     }
 }

@@ -8,6 +8,7 @@ import com.servicecoach.agent.AgentService;
 import com.servicecoach.agent.Team;
 import com.servicecoach.scoring.Rounding;
 import com.servicecoach.settings.ScoringSettingsService;
+import com.servicecoach.training.TrainingModuleRepository;
 import com.servicecoach.web.Messages;
 import com.servicecoach.web.SvgCharts;
 import io.micronaut.core.annotation.Nullable;
@@ -35,8 +36,9 @@ public class QualityScorecards {
     /** One criterion's failures, rounded, with the reviews that failed it. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CriterionShown(String rubric, String criterion, String text, @Nullable String module, long applicable, long failed,
-                                 @Nullable BigDecimal failurePercent, @Nullable Integer passTarget, String reviews) {
+    public record CriterionShown(String rubric, String criterion, String text, @Nullable String module, @Nullable String moduleTitle,
+                                 long applicable, long failed, @Nullable BigDecimal failurePercent, @Nullable Integer passTarget,
+                                 String reviews) {
     }
 
     /** One agent's QA score in a team's section. */
@@ -65,8 +67,11 @@ public class QualityScorecards {
     private final AgentService agents;
     private final AgentRepository agentRepository;
     private final ScoringSettingsService settings;
+    private final TrainingModuleRepository modules;
 
-    QualityScorecards(QualityFigures figures, AgentService agents, AgentRepository agentRepository, ScoringSettingsService settings) {
+    QualityScorecards(QualityFigures figures, AgentService agents, AgentRepository agentRepository, ScoringSettingsService settings,
+                      TrainingModuleRepository modules) {
+        this.modules = modules;
         this.figures = figures;
         this.agents = agents;
         this.agentRepository = agentRepository;
@@ -78,7 +83,7 @@ public class QualityScorecards {
         QualityFigures.Score s = figures.scores(List.of(agent.id()), from, to).getOrDefault(agent.id(), QualityFigures.Score.NONE);
         String scope = "agent=" + enc(agent.employeeNo());
         return new Section("agent", agent.employeeNo(), from, to, s.reviews(), s.scored(), Rounding.percent(s.percent()), target(),
-                criteria(figures.criteria(List.of(agent.id()), from, to, locale), scope, from, to), List.of(), reviews(scope, from, to));
+                criteria(figures.criteria(List.of(agent.id()), from, to, locale), scope, from, to, locale), List.of(), reviews(scope, from, to));
     }
 
     public Section team(Viewer viewer, String teamName, LocalDate from, LocalDate to, Locale locale) {
@@ -95,24 +100,40 @@ public class QualityScorecards {
         }
         String scope = "team=" + enc(team.name());
         return new Section("team", team.name(), from, to, total.reviews(), total.scored(), Rounding.percent(total.percent()), target(),
-                criteria(figures.criteria(ids, from, to, locale), scope, from, to), rows, reviews(scope, from, to));
+                criteria(figures.criteria(ids, from, to, locale), scope, from, to, locale), rows, reviews(scope, from, to));
     }
 
     private BigDecimal target() {
         return settings.current().settings().figureTargets().qaScore();
     }
 
-    private List<CriterionShown> criteria(List<QualityFigures.CriterionRate> rates, String scope, LocalDate from, LocalDate to) {
-        return rates.stream().map(r -> new CriterionShown(r.rubric(), r.criterion(), r.text(), r.module(), r.applicable(), r.failed(),
+    private List<CriterionShown> criteria(List<QualityFigures.CriterionRate> rates, String scope, LocalDate from, LocalDate to,
+                                          Locale locale) {
+        // a criterion's module by its title in the reader's language, while it is an active module
+        Map<String, String> titles = new java.util.HashMap<>();
+        if (rates.stream().anyMatch(r -> r.module() != null)) {
+            modules.findByActiveOrderByCode(true).forEach(m -> titles.put(m.code(), m.title().in(locale)));
+        }
+        return rates.stream().map(r -> new CriterionShown(r.rubric(), r.criterion(), r.text(), r.module(),
+                r.module() == null ? null : titles.get(r.module()), r.applicable(), r.failed(),
                 Rounding.percent(r.failurePercent()), figures.passTargetOf(r.rubric()),
                 reviews(scope, from, to) + "&criterion=" + enc(r.criterion()))).toList();
+    }
+
+    /** Puts a section into a scorecard page's model: {@code qaSection}, and {@code qaChart} when a criterion was marked. */
+    static void put(Map<String, Object> model, Section s, Messages messages, Locale locale) {
+        model.put("qaSection", s);
+        String chart = chart(s, messages, locale);
+        if (chart != null) {
+            model.put("qaChart", chart);
+        }
     }
 
     /**
      * The criteria's pass rates (100 - failure rate) as bars against their rubric's pass target, the most failing
      * first; null when no criterion was applicable.
      */
-    static @Nullable String chart(Section s, Messages messages, Locale locale) {
+    private static @Nullable String chart(Section s, Messages messages, Locale locale) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Double> targets = new ArrayList<>();

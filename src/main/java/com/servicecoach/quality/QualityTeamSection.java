@@ -23,11 +23,6 @@ class QualityTeamSection implements TeamPageSection {
 
     @Override
     public void addTo(Map<String, Object> model, Viewer viewer, String team, LocalDate from, LocalDate to, Locale locale) {
-        QualityScorecards.Section s = scorecards.team(viewer, team, from, to, locale);
-        model.put("qaSection", s);
-        String chart = QualityScorecards.chart(s, messages, locale);
-        if (chart != null) {
-            model.put("qaChart", chart);
-        }
+        QualityScorecards.put(model, scorecards.team(viewer, team, from, to, locale), messages, locale);
     }
 }

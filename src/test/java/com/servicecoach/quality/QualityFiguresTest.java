@@ -82,6 +82,7 @@ class QualityFiguresTest extends HttpTest {
         assertEquals(10, ((Number) greeting.get("failed")).intValue());
         assertEquals(90.9, ((Number) greeting.get("failurePercent")).doubleValue());
         assertEquals("greeting-attitude", greeting.get("module"));
+        assertNull(greeting.get("moduleTitle"), "no such module in this database");
         assertTrue(((String) greeting.get("reviews")).endsWith("agent=N1&" + period + "&criterion=greeting"), (String) greeting.get("reviews"));
         assertEquals(0.0, ((Number) criteria.get(2).get("failurePercent")).doubleValue(), "the others never failed");
         assertEquals(List.of(), f.get("agents"));
@@ -171,6 +172,9 @@ class QualityFiguresTest extends HttpTest {
         assertTrue(((String) greeting.get("evidence")).startsWith("/quality/reviews?agent=N1&from="), (String) greeting.get("evidence"));
         assertTrue(((String) greeting.get("evidence")).endsWith("&criterion=greeting"));
         assertEquals("greeting-attitude", ((List<Map<String, Object>>) greeting.get("modules")).get(0).get("module"));
+        List<Map<String, Object>> criteria = (List<Map<String, Object>>) api.get("sup.north", "/api/quality/figures/agents/N1?" + period)
+                .json().get("criteria");
+        assertEquals("Module greeting-attitude", criteria.get(1).get("moduleTitle"), "the module by its title once it exists");
         assertEquals("Did the agent greet the customer promptly and warmly, and give their own name?", greeting.get("text"));
         assertTrue(gaps.stream().noneMatch(g -> "qa:chat/identity-verified".equals(g.get("figure"))), "1 review is fewer than min-rated");
         // 87.3 % of 11: the interval's upper end (97.1) is above the target 85, so the QA score itself is no gap
