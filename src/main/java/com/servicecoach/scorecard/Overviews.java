@@ -19,15 +19,22 @@ import java.util.List;
 @Singleton
 public class Overviews {
 
-    /** One team: its scorecard, its agents in attention order, and how many of them miss a target. */
-    public record TeamBlock(Team team, Scorecard scorecard, List<Attention.Row> agents, long needAttention) {
+    /**
+     * One team: its scorecard, its agents in attention order, how many of them miss a target, and each agent's QA score %
+     * (by employee number, rounded; absent: no review counts).
+     */
+    public record TeamBlock(Team team, Scorecard scorecard, List<Attention.Row> agents, long needAttention,
+                            java.util.Map<String, java.math.BigDecimal> qualityOf) {
     }
 
     private final ScorecardService scorecards;
     private final AgentService agents;
     private final ScoringSettingsService settings;
+    private final com.servicecoach.scoring.QualitySource quality;
 
-    Overviews(ScorecardService scorecards, AgentService agents, ScoringSettingsService settings) {
+    Overviews(ScorecardService scorecards, AgentService agents, ScoringSettingsService settings,
+              com.servicecoach.scoring.QualitySource quality) {
+        this.quality = quality;
         this.scorecards = scorecards;
         this.agents = agents;
         this.settings = settings;
@@ -44,7 +51,12 @@ public class Overviews {
         for (Team t : agents.visibleTeams(viewer)) {
             ScorecardService.TeamOverview o = scorecards.teamOverview(viewer, t.name(), from, to);
             List<Attention.Row> rows = Attention.order(o.ranking(), targets);
-            out.add(new TeamBlock(o.team(), o.scorecard(), rows, rows.stream().filter(r -> !r.misses().isEmpty()).count()));
+            java.util.Map<String, java.math.BigDecimal> qualityOf = new java.util.HashMap<>();
+            java.util.Map<Long, String> numberOf = new java.util.HashMap<>();
+            o.ranking().forEach(r -> numberOf.put(r.agent().id(), r.agent().employeeNo()));
+            quality.agentPercents(numberOf.keySet(), from, to).forEach((id, p) -> qualityOf.put(numberOf.get(id),
+                    com.servicecoach.scoring.Rounding.percent(p)));
+            out.add(new TeamBlock(o.team(), o.scorecard(), rows, rows.stream().filter(r -> !r.misses().isEmpty()).count(), qualityOf));
         }
         return out;
     }

@@ -118,6 +118,8 @@ class QualityFiguresTest extends HttpTest {
 
         String page = api.send("sup.north", HttpRequest.GET("/scorecards/teams/North?" + period).accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(page.contains("id=\"quality-section\"") && page.contains("id=\"qa-agents\"") && page.contains("87.3%"), page);
+        String overview = api.send("sup.north", HttpRequest.GET("/scorecards?" + period).accept(MediaType.TEXT_HTML_TYPE)).body();
+        assertTrue(overview.contains("href=\"/quality/reviews?agent=N1&amp;" + period.replace("&", "&amp;") + "\">87.3 %</a>"), overview);
         String zh = api.send("agent.north", HttpRequest.GET("/scorecards/agents/N1?" + period).header("Accept-Language", "zh-CN")
                 .accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(zh.contains("质检得分") && zh.contains("id=\"qa-criteria\"") && zh.contains("id=\"qa-chart\""), zh);
