@@ -3,6 +3,7 @@ package com.servicecoach.quality;
 import com.servicecoach.account.Viewer;
 import com.servicecoach.account.Viewers;
 import com.servicecoach.web.LocaleResolver;
+import com.servicecoach.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -49,10 +51,12 @@ class CalibrationApiController {
     record ScoreRequest(@Nullable List<QualityReviews.MarkInput> marks) {
     }
 
-    @Operation(summary = "The calibration sessions the caller may see (administrators: all; supervisors: those they opened or are invited to)")
+    @Operation(summary = "The calibration sessions the caller may see (administrators: all; supervisors: those they opened or are "
+            + "invited to), newest first, paged (page from 0, size 1-200)")
     @Get
-    List<Calibrations.Summary> list(HttpRequest<?> request, Authentication auth) {
-        return calibrations.list(viewers.of(auth), LocaleResolver.resolve(request));
+    PageResponse<Calibrations.Summary> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue Integer page,
+                                            @Nullable @QueryValue Integer size) {
+        return calibrations.list(viewers.of(auth), LocaleResolver.resolve(request), Calibrations.paging(page, size));
     }
 
     @Operation(summary = "Open a calibration session: title, rubric (code), interactions (2 to 10 ids the caller reviews), "

@@ -74,15 +74,21 @@ class CalibrationPageController {
     }
 
     @Get("/quality/calibrations")
-    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth) {
-        return listPage(request, viewers.of(auth), Map.of(), List.of());
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue Integer page) {
+        return listPage(request, viewers.of(auth), Map.of(), List.of(), page);
     }
 
     private ModelAndView<Map<String, Object>> listPage(HttpRequest<?> request, Viewer viewer, Map<String, String> values,
-                                                       List<FormErrors.Shown> errors) {
+                                                       List<FormErrors.Shown> errors, @Nullable Integer page) {
         Locale locale = LocaleResolver.resolve(request);
         Map<String, Object> model = new HashMap<>();
-        model.put("sessions", calibrations.list(viewer, locale));
+        // a page past the last shows the last
+        com.servicecoach.web.PageResponse<Calibrations.Summary> sessions = calibrations.list(viewer, locale, Calibrations.paging(page, null));
+        if (sessions.content().isEmpty() && sessions.totalElements() > 0) {
+            sessions = calibrations.list(viewer, locale, Calibrations.paging(page, null).within(sessions.totalElements()));
+        }
+        model.put("sessions", sessions.content());
+        model.put("result", sessions);
         model.put("rubrics", rubrics.all().stream().map(r -> new RubricOption(r.code(), r.titleIn(locale), r.channelCodes())).toList());
         model.put("candidates", calibrations.candidates());
         model.put("recent", views.queue(viewer, null, null, null, null, null, Paging.parse(0, RECENT, "week,desc", "week", List.of("week")))
@@ -125,7 +131,7 @@ class CalibrationPageController {
             long id = calibrations.create(viewer, v.get("title"), v.get("rubric"), ids, invitees);
             return HttpResponse.seeOther(URI.create("/quality/calibrations/" + id + "?done=created"));
         } catch (InvalidInputException e) {
-            return HttpResponse.unprocessableEntity().body(listPage(request, viewer, v, formErrors.describe(request, e)));
+            return HttpResponse.unprocessableEntity().body(listPage(request, viewer, v, formErrors.describe(request, e), null));
         }
     }
 

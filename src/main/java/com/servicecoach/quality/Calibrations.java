@@ -370,18 +370,28 @@ public class Calibrations {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    /** The sessions the viewer may read, newest first: administrators all; supervisors those they created or are invited to. */
-    public List<Summary> list(Viewer viewer, Locale locale) {
+    /** The list's paging: newest first, {@code size} default 20 (the only order, so no sort parameter). */
+    static com.servicecoach.web.Paging paging(@Nullable Integer page, @Nullable Integer size) {
+        return com.servicecoach.web.Paging.parse(page, size, null, "created", List.of("created"));
+    }
+
+    /**
+     * A page of the sessions the viewer may read, newest first: administrators all; supervisors those they created or
+     * are invited to.
+     */
+    public com.servicecoach.web.PageResponse<Summary> list(Viewer viewer, Locale locale, com.servicecoach.web.Paging paging) {
         QualityReviews.requireReviewer(viewer);
         List<Summary> out = new ArrayList<>();
-        for (QaStore.Session s : store.sessions(viewer.isAdmin() ? null : viewer.username())) {
+        com.servicecoach.web.PageResponse<QaStore.Session> found = store.sessions(viewer.isAdmin() ? null : viewer.username(),
+                paging.page(), paging.size());
+        for (QaStore.Session s : found.content()) {
             List<QaStore.Invitee> invitees = store.invitees(s.id());
             Optional<QaStore.Invitee> me = own(invitees, viewer);
             out.add(new Summary(s.id(), s.title(), s.rubricCode(), rubricTitle(s, locale), s.createdBy(), s.createdAt(),
                     store.sessionItems(s.id()).size(), invitees.size(), (int) invitees.stream().filter(i -> i.submittedAt() != null).count(),
                     s.revealedAt(), me.isPresent(), me.map(i -> i.submittedAt() != null).orElse(false)));
         }
-        return out;
+        return new com.servicecoach.web.PageResponse<>(out, found.page(), found.size(), found.totalElements());
     }
 
     private String rubricTitle(QaStore.Session s, Locale locale) {

@@ -694,26 +694,44 @@ class QaStore {
         return new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5), instant(rs, 6));
     }
 
-    /** The sessions a user created or is invited to (every session for null), newest first. */
-    List<Session> sessions(@Nullable String username) {
+    private static final String SESSIONS_OF = " where s.created_by = ? or exists (select 1 from qa_calibration_reviewer v"
+            + " where v.calibration_id = s.id and v.username = ?)";
+
+    /** A page of the sessions a user created or is invited to (every session for null), newest first, and how many there are. */
+    com.servicecoach.web.PageResponse<Session> sessions(@Nullable String username, int page, int size) {
+        String where = username == null ? "" : SESSIONS_OF;
         List<Session> out = new ArrayList<>();
-        String sql = "select id, title, rubric_code, created_by, created_at, revealed_at from qa_calibration s"
-                + (username == null ? "" : " where s.created_by = ? or exists (select 1 from qa_calibration_reviewer v"
-                + " where v.calibration_id = s.id and v.username = ?)") + " order by s.created_at desc, s.id desc";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (username != null) {
-                ps.setString(1, username);
-                ps.setString(2, username);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(session(rs));
+        try (Connection c = db.connection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from qa_calibration s" + where)) {
+                if (username != null) {
+                    ps.setString(1, username);
+                    ps.setString(2, username);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("select id, title, rubric_code, created_by, created_at, revealed_at"
+                    + " from qa_calibration s" + where + " order by s.created_at desc, s.id desc limit ? offset ?")) {
+                int i = 1;
+                if (username != null) {
+                    ps.setString(i++, username);
+                    ps.setString(i++, username);
+                }
+                ps.setInt(i++, size);
+                ps.setLong(i, (long) page * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(session(rs));
+                    }
+                }
+            }
+            return new com.servicecoach.web.PageResponse<>(out, page, size, total);
         } catch (SQLException e) {
             throw failed("list calibration sessions", e);
         }
-        return out;
     }
 
     List<Long> sessionItems(long id) {

@@ -158,7 +158,7 @@ class DemoDataTest {
         // one calibration session, scored by every supervisor and revealed
         Api.Reply sessions = api.get("sup.li", "/api/quality/calibrations");
         assertEquals(200, sessions.status(), sessions.body());
-        List<Map<String, Object>> list = sessions.jsonList();
+        List<Map<String, Object>> list = sessions.content();
         assertEquals(1, list.size(), sessions.body());
         assertTrue(list.get(0).get("revealedAt") != null, "revealed: " + list.get(0));
     }

@@ -119,8 +119,8 @@ class CalibrationSessionsTest extends HttpTest {
         Api.Reply one = api.post("sup.north", "/api/quality/calibrations", body("One", "chat", List.of(q1), List.of("admin")));
         assertEquals(List.of("Choose 2 to 10 different conversations (1 chosen)."), messages(one));
 
-        assertEquals(0, api.get("admin", "/api/quality/calibrations").jsonList().size(), "nothing stored");
-        assertEquals(0, api.get("sup.north", "/api/quality/calibrations").jsonList().size());
+        assertEquals(0, api.get("admin", "/api/quality/calibrations").content().size(), "nothing stored");
+        assertEquals(0, api.get("sup.north", "/api/quality/calibrations").content().size());
         assertFalse(api.get("admin", "/api/notifications").body().contains("quality.calibration"), "nobody told");
         assertEquals(403, api.post("hr.lin", "/api/quality/calibrations", body("T", "chat", List.of(q1, q4), List.of("admin"))).status());
         assertEquals(403, api.post("agent.north", "/api/quality/calibrations", body("T", "chat", List.of(q1, q4), List.of("admin"))).status());
@@ -280,8 +280,12 @@ class CalibrationSessionsTest extends HttpTest {
         Api.Reply session = api.get("sup.south", "/api/quality/calibrations/" + id);
         assertEquals(200, session.status(), session.body());
         assertTrue(session.body().contains("Where is my parcel?") && session.body().contains("The refund is on its way."), session.body());
-        assertEquals(1, api.get("sup.south", "/api/quality/calibrations").jsonList().size());
-        assertEquals(true, api.get("sup.south", "/api/quality/calibrations").jsonList().get(0).get("invited"));
+        assertEquals(1, api.get("sup.south", "/api/quality/calibrations").content().size());
+        assertEquals(true, api.get("sup.south", "/api/quality/calibrations").content().get(0).get("invited"));
+        Api.Reply paged = api.get("admin", "/api/quality/calibrations?page=1&size=1");
+        assertEquals(1L, ((Number) paged.json().get("totalElements")).longValue(), paged.body());
+        assertEquals(List.of(), paged.content(), "a page past the last is empty");
+        assertEquals(400, api.get("admin", "/api/quality/calibrations?size=0").status());
         String page = api.send("sup.south", HttpRequest.GET("/quality/calibrations/" + id + "?item=" + q4)
                 .header("Accept-Language", "zh-CN").accept(MediaType.TEXT_HTML_TYPE)).body();
         assertTrue(page.contains("The refund is on its way.") && page.contains("id=\"calibration-score-form\"") && page.contains("提交我的评分"), page);
@@ -322,12 +326,12 @@ class CalibrationSessionsTest extends HttpTest {
         assertEquals(422, bad.status());
         assertTrue(bad.body().contains("&quot;x&quot; is not a contact number.") || bad.body().contains("\"x\" is not a contact number."), bad.body());
         assertTrue(bad.body().contains("Choose 2 to 10 different conversations (1 chosen)."), bad.body());
-        assertEquals(0, api.get("sup.north", "/api/quality/calibrations").jsonList().size());
+        assertEquals(0, api.get("sup.north", "/api/quality/calibrations").content().size());
         form.put("interactionIds", String.valueOf(q1));
         form.put("item_" + q4, "on");
         Api.Reply created = api.exchange(b.on(HttpRequest.POST("/quality/calibrations", form).contentType(MediaType.APPLICATION_FORM_URLENCODED)));
         assertEquals(303, created.status(), created.body());
-        long id = ((Number) api.get("sup.north", "/api/quality/calibrations").jsonList().get(0).get("id")).longValue();
+        long id = ((Number) api.get("sup.north", "/api/quality/calibrations").content().get(0).get("id")).longValue();
 
         Api.BrowserSession south = api.browser("sup.south");
         Map<String, String> marks = new HashMap<>(Map.of("_csrf", south.csrf(), "mark.greeting", "4", "note.greeting", "Name missing",
