@@ -90,8 +90,8 @@ public class QualityScorecards {
         Team team = agents.visibleTeam(viewer, teamName);
         List<Agent> members = agentRepository.findByTeamIdInOrderByEmployeeNo(List.of(team.id()));
         List<Long> ids = members.stream().map(Agent::id).toList();
-        QualityFigures.Score total = figures.together(ids, from, to);
         Map<Long, QualityFigures.Score> byAgent = figures.scores(ids, from, to);
+        QualityFigures.Score total = QualityFigures.Score.together(byAgent.values());
         List<AgentShown> rows = new ArrayList<>();
         for (Agent a : members) {
             QualityFigures.Score s = byAgent.getOrDefault(a.id(), QualityFigures.Score.NONE);
